@@ -1,0 +1,43 @@
+namespace Mariachi.Communication;
+
+/// <summary>
+/// The communication layer: services register procedures by globally unique name; controllers call them by name
+/// (or through a typed <see cref="Procedure{TIn, TOut}"/> handle) and never reference a service directly.
+/// </summary>
+public interface ICommunication
+{
+    /// <summary>Registers <paramref name="handler"/> as procedure <paramref name="name"/>; a name registers once.</summary>
+    void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, Task<TOut>> handler);
+
+    /// <inheritdoc cref="Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, Task{TOut}})"/>
+    void Register<TIn, TOut>(string name, Func<Context, TIn, Task<TOut>> handler);
+
+    /// <inheritdoc cref="Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, Task{TOut}})"/>
+    void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, CancellationToken, Task<TOut>> handler);
+
+    /// <inheritdoc cref="Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, Task{TOut}})"/>
+    void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, Task<TOut>> handler);
+
+    /// <summary>
+    /// Calls procedure <paramref name="name"/> with <paramref name="input"/>. Throws
+    /// <see cref="ErrorCodes.Communication.NotFound"/> for an unknown name, <see cref="ErrorCodes.Communication.TypeMismatch"/>
+    /// when the input or output type does not match the registration, and <see cref="ErrorCodes.Validation.InvalidInput"/>
+    /// when the input fails validation.
+    /// </summary>
+    Task<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="CallAsync{TOut}(string, Context, object?, CancellationToken)"/>
+    Task<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default);
+
+    /// <summary>True when a procedure named <paramref name="name"/> is registered.</summary>
+    bool Has(string name);
+
+    /// <summary>The registered procedures, ordered by name.</summary>
+    IReadOnlyList<ProcedureInfo> Procedures { get; }
+
+    /// <summary>
+    /// Adds <paramref name="middleware"/> around every procedure, or around <paramref name="procedure"/> only.
+    /// Middleware added first runs outermost; global middleware runs outside per-procedure middleware.
+    /// </summary>
+    void Use(IProcedureMiddleware middleware, string? procedure = null);
+}

@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using Mariachi.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mariachi;
+
+/// <summary>
+/// The request-scoped context every Mariachi operation takes as its first argument: trace id, identity, tenant
+/// and a logger that carries them. Immutable: the <c>With*</c> methods return a changed copy.
+/// </summary>
+public sealed class Context
+{
+    private static readonly IReadOnlyList<string> NoScopes = Array.Empty<string>();
+
+    private readonly ILogger _innerLogger;
+    private ILogger? _logger;
+
+    private Context(
+        string traceId,
+        string? userId,
+        string? tenantId,
+        IReadOnlyList<string> scopes,
+        string identityType,
+        string? apiKeyId,
+        string? sessionId,
+        string? server,
+        string? procedure,
+        ContextOrigin origin,
+        string? reason,
+        ILogger innerLogger)
+    {
+        TraceId = traceId;
+        UserId = userId;
+        TenantId = tenantId;
+        Scopes = scopes;
+        IdentityType = identityType;
+        ApiKeyId = apiKeyId;
+        SessionId = sessionId;
+        Server = server;
+        Procedure = procedure;
+        Origin = origin;
+        Reason = reason;
+        _innerLogger = innerLogger;
+    }
+
+    /// <summary>W3C trace id (32 lowercase hex characters).</summary>
+    public string TraceId { get; }
+
+    public string? UserId { get; }
+
+    public string? TenantId { get; }
+
+    /// <summary>Permission scopes granted to the caller.</summary>
+    public IReadOnlyList<string> Scopes { get; }
+
+    /// <summary>One of <see cref="IdentityTypes"/>: who is acting.</summary>
+    public string IdentityType { get; }
+
+    public string? ApiKeyId { get; }
+
+    public string? SessionId { get; }
+
+    /// <summary>Name of the server (facade) the request entered through, if any.</summary>
+    public string? Server { get; }
+
+    /// <summary>The procedure being executed; set by the communication layer before a handler runs.</summary>
+    public string? Procedure { get; }
+
+    /// <summary>How this context came to be: a request entry point, explicit system work or a detached flow.</summary>
+    public ContextOrigin Origin { get; }
+
+    /// <summary>Why a <see cref="System"/> or <see cref="Detached"/> context was created.</summary>
+    public string? Reason { get; }
+
+    /// <summary>True for <see cref="System"/> contexts: trusted work that may cross tenants when it has no tenant.</summary>
+    public bool IsSystem => Origin == ContextOrigin.System;
+
+    /// <summary>A logger whose every entry carries this context's trace id, tenant, user and procedure.</summary>
+    public ILogger Logger => _logger ??= new ContextLogger(_innerLogger, this);
+
+    /// <summary>Creates the context of a new flow at an entry point (HTTP request, message, job).</summary>
+    public static Context Create(string? tenantId = null, string? userId = null, ILogger? logger = null) =>
+        new(
+            CurrentOrNewTraceId(),
+            NullIfEmpty(userId),
+            NullIfEmpty(tenantId),
+            NoScopes,
+            userId is { Length: > 0 } ? IdentityTypes.User : IdentityTypes.Anonymous,
+            apiKeyId: null,
+            sessionId: null,
+            server: null,
+            procedure: null,
+            ContextOrigin.Request,
+            reason: null,
+            logger ?? NullLogger.Instance);
+
+    /// <summary>
+    /// Creates a context for explicit system work. Without a tenant it may cross tenants; with one it acts inside it.
+    /// </summary>
+    public static Context System(string reason, string? tenantId = null) =>
+        new(
+            CurrentOrNewTraceId(),
+            userId: null,
+            NullIfEmpty(tenantId),
+            NoScopes,
+            IdentityTypes.System,
+            apiKeyId: null,
+            sessionId: null,
+            server: null,
+            procedure: null,
+            ContextOrigin.System,
+            RequireReason(reason),
+            NullLogger.Instance);
+
+    /// <summary>Starts an explicitly unrelated flow with a fresh trace id, no identity and no tenant.</summary>
+    public static Context Detached(string reason) =>
+        new(
+            ActivityTraceId.CreateRandom().ToHexString(),
+            userId: null,
+            tenantId: null,
+            NoScopes,
+            IdentityTypes.Anonymous,
+            apiKeyId: null,
+            sessionId: null,
+            server: null,
+            procedure: null,
+            ContextOrigin.Detached,
+            RequireReason(reason),
+            NullLogger.Instance);
+
+    /// <summary>True when <paramref name="scope"/> was granted (ordinal comparison).</summary>
+    public bool HasScope(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);
+
+    public Context WithTenant(string? tenantId) => Copy(tenantId: new(NullIfEmpty(tenantId)));
+
+    public Context WithUser(string? userId, string? identityType = null) =>
+        Copy(
+            userId: new(NullIfEmpty(userId)),
+            identityType: identityType ?? (userId is { Length: > 0 } ? IdentityTypes.User : IdentityTypes.Anonymous));
+
+    public Context WithScopes(IEnumerable<string> scopes) =>
+        Copy(scopes: scopes?.ToArray() ?? throw new ArgumentNullException(nameof(scopes)));
+
+    public Context WithApiKey(string? apiKeyId) =>
+        Copy(apiKeyId: new(NullIfEmpty(apiKeyId)), identityType: apiKeyId is { Length: > 0 } ? IdentityTypes.ApiKey : IdentityType);
+
+    public Context WithSession(string? sessionId) => Copy(sessionId: new(NullIfEmpty(sessionId)));
+
+    public Context WithServer(string? server) => Copy(server: new(NullIfEmpty(server)));
+
+    /// <summary>Sets the running procedure; the communication layer calls this before the handler runs.</summary>
+    public Context WithProcedure(string? procedure) =>
+        string.Equals(procedure, Procedure, StringComparison.Ordinal) ? this : Copy(procedure: new(procedure));
+
+    /// <summary>Replaces the trace id, e.g. with one that arrived from another process.</summary>
+    public Context WithTraceId(string traceId)
+    {
+        if (string.IsNullOrWhiteSpace(traceId))
+        {
+            throw new ArgumentException("A trace id must not be empty.", nameof(traceId));
+        }
+
+        return Copy(traceId: traceId);
+    }
+
+    /// <summary>Uses <paramref name="logger"/> underneath the context's scoped logger.</summary>
+    public Context WithLogger(ILogger logger) => Copy(logger: logger ?? throw new ArgumentNullException(nameof(logger)));
+
+    public override string ToString() =>
+        $"Context(trace={TraceId}, tenant={TenantId ?? "-"}, user={UserId ?? "-"}, identity={IdentityType}, procedure={Procedure ?? "-"}, origin={Origin})";
+
+    internal ILogger InnerLogger => _innerLogger;
+
+    private Context Copy(
+        string? traceId = null,
+        Optional<string?> userId = default,
+        Optional<string?> tenantId = default,
+        IReadOnlyList<string>? scopes = null,
+        string? identityType = null,
+        Optional<string?> apiKeyId = default,
+        Optional<string?> sessionId = default,
+        Optional<string?> server = default,
+        Optional<string?> procedure = default,
+        ILogger? logger = null) =>
+        new(
+            traceId ?? TraceId,
+            userId.HasValue ? userId.Value : UserId,
+            tenantId.HasValue ? tenantId.Value : TenantId,
+            scopes ?? Scopes,
+            identityType ?? IdentityType,
+            apiKeyId.HasValue ? apiKeyId.Value : ApiKeyId,
+            sessionId.HasValue ? sessionId.Value : SessionId,
+            server.HasValue ? server.Value : Server,
+            procedure.HasValue ? procedure.Value : Procedure,
+            Origin,
+            Reason,
+            logger ?? _innerLogger);
+
+    private static string CurrentOrNewTraceId()
+    {
+        var activity = Activity.Current;
+        return activity is { IdFormat: ActivityIdFormat.W3C }
+            ? activity.TraceId.ToHexString()
+            : ActivityTraceId.CreateRandom().ToHexString();
+    }
+
+    private static string RequireReason(string reason) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? throw new ArgumentException("Say why this context is created: the reason is logged and audited.", nameof(reason))
+            : reason;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>Distinguishes "not given" from "set to null" in <see cref="Copy"/>.</summary>
+    private readonly struct Optional<T>
+    {
+        public Optional(T value)
+        {
+            Value = value;
+            HasValue = true;
+        }
+
+        public T Value { get; }
+
+        public bool HasValue { get; }
+    }
+}
