@@ -153,12 +153,12 @@ public sealed class Context
     public Context WithProcedure(string? procedure) =>
         string.Equals(procedure, Procedure, StringComparison.Ordinal) ? this : Copy(procedure: new(procedure));
 
-    /// <summary>Replaces the trace id, e.g. with one that arrived from another process.</summary>
+    /// <summary>Replaces the trace id, e.g. with one that arrived from another process; it must be a W3C trace id.</summary>
     public Context WithTraceId(string traceId)
     {
-        if (string.IsNullOrWhiteSpace(traceId))
+        if (!IsW3CTraceId(traceId))
         {
-            throw new ArgumentException("A trace id must not be empty.", nameof(traceId));
+            throw new ArgumentException("A trace id is 32 lowercase hex characters, not all zero (W3C trace context).", nameof(traceId));
         }
 
         return Copy(traceId: traceId);
@@ -204,6 +204,11 @@ public sealed class Context
             ? activity.TraceId.ToHexString()
             : ActivityTraceId.CreateRandom().ToHexString();
     }
+
+    private static bool IsW3CTraceId(string? value) =>
+        value is { Length: 32 }
+        && value.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'))
+        && value.Any(c => c != '0');
 
     private static string RequireReason(string reason) =>
         string.IsNullOrWhiteSpace(reason)

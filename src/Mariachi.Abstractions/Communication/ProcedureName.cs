@@ -22,6 +22,6 @@ public static partial class ProcedureName
         }
     }
 
-    [GeneratedRegex(@"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -24,4 +24,8 @@ public static class ConfigKeys
     public const string Port = "PORT";
     public const string AdminPort = "ADMIN_PORT";
     public const string WebhookPort = "WEBHOOK_PORT";
+
+    /// <summary>Every key above.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Environment, ServiceName, LogLevel, DatabaseUrl, RedisUrl, NatsUrl, Port, AdminPort, WebhookPort];
 }

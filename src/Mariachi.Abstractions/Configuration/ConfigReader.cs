@@ -65,8 +65,11 @@ public sealed class ConfigReader
             return null;
         }
 
-        return !raw.Any(char.IsDigit) && Enum.TryParse<TEnum>(raw, ignoreCase: true, out var value) && Enum.IsDefined(value)
-            ? value
+        // Only a single declared name: Enum.TryParse would also take numbers and comma-separated combinations
+        // ("staging,test" is Staging | Test, which is Production).
+        var name = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, raw, StringComparison.OrdinalIgnoreCase));
+        return name is not null
+            ? Enum.Parse<TEnum>(name)
             : throw Invalid(key, "one of " + string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant())), raw);
     }
 

@@ -38,6 +38,11 @@ public sealed class MariachiOptions
     public MariachiOptions Require(string key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (!ConfigKeys.All.Contains(key, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"'{key}' is not a Mariachi configuration key; use one of {string.Join(", ", ConfigKeys.All)}.", nameof(key));
+        }
+
         _required.Add(key);
         return this;
     }

@@ -53,7 +53,8 @@ public sealed class ErrorStatusTable
     /// <summary>Returns a copy with <paramref name="codeOrPrefix"/> mapped to <paramref name="status"/>.</summary>
     public ErrorStatusTable With(string codeOrPrefix, int status)
     {
-        if (string.IsNullOrWhiteSpace(codeOrPrefix))
+        var key = codeOrPrefix?.TrimEnd('/', '*');
+        if (string.IsNullOrWhiteSpace(key))
         {
             throw new ArgumentException("A code or prefix must not be empty.", nameof(codeOrPrefix));
         }
@@ -63,7 +64,7 @@ public sealed class ErrorStatusTable
             throw new ArgumentOutOfRangeException(nameof(status), status, "An HTTP status is between 100 and 599.");
         }
 
-        var entries = new Dictionary<string, int>(_entries, StringComparer.Ordinal) { [codeOrPrefix.TrimEnd('/', '*')] = status };
+        var entries = new Dictionary<string, int>(_entries, StringComparer.Ordinal) { [key] = status };
         return new ErrorStatusTable(entries);
     }
 

@@ -37,7 +37,7 @@ public class MariachiError : Exception
     public override string ToString() => $"{GetType().Name} [{Code}]: {base.ToString()}";
 
     /// <summary>Builds a metadata dictionary from name/value pairs.</summary>
-    protected internal static IReadOnlyDictionary<string, object?> Meta(params (string Key, object? Value)[] entries)
+    public static IReadOnlyDictionary<string, object?> Meta(params (string Key, object? Value)[] entries)
     {
         var metadata = new Dictionary<string, object?>(entries.Length, StringComparer.Ordinal);
         foreach (var (key, value) in entries)

@@ -22,6 +22,7 @@ public static partial class EventName
         }
     }
 
-    [GeneratedRegex(@"^[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a trailing newline.
+    [GeneratedRegex(@"^[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -1,0 +1,72 @@
+using Mariachi.Communication;
+using Mariachi.Validation;
+
+namespace Mariachi.Adapters.InMemory.Communication;
+
+/// <summary>A registered handler, invocable typed (the fast path) or boxed (through middleware).</summary>
+internal abstract class Registration(ProcedureInfo info)
+{
+    public ProcedureInfo Info { get; } = info;
+
+    /// <summary>Validates the boxed input, converts it and runs the handler; the end of every middleware pipeline.</summary>
+    public abstract Task<object?> InvokeBoxedAsync(ProcedureCall call);
+}
+
+/// <summary>The typed invocation of a handler whose output is <typeparamref name="TOut"/>, with the input still boxed.</summary>
+internal interface IOutputInvoker<TOut>
+{
+    Task<TOut> InvokeAsync(Context context, object? input, CancellationToken cancellationToken);
+}
+
+internal sealed class Registration<TIn, TOut>(
+    string name,
+    Func<Context, TIn, CancellationToken, Task<TOut>> handler,
+    InputValidator validator)
+    : Registration(new ProcedureInfo(name, typeof(TIn), typeof(TOut))), IOutputInvoker<TOut>
+{
+    /// <summary>Validates and runs the handler; failures come back as a faulted task, never thrown synchronously.</summary>
+    public Task<TOut> InvokeAsync(Context context, TIn input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            validator.Validate(input, Info.Name);
+            return handler(context, input, cancellationToken) ?? throw new InvalidOperationException(
+                $"The handler of '{Info.Name}' returned a null Task.");
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<TOut>(exception);
+        }
+    }
+
+    public Task<TOut> InvokeAsync(Context context, object? input, CancellationToken cancellationToken) =>
+        TryConvertInput(input, out var typed)
+            ? InvokeAsync(context, typed, cancellationToken)
+            : Task.FromException<TOut>(TypeMismatch.Input(Info, input));
+
+    public override async Task<object?> InvokeBoxedAsync(ProcedureCall call)
+    {
+        if (!TryConvertInput(call.Input, out var typed))
+        {
+            throw TypeMismatch.Input(Info, call.Input);
+        }
+
+        return await InvokeAsync(call.Context.WithProcedure(Info.Name), typed, call.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool TryConvertInput(object? input, out TIn typed)
+    {
+        switch (input)
+        {
+            case TIn value:
+                typed = value;
+                return true;
+            case null when default(TIn) is null:
+                typed = default!;
+                return true;
+            default:
+                typed = default!;
+                return false;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Mariachi.Adapters.InMemory.Communication;
+using Mariachi.Communication;
+using Mariachi.Testing.Conformance;
+
+namespace Mariachi.Adapters.InMemory.Tests.Communication;
+
+/// <summary>What is specific to in-process dispatch; the shared behaviour is in the conformance suite.</summary>
+public sealed class InProcessCommunicationTests
+{
+    private static readonly Context Caller = Context.Create(tenantId: "t1");
+    private readonly InProcessCommunication _communication = new();
+
+    [Fact]
+    public async Task A_handler_that_throws_synchronously_yields_a_faulted_task_not_a_thrown_exception()
+    {
+        _communication.Register<EchoInput, EchoOutput>("sync.throws", (_, _) => throw new NotFoundError(ErrorCodes.NotFound, "gone"));
+
+        var task = _communication.CallAsync<EchoOutput>("sync.throws", Caller, new EchoInput { Text = "a" });
+
+        Assert.True(task.IsFaulted);
+        var error = await Assert.ThrowsAsync<NotFoundError>(() => task);
+        Assert.Equal(ErrorCodes.NotFound, error.Code);
+    }
+
+    [Fact]
+    public async Task Non_mariachi_exceptions_propagate_unchanged()
+    {
+        _communication.Register<EchoInput, EchoOutput>("plain.throws", (_, _) => throw new FormatException("bad"));
+
+        await Assert.ThrowsAsync<FormatException>(() => _communication.CallAsync<EchoOutput>("plain.throws", Caller, new EchoInput { Text = "a" }));
+    }
+
+    [Fact]
+    public async Task Calling_by_name_with_a_base_output_type_is_allowed()
+    {
+        _communication.Register<EchoInput, EchoOutput>("echo.base", (context, input) => Task.FromResult(new EchoOutput { Text = input.Text }));
+
+        var output = await _communication.CallAsync<object>("echo.base", Caller, new EchoInput { Text = "o" });
+
+        Assert.Equal("o", Assert.IsType<EchoOutput>(output).Text);
+    }
+
+    [Fact]
+    public async Task A_procedure_handle_with_other_types_than_the_registration_is_a_type_mismatch()
+    {
+        _communication.Register<EchoInput, EchoOutput>("echo.typed", (context, input) => Task.FromResult(new EchoOutput { Text = input.Text }));
+        var wrong = new Procedure<OtherInput, EchoOutput>("echo.typed");
+
+        var error = await Assert.ThrowsAsync<CommunicationError>(() => _communication.CallAsync(wrong, Caller, new OtherInput()));
+
+        Assert.Equal(ErrorCodes.Communication.TypeMismatch, error.Code);
+        Assert.Equal("input", error.Metadata["side"]);
+    }
+
+    [Fact]
+    public async Task Middleware_returning_a_value_of_the_wrong_type_is_a_type_mismatch()
+    {
+        _communication.Register<EchoInput, EchoOutput>("echo.mangled", (context, input) => Task.FromResult(new EchoOutput { Text = input.Text }));
+        _communication.Use((_, _) => Task.FromResult<object?>(42));
+
+        var error = await Assert.ThrowsAsync<CommunicationError>(
+            () => _communication.CallAsync<EchoOutput>("echo.mangled", Caller, new EchoInput { Text = "a" }));
+
+        Assert.Equal(ErrorCodes.Communication.TypeMismatch, error.Code);
+        Assert.Equal("output", error.Metadata["side"]);
+    }
+
+    [Fact]
+    public async Task Value_type_procedures_work_with_null_rejected()
+    {
+        _communication.Register<int, int>("math.double", (_, value) => Task.FromResult(value * 2));
+
+        Assert.Equal(8, await _communication.CallAsync<int>("math.double", Caller, 4));
+        var error = await Assert.ThrowsAsync<CommunicationError>(() => _communication.CallAsync<int>("math.double", Caller, null));
+        Assert.Equal(ErrorCodes.Communication.TypeMismatch, error.Code);
+    }
+
+    [Fact]
+    public async Task Input_types_without_rules_skip_validation_and_types_with_rules_are_checked_per_call()
+    {
+        _communication.Register<OtherInput, int>("other.value", (_, input) => Task.FromResult(input.Value));
+        _communication.Register<EchoInput, string>("echo.text", (_, input) => Task.FromResult(input.Text));
+
+        Assert.Equal(7, await _communication.CallAsync<int>("other.value", Caller, new OtherInput { Value = 7 }));
+        Assert.Equal("ok", await _communication.CallAsync<string>("echo.text", Caller, new EchoInput { Text = "ok" }));
+        await Assert.ThrowsAsync<ValidationError>(() => _communication.CallAsync<string>("echo.text", Caller, new EchoInput { Text = string.Empty }));
+    }
+
+    [Fact]
+    public void Null_arguments_throw_argument_null()
+    {
+        Assert.Throws<ArgumentNullException>(() => _communication.Register<int, int>("a.b", (Func<Context, int, Task<int>>)null!));
+        Assert.Throws<ArgumentNullException>(() => { _ = _communication.CallAsync<int>("a.b", null!, 1); });
+        Assert.Throws<ArgumentNullException>(() => _communication.Use((IProcedureMiddleware)null!));
+    }
+}
