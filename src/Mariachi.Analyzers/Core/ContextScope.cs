@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Mariachi.Analyzers.Core
+{
+    /// <summary>A <c>Mariachi.Context</c> visible at a point of the code, and whether that code may use it.</summary>
+    internal readonly struct ContextCandidate
+    {
+        public ContextCandidate(ISymbol symbol, bool isAccessible)
+        {
+            Symbol = symbol;
+            IsAccessible = isAccessible;
+        }
+
+        /// <summary>A parameter, local, field or property of type Context.</summary>
+        public ISymbol Symbol { get; }
+
+        /// <summary>False when a static lambda or local function (or static member) stands between the use and the symbol.</summary>
+        public bool IsAccessible { get; }
+
+        public string Name => Symbol.Name;
+    }
+
+    /// <summary>
+    /// Finds the Contexts in scope at an operation: parameters of the enclosing lambdas, local functions and method
+    /// (innermost first), locals declared before the use, then fields and properties of the containing type
+    /// (instance ones only from instance code).
+    /// </summary>
+    internal static class ContextScope
+    {
+        public static ImmutableArray<ContextCandidate> Find(IOperation operation, KnownSymbols symbols)
+        {
+            if (symbols.Context is null || operation.SemanticModel is null)
+            {
+                return ImmutableArray<ContextCandidate>.Empty;
+            }
+
+            var model = operation.SemanticModel;
+            var position = operation.Syntax.SpanStart;
+            var result = ImmutableArray.CreateBuilder<ContextCandidate>();
+            var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var blocked = false;
+            var isStaticCode = false;
+            var locals = model.LookupSymbols(position).OfType<ILocalSymbol>().Where(l => symbols.IsContext(l.Type)).ToArray();
+
+            // Walk outwards through lambdas and local functions up to the member.
+            var function = model.GetEnclosingSymbol(position) as IMethodSymbol;
+            for (var current = function; current is not null; current = current.ContainingSymbol as IMethodSymbol)
+            {
+                var isFunction = current.MethodKind == MethodKind.AnonymousFunction || current.MethodKind == MethodKind.LocalFunction;
+                foreach (var parameter in current.Parameters)
+                {
+                    if (symbols.IsContext(parameter.Type) && seen.Add(parameter))
+                    {
+                        result.Add(new ContextCandidate(parameter, !blocked));
+                    }
+                }
+
+                AddLocals(result, seen, locals, model, position, current, blocked);
+                if (!isFunction)
+                {
+                    isStaticCode = current.IsStatic;
+                    break;
+                }
+
+                blocked |= IsStaticFunction(current);
+            }
+
+            var type = function?.ContainingType;
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    var memberType = member switch
+                    {
+                        IFieldSymbol field => field.Type,
+                        IPropertySymbol property when !property.IsIndexer => property.Type,
+                        _ => null,
+                    };
+                    if (memberType is null || !symbols.IsContext(memberType) || member.IsImplicitlyDeclared && member is IFieldSymbol)
+                    {
+                        continue;
+                    }
+
+                    if (!SymbolEqualityComparer.Default.Equals(current, type) && member.DeclaredAccessibility == Accessibility.Private)
+                    {
+                        continue;
+                    }
+
+                    // Instance members are not in scope in static code; from instance code a static lambda or
+                    // local function in between makes them visible but unusable.
+                    if ((member.IsStatic || !isStaticCode) && seen.Add(member))
+                    {
+                        result.Add(new ContextCandidate(member, member.IsStatic || !blocked));
+                    }
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        /// <summary>The locals of type Context declared in <paramref name="function"/>'s body before <paramref name="position"/>.</summary>
+        private static void AddLocals(
+            ImmutableArray<ContextCandidate>.Builder result,
+            HashSet<ISymbol> seen,
+            ILocalSymbol[] locals,
+            SemanticModel model,
+            int position,
+            IMethodSymbol function,
+            bool blocked)
+        {
+            foreach (var symbol in locals)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(symbol.ContainingSymbol, function))
+                {
+                    continue;
+                }
+
+                var declaration = symbol.DeclaringSyntaxReferences.FirstOrDefault();
+                if (declaration is null || declaration.SyntaxTree != model.SyntaxTree || declaration.Span.End > position)
+                {
+                    continue;
+                }
+
+                if (seen.Add(symbol))
+                {
+                    result.Add(new ContextCandidate(symbol, !blocked));
+                }
+            }
+        }
+
+        private static bool IsStaticFunction(IMethodSymbol function)
+        {
+            foreach (var reference in function.DeclaringSyntaxReferences)
+            {
+                var modifiers = reference.GetSyntax() switch
+                {
+                    AnonymousFunctionExpressionSyntax lambda => lambda.Modifiers,
+                    LocalFunctionStatementSyntax local => local.Modifiers,
+                    _ => default,
+                };
+                if (modifiers.Any(SyntaxKind.StaticKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
