@@ -1,0 +1,110 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Mariachi.CodeFixes.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Mariachi.Analyzers.Tests;
+
+/// <summary>Keeps the descriptor catalog, the analyzers, the fixes, the rule docs, release tracking and the README in sync.</summary>
+public sealed partial class CatalogTests
+{
+    private static readonly Assembly AnalyzerAssembly = typeof(DiagnosticDescriptors).Assembly;
+    private static readonly string DocsDirectory = Path.Combine(AppContext.BaseDirectory, "docs");
+
+    public static TheoryData<string> RuleIds => new(DiagnosticDescriptors.All.Select(d => d.Id));
+
+    [Fact]
+    public void Ids_are_unique_and_match_their_constants()
+    {
+        Assert.Equal(DiagnosticDescriptors.All.Length, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
+        var constants = typeof(DiagnosticIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).Order();
+        Assert.Equal(constants, DiagnosticDescriptors.All.Select(d => d.Id).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Every_rule_has_a_doc_page_titled_like_its_descriptor_and_a_help_link_to_it(string id)
+    {
+        var descriptor = DiagnosticDescriptors.All.Single(d => d.Id == id);
+        var page = Path.Combine(DocsDirectory, id + ".md");
+
+        Assert.True(File.Exists(page), $"docs/rules/{id}.md is missing");
+        Assert.Equal($"# {id}: {descriptor.Title}", File.ReadLines(page).First());
+        Assert.EndsWith($"docs/rules/{id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+        var text = File.ReadAllText(page);
+        foreach (var section in new[] { "## What it reports", "## Why", "## Fix", "## Options", "## Suppress" })
+        {
+            Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_doc_page_belongs_to_a_rule()
+    {
+        var pages = Directory.GetFiles(DocsDirectory, "MAR*.md").Select(Path.GetFileNameWithoutExtension);
+
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).Order(), pages.Order());
+    }
+
+    [Fact]
+    public void Release_tracking_lists_every_rule_once_with_its_category_and_severity()
+    {
+        var releases = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "releases"), "AnalyzerReleases.*.md")
+            .SelectMany(File.ReadLines)
+            .Select(line => ReleaseRow().Match(line))
+            .Where(match => match.Success)
+            .Select(match => (Id: match.Groups["id"].Value, Category: match.Groups["category"].Value, Severity: match.Groups["severity"].Value))
+            .ToList();
+
+        Assert.Equal(
+            DiagnosticDescriptors.All.Select(d => (d.Id, d.Category, d.DefaultSeverity.ToString())).OrderBy(r => r.Id),
+            releases.OrderBy(r => r.Id));
+    }
+
+    [Fact]
+    public void Every_descriptor_is_supported_by_exactly_one_analyzer_from_the_catalog()
+    {
+        var supported = Analyzers().SelectMany(a => a.SupportedDiagnostics).ToList();
+
+        Assert.All(supported, d => Assert.Contains(d, DiagnosticDescriptors.All));
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).Order(), supported.Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public void Every_analyzer_is_csharp_only_and_every_fix_targets_a_catalog_rule_with_the_shared_fix_all()
+    {
+        var fixes = typeof(EditorCodeFixProvider).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToList();
+
+        Assert.All(AnalyzerAssembly.GetTypes().Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)), type =>
+            Assert.Equal([LanguageNames.CSharp], type.GetCustomAttribute<DiagnosticAnalyzerAttribute>()!.Languages));
+        Assert.NotEmpty(fixes);
+        Assert.All(fixes, fix =>
+        {
+            Assert.IsAssignableFrom<EditorCodeFixProvider>(fix);
+            Assert.All(fix.FixableDiagnosticIds, id => Assert.Contains(id, DiagnosticDescriptors.All.Select(d => d.Id)));
+            Assert.NotNull(fix.GetFixAllProvider());
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void The_readme_links_every_rule(string id)
+    {
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+
+        Assert.Contains($"(docs/rules/{id}.md)", readme, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<DiagnosticAnalyzer> Analyzers() =>
+        AnalyzerAssembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
+
+    [GeneratedRegex(@"^(?<id>MAR\d{4})\s*\|\s*(?<category>\w+)\s*\|\s*(?<severity>\w+)\s*\|")]
+    private static partial Regex ReleaseRow();
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Mariachi.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Mariachi.Analyzers.Tests;
+
+/// <summary>
+/// Every analyzer runs over half-typed code (unclosed calls, missing types, unfinished lambdas, broken
+/// declarations) and must never throw: an exception would surface to users as AD0001.
+/// </summary>
+public sealed class RobustnessTests
+{
+    private const string Prelude = """
+        using System;
+        using System.Threading.Tasks;
+        using Mariachi;
+        using Mariachi.Communication;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Configuration;
+
+        """;
+
+    public static TheoryData<string> HalfTypedCode => new()
+    {
+        "class OrdersController : ControllerBase { IOrderService _s; void M(Context ctx) { _s.Create(ctx, ",
+        "class OrdersController { void M(Context ctx) { Environment.GetEnvironmentVariable( } }",
+        "class S { void M(Context ctx) { Save(null, } void Save(Context c, int x) {} }",
+        "class S { void M(Context ctx) { var c = Context.Create(; } }",
+        "class S { void M(ICommunication c) { c.Register<int, int>(\"orders.create\", (ctx, x) => ); c.Register<int,int>(\"orders.create\", } }",
+        "class S { void M(ICommunication c) { c.Register(new Procedure<int, int>(), null); c.Register(, ); } }",
+        "class S { void M(Context ctx) { Func<Context, Task> f = async c => await Missing.Call(c, ; } }",
+        "class S { void M(Context ctx) { Action a = static () => Context.Create(",
+        "class OrdersController : UnknownBase { public UnknownService Svc { get; } void M() => Svc.Do(); }",
+        "class S { const string N = \"orders.\" + ; void M(ICommunication c) { c.Register<int, int>(N, (x, y) => Task.FromResult(1)); } }",
+        "static class P { static void Main() { var app = WebApplication.Create(); app.MapGet(\"/\", (IFooService s) => s. ); } }",
+        "class C { Context ctx; void M() { this.Do(default, ctx.; } void Do(Context c, int x) {} void Do(int x) {} }",
+        "class C : IConfiguration { }",
+        "namespace A.Config { class X { string? V = Environment.GetEnvironmentVariable(nameof()); } }",
+        "class C { void M(IConfiguration configuration) { var x = Environment.GetEnvironmentVariable }",
+        "record R(Context Ctx) { void M() => Helper(); static void Helper(Context? c = null) {} }",
+        "class C { void M(Context ctx) { switch (1) { case 1: M(; case } } }",
+        "class C<T> where T : { void M(Context ctx) => M(default); }",
+        "#error incomplete\nclass C { void M(Context ctx) { M(default!); }",
+        "}}}{{{ class ( Context ctx ) => ;",
+    };
+
+    [Theory]
+    [MemberData(nameof(HalfTypedCode))]
+    public async Task No_analyzer_throws_on_half_typed_code(string code)
+    {
+        var exceptions = await RunAllAnalyzersAsync(Prelude + code);
+
+        Assert.Empty(exceptions);
+    }
+
+    [Fact]
+    public async Task No_analyzer_throws_without_any_references()
+    {
+        var exceptions = await RunAllAnalyzersAsync(Prelude + "class OrdersController { void M(Context ctx) { Environment.GetEnvironmentVariable(\"X\"); Context.Create(); } }", references: false);
+
+        Assert.Empty(exceptions);
+    }
+
+    private static async Task<IReadOnlyList<string>> RunAllAnalyzersAsync(string code, bool references = true)
+    {
+        var analyzers = typeof(DiagnosticDescriptors).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        var compilation = CSharpCompilation.Create(
+            "HalfTyped",
+            [CSharpSyntaxTree.ParseText(code, path: "/0/Test0.cs")],
+            references ? [.. TestReferences.NetCore, .. TestReferences.AspNetCore, .. TestReferences.Mariachi] : [],
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        var exceptions = new ConcurrentQueue<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+
+        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
+
+        foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
+        {
+            exceptions.Enqueue(diagnostic.ToString());
+        }
+
+        return exceptions.ToArray();
+    }
+}
