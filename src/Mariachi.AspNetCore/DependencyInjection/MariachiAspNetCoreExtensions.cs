@@ -1,0 +1,60 @@
+using Mariachi;
+using Mariachi.AspNetCore;
+using Mariachi.AspNetCore.Requests;
+using Mariachi.AspNetCore.Errors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers and enables the Mariachi facade for ASP.NET Core.</summary>
+public static class MariachiAspNetCoreExtensions
+{
+    /// <summary>
+    /// Makes the request's <see cref="Context"/> injectable (controller actions, minimal-API handlers and scoped
+    /// services receive it as a parameter; no <c>Context.Create</c> in user code) and maps every exception to
+    /// problem details. Register a custom <see cref="ErrorStatusTable"/> singleton first to add status codes.
+    /// </summary>
+    public static IServiceCollection AddMariachiAspNetCore(this IServiceCollection services, Action<MariachiAspNetCoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<MariachiAspNetCoreOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddHttpContextAccessor();
+        // Every problem (ours and the framework's own 404/405...) carries the Mariachi trace id, not Activity.Id.
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = problem =>
+            problem.ProblemDetails.Extensions["traceId"] = problem.HttpContext.RequestServices
+                .GetRequiredService<HttpContextFactory>().TraceId(problem.HttpContext));
+        services.TryAddSingleton(ErrorStatusTable.Default);
+        services.TryAddSingleton<HttpContextFactory>();
+        services.TryAddScoped(provider =>
+        {
+            var http = provider.GetRequiredService<IHttpContextAccessor>().HttpContext
+                ?? throw new InvalidOperationException("The Mariachi Context is only available inside an HTTP request.");
+            return provider.GetRequiredService<HttpContextFactory>().Get(http);
+        });
+        services.AddExceptionHandler<MariachiExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>Adds the exception handler and the middleware that builds each request's Context. Call it early.</summary>
+    public static IApplicationBuilder UseMariachi(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseMiddleware<MariachiContextMiddleware>();
+        return app;
+    }
+
+    /// <summary>The Context of the current request.</summary>
+    public static Context GetMariachiContext(this HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.RequestServices.GetRequiredService<HttpContextFactory>().Get(http);
+    }
+}
