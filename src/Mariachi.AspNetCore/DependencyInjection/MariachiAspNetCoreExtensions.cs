@@ -26,10 +26,17 @@ public static class MariachiAspNetCoreExtensions
         }
 
         services.AddHttpContextAccessor();
-        // Every problem (ours and the framework's own 404/405...) carries the Mariachi trace id, not Activity.Id.
+        // Every problem, ours and the framework's own (model validation, 404...), carries the Mariachi trace id
+        // (not Activity.Id) and a code.
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = problem =>
-            problem.ProblemDetails.Extensions["traceId"] = problem.HttpContext.RequestServices
-                .GetRequiredService<HttpContextFactory>().TraceId(problem.HttpContext));
+        {
+            var extensions = problem.ProblemDetails.Extensions;
+            extensions["traceId"] = problem.HttpContext.RequestServices.GetRequiredService<HttpContextFactory>().TraceId(problem.HttpContext);
+            if (!extensions.ContainsKey("code") && FrameworkCode(problem.ProblemDetails.Status) is { } code)
+            {
+                extensions["code"] = code;
+            }
+        });
         services.TryAddSingleton(ErrorStatusTable.Default);
         services.TryAddSingleton<HttpContextFactory>();
         services.TryAddScoped(provider =>
@@ -50,6 +57,17 @@ public static class MariachiAspNetCoreExtensions
         app.UseMiddleware<MariachiContextMiddleware>();
         return app;
     }
+
+    /// <summary>The code of a problem the framework raised itself (model validation, routing, authorization).</summary>
+    private static string? FrameworkCode(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ErrorCodes.Validation.InvalidInput,
+        StatusCodes.Status401Unauthorized => ErrorCodes.Auth.Unauthenticated,
+        StatusCodes.Status403Forbidden => ErrorCodes.Auth.Forbidden,
+        StatusCodes.Status404NotFound => ErrorCodes.NotFound,
+        StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimit.Exceeded,
+        _ => null,
+    };
 
     /// <summary>The Context of the current request.</summary>
     public static Context GetMariachiContext(this HttpContext http)
