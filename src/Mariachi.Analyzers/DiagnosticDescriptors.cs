@@ -6,6 +6,9 @@ namespace Mariachi.Analyzers
     public static class DiagnosticDescriptors
     {
         private const string Category = "Mariachi";
+        private const string DuplicateProcedureNameTitle = "Duplicate procedure name";
+        private const string DuplicateProcedureNameMessage = "Procedure '{0}' is registered more than once; procedure names must be globally unique";
+        private const string DuplicateProcedureNameDescription = "Procedure names are globally unique. A second registration of a name fails at run time; this rule reports it at compile time.";
         private const string HelpLinkBase = "https://github.com/mariachi-dotnet/mariachi/blob/main/docs/rules/";
 
         public static readonly DiagnosticDescriptor ControllerReferencesService = Create(
@@ -26,12 +29,23 @@ namespace Mariachi.Analyzers
             "{0}; pass the Context '{1}' that is in scope",
             "Every operation takes the caller's Context as its first argument and passes it on, so trace id, tenant and user follow the whole flow.");
 
+        /// <summary>MAR0004 across the compilation: needs every file, so it runs at compilation end (builds, full analysis).</summary>
         public static readonly DiagnosticDescriptor DuplicateProcedureName = Create(
             DiagnosticIds.DuplicateProcedureName,
-            "Duplicate procedure name",
-            "Procedure '{0}' is registered more than once; procedure names must be globally unique",
-            "Procedure names are globally unique. A second registration of a name fails at run time; this rule reports it at compile time.",
+            DuplicateProcedureNameTitle,
+            DuplicateProcedureNameMessage,
+            DuplicateProcedureNameDescription,
             WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>
+        /// MAR0004 within one member: the same rule, reported by its own analyzer without the CompilationEnd tag so
+        /// the IDE shows it while typing (an analyzer with any CompilationEnd descriptor only runs in full analysis).
+        /// </summary>
+        public static readonly DiagnosticDescriptor DuplicateProcedureNameInMember = Create(
+            DiagnosticIds.DuplicateProcedureName,
+            DuplicateProcedureNameTitle,
+            DuplicateProcedureNameMessage,
+            DuplicateProcedureNameDescription);
 
         public static readonly DiagnosticDescriptor ContextCreatedMidFlow = Create(
             DiagnosticIds.ContextCreatedMidFlow,
@@ -52,6 +66,7 @@ namespace Mariachi.Analyzers
             EnvironmentReadOutsideConfig,
             ContextNotForwarded,
             DuplicateProcedureName,
+            DuplicateProcedureNameInMember,
             ContextCreatedMidFlow,
             InvalidOption,
         };

@@ -13,14 +13,17 @@ public sealed partial class CatalogTests
     private static readonly Assembly AnalyzerAssembly = typeof(DiagnosticDescriptors).Assembly;
     private static readonly string DocsDirectory = Path.Combine(AppContext.BaseDirectory, "docs");
 
-    public static TheoryData<string> RuleIds => new(DiagnosticDescriptors.All.Select(d => d.Id));
+    public static TheoryData<string> RuleIds => new(DiagnosticDescriptors.All.Select(d => d.Id).Distinct());
 
     [Fact]
-    public void Ids_are_unique_and_match_their_constants()
+    public void Ids_match_their_constants_and_descriptors_sharing_an_id_differ_only_in_tags()
     {
-        Assert.Equal(DiagnosticDescriptors.All.Length, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
         var constants = typeof(DiagnosticIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).Order();
-        Assert.Equal(constants, DiagnosticDescriptors.All.Select(d => d.Id).Order());
+        Assert.Equal(constants, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Order());
+        foreach (var group in DiagnosticDescriptors.All.GroupBy(d => d.Id).Where(g => g.Count() > 1))
+        {
+            Assert.Single(group.Select(d => (d.Title.ToString(), d.MessageFormat.ToString(), d.Category, d.DefaultSeverity, d.HelpLinkUri)).Distinct());
+        }
     }
 
     [Theory]
@@ -45,12 +48,13 @@ public sealed partial class CatalogTests
     {
         var pages = Directory.GetFiles(DocsDirectory, "MAR*.md").Select(Path.GetFileNameWithoutExtension);
 
-        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).Order(), pages.Order());
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Order(), pages.Order());
     }
 
     [Fact]
     public void Release_tracking_lists_every_rule_once_with_its_category_and_severity()
     {
+        var expected = DiagnosticDescriptors.All.Select(d => (d.Id, d.Category, d.DefaultSeverity.ToString())).Distinct().OrderBy(r => r.Id);
         var releases = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "releases"), "AnalyzerReleases.*.md")
             .SelectMany(File.ReadLines)
             .Select(line => ReleaseRow().Match(line))
@@ -58,9 +62,7 @@ public sealed partial class CatalogTests
             .Select(match => (Id: match.Groups["id"].Value, Category: match.Groups["category"].Value, Severity: match.Groups["severity"].Value))
             .ToList();
 
-        Assert.Equal(
-            DiagnosticDescriptors.All.Select(d => (d.Id, d.Category, d.DefaultSeverity.ToString())).OrderBy(r => r.Id),
-            releases.OrderBy(r => r.Id));
+        Assert.Equal(expected, releases.OrderBy(r => r.Id));
     }
 
     [Fact]
@@ -68,8 +70,8 @@ public sealed partial class CatalogTests
     {
         var supported = Analyzers().SelectMany(a => a.SupportedDiagnostics).ToList();
 
-        Assert.All(supported, d => Assert.Contains(d, DiagnosticDescriptors.All));
-        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).Order(), supported.Select(d => d.Id).Order());
+        Assert.All(DiagnosticDescriptors.All, d => Assert.Single(supported, s => ReferenceEquals(s, d)));
+        Assert.Equal(DiagnosticDescriptors.All.Length, supported.Count);
     }
 
     [Fact]
@@ -89,6 +91,17 @@ public sealed partial class CatalogTests
             Assert.All(fix.FixableDiagnosticIds, id => Assert.Contains(id, DiagnosticDescriptors.All.Select(d => d.Id)));
             Assert.NotNull(fix.GetFixAllProvider());
         });
+    }
+
+    [Fact]
+    public void Only_the_compilation_wide_MAR0004_analyzer_is_a_compilation_end_analyzer()
+    {
+        var endAnalyzers = Analyzers()
+            .Where(a => a.SupportedDiagnostics.Any(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)))
+            .Select(a => a.GetType().Name);
+
+        Assert.Equal(["DuplicateProcedureNameAnalyzer"], endAnalyzers);
+        Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, DiagnosticDescriptors.DuplicateProcedureNameInMember.CustomTags);
     }
 
     [Theory]

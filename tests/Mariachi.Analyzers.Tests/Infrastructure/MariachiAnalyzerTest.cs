@@ -32,6 +32,8 @@ public sealed class MariachiAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyz
         return this;
     }
 
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => RuleAnalyzers.For<TAnalyzer>();
+
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
     {
         var test = new MariachiAnalyzerTest<TAnalyzer>(source);

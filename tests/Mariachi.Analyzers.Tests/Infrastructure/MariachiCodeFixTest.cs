@@ -22,6 +22,8 @@ public sealed class MariachiCodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest
         TestReferences.Configure(FixedState, mariachi, aspNetCore);
     }
 
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => RuleAnalyzers.For<TAnalyzer>();
+
     public static Task VerifyAsync(string source, string fixedSource, params DiagnosticResult[] expected)
     {
         var test = new MariachiCodeFixTest<TAnalyzer, TCodeFix>(source, fixedSource);

@@ -1,0 +1,359 @@
+using System;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Mariachi.Analyzers.Core
+{
+    /// <summary>
+    /// Recognizes <c>ICommunication.Register</c> calls (on the interface or on a type implementing it) and the constant
+    /// procedure name they register: a literal, a <c>const</c>, a constant interpolation or concatenation, <c>nameof</c>,
+    /// or a <c>Procedure&lt;TIn, TOut&gt;</c> created with such a constant (directly as the argument, or through a
+    /// readonly field, a get-only property or a local initialized with one).
+    /// </summary>
+    internal static class ProcedureRegistration
+    {
+        private const string RegisterName = "Register";
+        private const int MaxDepth = 8;
+
+        /// <summary>True when <paramref name="invocation"/> calls <c>ICommunication.Register</c> or an implementation of it.</summary>
+        public static bool IsRegister(IInvocationOperation invocation, KnownSymbols symbols)
+        {
+            var communication = symbols.Communication;
+            var method = invocation?.TargetMethod;
+            if (communication is null || method is null || method.Name != RegisterName || method.Parameters.Length != 2)
+            {
+                return false;
+            }
+
+            var definition = method.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, communication))
+            {
+                return true;
+            }
+
+            var type = method.ContainingType;
+            if (type is null || method.IsStatic || !type.AllInterfaces.Contains(communication, SymbolEqualityComparer.Default))
+            {
+                return false;
+            }
+
+            foreach (var member in communication.GetMembers(RegisterName))
+            {
+                var implementation = type.FindImplementationForInterfaceMember(member);
+                if (implementation is not null && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, definition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The argument that names the procedure (the name string or the Procedure handle), or null.</summary>
+        public static IArgumentOperation? NameArgument(IInvocationOperation invocation, KnownSymbols symbols)
+        {
+            if (!IsRegister(invocation, symbols))
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The constant procedure name registered by <paramref name="invocation"/>, or null when it is not a
+        /// <c>Register</c> call or its name is not a compile-time constant.
+        /// </summary>
+        public static string? GetConstantName(IInvocationOperation invocation, KnownSymbols symbols) =>
+            GetConstantName(invocation, symbols, out _);
+
+        /// <summary>
+        /// As <see cref="GetConstantName(IInvocationOperation, KnownSymbols)"/>; when the name comes from a field or
+        /// property whose initializer could not be read from here, <paramref name="unresolvedMember"/> names it (its
+        /// initializer can be read where it is declared).
+        /// </summary>
+        public static string? GetConstantName(IInvocationOperation invocation, KnownSymbols symbols, out ISymbol? unresolvedMember)
+        {
+            unresolvedMember = null;
+            var argument = NameArgument(invocation, symbols);
+            return argument is null ? null : ConstantName(argument.Value, symbols, invocation.SemanticModel, 0, ref unresolvedMember);
+        }
+
+        /// <summary>The constant procedure name of a name string or Procedure handle value, or null.</summary>
+        public static string? GetConstantNameOfValue(IOperation? value, KnownSymbols symbols)
+        {
+            ISymbol? unresolved = null;
+            return ConstantName(value, symbols, value?.SemanticModel, 0, ref unresolved);
+        }
+
+        private static string? ConstantName(IOperation? value, KnownSymbols symbols, SemanticModel? model, int depth, ref ISymbol? unresolved)
+        {
+            if (value is null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            // Literals, consts, constant interpolations and concatenations, nameof: the compiler folds them.
+            if (value.ConstantValue is { HasValue: true, Value: string constant })
+            {
+                return constant;
+            }
+
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (!IsProcedure(value.Type, symbols))
+            {
+                return null;
+            }
+
+            switch (value)
+            {
+                case IObjectCreationOperation creation:
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Parameter?.Ordinal == 0)
+                        {
+                            return argument.Value.ConstantValue is { HasValue: true, Value: string name } ? name : null;
+                        }
+                    }
+
+                    return null;
+                case IFieldReferenceOperation { Field: { IsReadOnly: true } field }:
+                    return FromDeclaration(field, symbols, model, depth, ref unresolved);
+                case IPropertyReferenceOperation { Property: { SetMethod: null, IsIndexer: false } property }:
+                    return FromDeclaration(property, symbols, model, depth, ref unresolved);
+                case ILocalReferenceOperation { Local: { } local }:
+                    return FromLocal(local, symbols, model, depth, ref unresolved);
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsProcedure(ITypeSymbol? type, KnownSymbols symbols) =>
+            symbols.Procedure is not null
+            && type is INamedTypeSymbol named
+            && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.Procedure);
+
+        /// <summary>A readonly field or get-only property: the Procedure its initializer (or expression body) creates.</summary>
+        private static string? FromDeclaration(ISymbol member, KnownSymbols symbols, SemanticModel? model, int depth, ref ISymbol? unresolved)
+        {
+            if (member.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var expression = member.DeclaringSyntaxReferences[0].GetSyntax() switch
+            {
+                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression ?? GetterExpression(property),
+                _ => null,
+            };
+            if (expression is null)
+            {
+                return null;
+            }
+
+            if (model is not null && expression.SyntaxTree == model.SyntaxTree)
+            {
+                return ConstantName(model.GetOperation(expression), symbols, model, depth + 1, ref unresolved);
+            }
+
+            // Declared in another file: read `new Procedure<A, B>(constant)` / `new(constant)` from the syntax.
+            var name = FromCreationSyntax(expression, member.ContainingType, symbols.Compilation);
+            if (name is null)
+            {
+                unresolved = member;
+            }
+
+            return name;
+        }
+
+        private static ExpressionSyntax? GetterExpression(PropertyDeclarationSyntax property)
+        {
+            var getter = property.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
+            if (getter is null)
+            {
+                return null;
+            }
+
+            if (getter.ExpressionBody is { } arrow)
+            {
+                return arrow.Expression;
+            }
+
+            return getter.Body?.Statements.Count == 1 && getter.Body.Statements[0] is ReturnStatementSyntax { Expression: { } returned }
+                ? returned
+                : null;
+        }
+
+        /// <summary>A local initialized with a Procedure and never assigned again.</summary>
+        private static string? FromLocal(ILocalSymbol local, KnownSymbols symbols, SemanticModel? model, int depth, ref ISymbol? unresolved)
+        {
+            if (model is null
+                || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+                || declarator.SyntaxTree != model.SyntaxTree)
+            {
+                return null;
+            }
+
+            var body = declarator.Ancestors().FirstOrDefault(n =>
+                n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax
+                    or AccessorDeclarationSyntax or CompilationUnitSyntax);
+            if (body is null || IsAssignedAgain(body, local.Name))
+            {
+                return null;
+            }
+
+            return ConstantName(model.GetOperation(initializer), symbols, model, depth + 1, ref unresolved);
+        }
+
+        private static bool IsAssignedAgain(SyntaxNode body, string name)
+        {
+            foreach (var node in body.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } when left.Identifier.ValueText == name:
+                        return true;
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax argument } when argument.Identifier.ValueText == name:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>new Procedure&lt;A, B&gt;(constant)</c> or <c>new(constant)</c>, evaluated from syntax.</summary>
+        private static string? FromCreationSyntax(ExpressionSyntax expression, INamedTypeSymbol? type, Compilation compilation)
+        {
+            var arguments = expression switch
+            {
+                ObjectCreationExpressionSyntax creation when LastIdentifier(creation.Type) == "Procedure" => creation.ArgumentList,
+                ImplicitObjectCreationExpressionSyntax creation => creation.ArgumentList,
+                _ => null,
+            };
+            return arguments?.Arguments.Count == 1 ? ConstantFromSyntax(arguments.Arguments[0].Expression, type, compilation, 0) : null;
+        }
+
+        /// <summary>
+        /// The value of a constant string expression written in another file: literals, interpolations and
+        /// concatenations of constants, <c>nameof</c>, and <c>const</c> fields of the declaring type (or, qualified, of
+        /// a uniquely named source type).
+        /// </summary>
+        private static string? ConstantFromSyntax(ExpressionSyntax expression, INamedTypeSymbol? type, Compilation compilation, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return null;
+            }
+
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return literal.Token.ValueText;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return ConstantFromSyntax(parenthesized.Expression, type, compilation, depth + 1);
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    var left = ConstantFromSyntax(binary.Left, type, compilation, depth + 1);
+                    var right = left is null ? null : ConstantFromSyntax(binary.Right, type, compilation, depth + 1);
+                    return right is null ? null : left + right;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    return Interpolation(interpolated, type, compilation, depth);
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments.Count: 1 } nameOf:
+                    return LastIdentifier(nameOf.ArgumentList.Arguments[0].Expression);
+                case IdentifierNameSyntax identifier:
+                    return ConstantOfType(type, identifier.Identifier.ValueText, searchOuter: true);
+                case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } access when LastIdentifier(access.Expression) is { } typeName:
+                    return QualifiedConstant(typeName, member.Identifier.ValueText, compilation);
+                default:
+                    return null;
+            }
+        }
+
+        private static string? Interpolation(InterpolatedStringExpressionSyntax interpolated, INamedTypeSymbol? type, Compilation compilation, int depth)
+        {
+            var builder = new StringBuilder();
+            foreach (var content in interpolated.Contents)
+            {
+                switch (content)
+                {
+                    case InterpolatedStringTextSyntax text:
+                        builder.Append(text.TextToken.ValueText);
+                        break;
+                    case InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole
+                        when ConstantFromSyntax(hole.Expression, type, compilation, depth + 1) is { } value:
+                        builder.Append(value);
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        private static string? ConstantOfType(INamedTypeSymbol? type, string name, bool searchOuter)
+        {
+            for (var outer = type; outer is not null; outer = searchOuter ? outer.ContainingType : null)
+            {
+                for (var current = outer; current is not null; current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers(name))
+                    {
+                        if (member is IFieldSymbol { IsConst: true, ConstantValue: string value })
+                        {
+                            return value;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string? QualifiedConstant(string typeName, string name, Compilation compilation)
+        {
+            string? found = null;
+            foreach (var symbol in compilation.GetSymbolsWithName(typeName, SymbolFilter.Type))
+            {
+                if (symbol is INamedTypeSymbol type && ConstantOfType(type, name, searchOuter: false) is { } value)
+                {
+                    if (found is not null && !string.Equals(found, value, StringComparison.Ordinal))
+                    {
+                        return null;
+                    }
+
+                    found = value;
+                }
+            }
+
+            return found;
+        }
+
+        private static string? LastIdentifier(SyntaxNode? node) => node switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            QualifiedNameSyntax qualified => LastIdentifier(qualified.Right),
+            AliasQualifiedNameSyntax alias => LastIdentifier(alias.Name),
+            MemberAccessExpressionSyntax access => LastIdentifier(access.Name),
+            _ => null,
+        };
+    }
+}

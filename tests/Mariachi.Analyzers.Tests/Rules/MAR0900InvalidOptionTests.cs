@@ -1,0 +1,108 @@
+using Mariachi.Analyzers.Core;
+using Mariachi.Analyzers.Rules;
+using Mariachi.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Mariachi.Analyzers.Tests.Rules;
+
+public sealed class MAR0900InvalidOptionTests
+{
+    private const string Source = "class C { }";
+
+    private static MariachiAnalyzerTest<InvalidOptionAnalyzer> Test(string source = Source, bool mariachi = true) => new(source, mariachi);
+
+    private static DiagnosticResult Invalid(string key, string value) =>
+        new DiagnosticResult(DiagnosticDescriptors.InvalidOption)
+            .WithNoLocation()
+            .WithArguments(key, value, MariachiOptions.Validate(key, value)!);
+
+    [Fact]
+    public async Task An_unknown_key_in_editorconfig_is_reported_with_the_known_keys()
+    {
+        var test = Test().WithEditorConfig("mariachi.service_sufixes = Manager\nmariachi.service_suffixes = Service, Manager\n");
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.service_sufixes", "Manager"));
+        await test.RunAsync();
+
+        Assert.Contains("mariachi.service_suffixes", MariachiOptions.Validate("mariachi.service_sufixes", "Manager"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_bool_in_globalconfig_is_reported_once_per_compilation()
+    {
+        var test = Test().WithGlobalConfig("mariachi.include_test_projects = yes\n");
+        test.TestState.Sources.Add("class D { }");
+        test.TestState.Sources.Add("class E { }");
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.include_test_projects", "yes"));
+        await test.RunAsync();
+
+        Assert.Contains("'true' or 'false'", MariachiOptions.Validate("mariachi.include_test_projects", "yes"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_list_values_are_reported()
+    {
+        var test = Test().WithEditorConfig(
+            "mariachi.service_patterns = *Manager, [a-z]+\nmariachi.environment_allow_list = PORT, ADMIN-PORT\nmariachi.controller_suffixes = Controller\n");
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.environment_allow_list", "PORT, ADMIN-PORT"));
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.service_patterns", "*Manager, [a-z]+"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Valid_keys_produce_nothing()
+    {
+        var test = Test()
+            .WithEditorConfig(
+                "mariachi.service_suffixes = Service, Manager\nmariachi.service_patterns = *Manager, *.Services.*\nmariachi.controller_suffixes = Controller, Endpoint\n"
+                + "mariachi.config_namespaces = Configuration, Settings\nmariachi.environment_allow_list = PORT, GRPC_PORT\ndotnet_diagnostic.MAR0002.severity = error\nmariachi_other = 1\n")
+            .WithGlobalConfig("mariachi.include_test_projects = True\n");
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_same_invalid_entry_from_editorconfig_and_globalconfig_is_reported_once()
+    {
+        var test = Test()
+            .WithEditorConfig("mariachi.include_test_projects = maybe\n")
+            .WithGlobalConfig("mariachi.include_test_projects = maybe\nmariachi.unknown = 1\n");
+        test.TestState.Sources.Add("class D { }");
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.include_test_projects", "maybe"));
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.unknown", "1"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Different_values_for_different_files_are_each_reported()
+    {
+        var test = Test();
+        test.TestState.Sources.Add("class D { }");
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+
+            [Test0.cs]
+            mariachi.include_test_projects = on
+
+            [Test1.cs]
+            mariachi.include_test_projects = off
+            """));
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.include_test_projects", "on"));
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.include_test_projects", "off"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Works_without_Mariachi()
+    {
+        var test = Test(mariachi: false).WithEditorConfig("mariachi.nope = 1\n");
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.nope", "1"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Half_typed_code_never_throws()
+    {
+        var diagnostics = await SingleAnalyzerRun.RunAsync(new InvalidOptionAnalyzer(), "}}}{{{ class ( Context ctx ) => ;");
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+}
