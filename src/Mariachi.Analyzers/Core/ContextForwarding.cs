@@ -1,0 +1,750 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Mariachi.Analyzers.Core
+{
+    /// <summary>How a call fails to forward the Context in scope.</summary>
+    internal enum ContextForwardingKind
+    {
+        /// <summary>The called method has an overload that takes a Context.</summary>
+        Overload,
+
+        /// <summary><c>null</c> or <c>default</c> is passed to a Context parameter.</summary>
+        NullOrDefault,
+
+        /// <summary>An optional Context parameter is omitted.</summary>
+        Omitted,
+    }
+
+    /// <summary>
+    /// One edit of the call's argument list that passes the Context: replace the argument at
+    /// <see cref="ArgumentIndex"/>, or insert one for the parameter <see cref="ParameterName"/> at
+    /// <see cref="ParameterPosition"/> (counted as the call's syntax counts: without the receiver of a reduced
+    /// extension method).
+    /// </summary>
+    internal readonly struct ContextForwardingEdit
+    {
+        private ContextForwardingEdit(bool isInsert, int argumentIndex, int parameterPosition, string parameterName)
+        {
+            IsInsert = isInsert;
+            ArgumentIndex = argumentIndex;
+            ParameterPosition = parameterPosition;
+            ParameterName = parameterName;
+        }
+
+        public bool IsInsert { get; }
+
+        public int ArgumentIndex { get; }
+
+        public int ParameterPosition { get; }
+
+        public string ParameterName { get; }
+
+        public static ContextForwardingEdit Replace(int argumentIndex) => new ContextForwardingEdit(false, argumentIndex, -1, string.Empty);
+
+        public static ContextForwardingEdit Insert(int parameterPosition, string parameterName) =>
+            new ContextForwardingEdit(true, -1, parameterPosition, parameterName);
+    }
+
+    /// <summary>A call that does not forward the Context in scope: what happened, how to repair it and the Contexts that could be passed.</summary>
+    internal sealed class ContextForwardingFinding
+    {
+        public ContextForwardingFinding(
+            ContextForwardingKind kind,
+            string description,
+            SyntaxNode node,
+            ImmutableArray<ContextForwardingEdit> edits,
+            ImmutableArray<ContextCandidate> candidates)
+        {
+            Kind = kind;
+            Description = description;
+            Node = node;
+            Edits = edits;
+            Candidates = candidates;
+        }
+
+        public ContextForwardingKind Kind { get; }
+
+        /// <summary>The first argument of the message: what happened.</summary>
+        public string Description { get; }
+
+        /// <summary>The invocation, object creation or constructor initializer.</summary>
+        public SyntaxNode Node { get; }
+
+        public ImmutableArray<ContextForwardingEdit> Edits { get; }
+
+        /// <summary>The Contexts in scope, innermost first.</summary>
+        public ImmutableArray<ContextCandidate> Candidates { get; }
+
+        /// <summary>The Context the message names: the innermost usable one, else the innermost.</summary>
+        public string PreferredName
+        {
+            get
+            {
+                var preferred = Candidates.FirstOrDefault(c => c.IsAccessible);
+                return preferred.Symbol?.Name ?? Candidates[0].Name;
+            }
+        }
+    }
+
+    /// <summary>
+    /// MAR0003's analysis of one call, shared by the analyzer and the code fix. Cheap checks come first (does the
+    /// called method or its type have anything to do with Context?); the Contexts in scope are looked up last.
+    /// </summary>
+    internal static class ContextForwarding
+    {
+        private static readonly SymbolDisplayFormat SignatureFormat = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            memberOptions: SymbolDisplayMemberOptions.IncludeParameters,
+            parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+                | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+        private static readonly SymbolDisplayFormat NameFormat = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+        /// <summary>
+        /// The finding for <paramref name="operation"/> (an invocation or object creation), or null when it forwards
+        /// the Context, is exempt, or no Context is in scope.
+        /// </summary>
+        public static ContextForwardingFinding? Analyze(IOperation operation, ContextForwardingState state)
+        {
+            if (operation.IsImplicit || operation.SemanticModel is null || !HasArgumentListSyntax(operation.Syntax))
+            {
+                return null;
+            }
+
+            IMethodSymbol? method;
+            ImmutableArray<IArgumentOperation> arguments;
+            IOperation? instance;
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    method = invocation.TargetMethod;
+                    arguments = invocation.Arguments;
+                    instance = invocation.Instance;
+                    break;
+                case IObjectCreationOperation creation:
+                    method = creation.Constructor;
+                    arguments = creation.Arguments;
+                    instance = null;
+                    break;
+                default:
+                    return null;
+            }
+
+            var symbols = state.Symbols;
+            if (method is null || method.ContainingType is null || symbols.IsContext(method.ContainingType))
+            {
+                return null;
+            }
+
+            var receiver = ReducedReceiver(method, arguments, operation.Syntax);
+            var reduced = receiver is not null;
+            if (reduced && symbols.IsContext(ReceiverType(receiver!)))
+            {
+                return null;
+            }
+
+            ContextForwardingKind kind;
+            string description;
+            ImmutableArray<ContextForwardingEdit> edits;
+            if (state.TakesContext(method, skipReceiver: reduced))
+            {
+                if (!FindMissingArguments(operation, method, arguments, reduced, symbols, out kind, out description, out edits))
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                var overload = FindOverload(operation, method, instance, receiver, state);
+                if (overload is null)
+                {
+                    return null;
+                }
+
+                kind = ContextForwardingKind.Overload;
+                description = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "'{0}' has an overload that takes a Context, '{1}'",
+                    overload.Value.Called,
+                    overload.Value.Signature);
+                edits = ImmutableArray.Create(ContextForwardingEdit.Insert(overload.Value.Position, overload.Value.ParameterName));
+            }
+
+            if (IsOverloadForwarding(operation, method))
+            {
+                return null;
+            }
+
+            var candidates = Candidates(operation, symbols);
+            return candidates.IsEmpty ? null : new ContextForwardingFinding(kind, description, operation.Syntax, edits, candidates);
+        }
+
+        /// <summary>Where the finding is reported: the call (for a constructor initializer, from <c>this</c>/<c>base</c> on).</summary>
+        public static Location Location(SyntaxNode node) =>
+            node is ConstructorInitializerSyntax initializer
+                ? Microsoft.CodeAnalysis.Location.Create(initializer.SyntaxTree, TextSpan.FromBounds(initializer.ThisOrBaseKeyword.SpanStart, initializer.Span.End))
+                : node.GetLocation();
+
+        /// <summary>The argument list of a call, or null for <c>new T { ... }</c> without one.</summary>
+        public static ArgumentListSyntax? ArgumentList(SyntaxNode node) => node switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList,
+            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+            ConstructorInitializerSyntax initializer => initializer.ArgumentList,
+            PrimaryConstructorBaseTypeSyntax primary => primary.ArgumentList,
+            _ => null,
+        };
+
+        private static bool HasArgumentListSyntax(SyntaxNode node) =>
+            ArgumentList(node) is not null || node is ObjectCreationExpressionSyntax;
+
+        /// <summary>(b) and (c): null or default passed to a Context parameter, or an optional one omitted.</summary>
+        private static bool FindMissingArguments(
+            IOperation operation,
+            IMethodSymbol method,
+            ImmutableArray<IArgumentOperation> arguments,
+            bool reduced,
+            KnownSymbols symbols,
+            out ContextForwardingKind kind,
+            out string description,
+            out ImmutableArray<ContextForwardingEdit> edits)
+        {
+            kind = default;
+            description = string.Empty;
+            edits = ImmutableArray<ContextForwardingEdit>.Empty;
+            var builder = ImmutableArray.CreateBuilder<ContextForwardingEdit>();
+            var offset = reduced ? 1 : 0;
+            var name = DisplayName(method);
+            foreach (var argument in arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter is null || parameter.Ordinal < offset || !symbols.IsContext(parameter.Type))
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    if (builder.Count == 0)
+                    {
+                        kind = ContextForwardingKind.Omitted;
+                        description = string.Format(CultureInfo.InvariantCulture, "The optional Context '{0}' of '{1}' is omitted", parameter.Name, name);
+                    }
+
+                    builder.Add(ContextForwardingEdit.Insert(parameter.Ordinal - offset, parameter.Name));
+                }
+                else if (argument.ArgumentKind == ArgumentKind.Explicit
+                    && NullOrDefaultWord(argument.Value) is { } word
+                    && ArgumentSyntaxOf(argument, operation.Syntax) is { Parent: ArgumentListSyntax list } syntax)
+                {
+                    if (builder.Count == 0)
+                    {
+                        kind = ContextForwardingKind.NullOrDefault;
+                        description = string.Format(CultureInfo.InvariantCulture, "'{0}' is passed as the Context of '{1}'", word, name);
+                    }
+
+                    builder.Add(ContextForwardingEdit.Replace(list.Arguments.IndexOf(syntax)));
+                }
+                else
+                {
+                    // A Context is passed to one Context parameter: the others are the callee's business.
+                    return false;
+                }
+            }
+
+            edits = builder.ToImmutable();
+            return !edits.IsEmpty;
+        }
+
+        /// <summary>
+        /// The argument's syntax: the operation's syntax, or the argument around it (<c>null!</c> gives the operation
+        /// the literal's syntax).
+        /// </summary>
+        private static ArgumentSyntax? ArgumentSyntaxOf(IArgumentOperation argument, SyntaxNode call)
+        {
+            for (var node = argument.Syntax; node is not null && node != call; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case ArgumentSyntax syntax:
+                        return syntax;
+                    case ArgumentListSyntax:
+                    case StatementSyntax:
+                    case MemberDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>"null" or "default" when <paramref name="value"/> is one of them (through casts and <c>!</c>), else null.</summary>
+        private static string? NullOrDefaultWord(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value switch
+            {
+                ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => "null",
+                IDefaultValueOperation => "default",
+                _ => null,
+            };
+        }
+
+        private readonly struct Overload
+        {
+            public Overload(string called, string signature, int position, string parameterName)
+            {
+                Called = called;
+                Signature = signature;
+                Position = position;
+                ParameterName = parameterName;
+            }
+
+            public string Called { get; }
+
+            public string Signature { get; }
+
+            public int Position { get; }
+
+            public string ParameterName { get; }
+        }
+
+        /// <summary>
+        /// (a): an overload of the called method, on its type (or a base type, or the receiver's type), or an
+        /// extension method callable on the same receiver, whose parameters are the called method's plus one Context.
+        /// </summary>
+        private static Overload? FindOverload(IOperation operation, IMethodSymbol method, IOperation? instance, IArgumentOperation? receiver, ContextForwardingState state)
+        {
+            if (method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.Constructor)
+            {
+                return null;
+            }
+
+            var compilation = state.Symbols.Compilation;
+            var within = WithinSymbol(operation, compilation);
+            var calledParameters = receiver is null ? (IReadOnlyList<IParameterSymbol>)method.Parameters : method.Parameters.Skip(1).ToList();
+            if (receiver is null)
+            {
+                var throughType = instance is { IsImplicit: false } ? instance.Type : null;
+                foreach (var type in TypesToSearch(method, instance))
+                {
+                    if (!state.NamesWithContext(type).Contains(method.Name))
+                    {
+                        continue;
+                    }
+
+                    Overload? best = null;
+                    foreach (var member in type.GetMembers(method.Name))
+                    {
+                        if (member is not IMethodSymbol candidate
+                            || candidate.MethodKind != method.MethodKind
+                            || candidate.IsStatic != method.IsStatic
+                            || Construct(candidate, method) is not { } constructed)
+                        {
+                            continue;
+                        }
+
+                        var position = Match(calledParameters, constructed.Parameters, state.Symbols);
+                        if (position >= 0
+                            && (best is null || position < best.Value.Position)
+                            && IsAccessible(compilation, candidate, within, throughType)
+                            && !state.IsObsolete(candidate))
+                        {
+                            best = new Overload(
+                                method.ToDisplayString(SignatureFormat),
+                                constructed.ToDisplayString(SignatureFormat),
+                                position,
+                                constructed.Parameters[position].Name);
+                        }
+                    }
+
+                    if (best is not null)
+                    {
+                        return best;
+                    }
+                }
+            }
+
+            // Extension overloads apply to calls on an explicit receiver: an instance method or a reduced extension.
+            var receiverType = receiver is not null
+                ? ReceiverType(receiver)
+                : method.MethodKind == MethodKind.Ordinary && !method.IsStatic && instance is { IsImplicit: false } ? instance.Type : null;
+            if (receiverType is null || receiverType.TypeKind == TypeKind.Error)
+            {
+                return null;
+            }
+
+            var extensions = state.ExtensionsWithContext(method.Name);
+            if (extensions.IsEmpty)
+            {
+                return null;
+            }
+
+            Overload? found = null;
+            foreach (var extension in extensions)
+            {
+                if (Construct(extension, method) is not { } constructed
+                    || constructed.ReduceExtensionMethod(receiverType) is not { } reducedCandidate)
+                {
+                    continue;
+                }
+
+                var position = Match(calledParameters, reducedCandidate.Parameters, state.Symbols);
+                if (position >= 0
+                    && (found is null || position < found.Value.Position)
+                    && IsAccessible(compilation, extension, within, null)
+                    && !state.IsObsolete(extension)
+                    && IsExtensionInScope(operation, receiverType, extension))
+                {
+                    var called = receiver is not null ? method.ReduceExtensionMethod(receiverType) ?? method : method;
+                    found = new Overload(
+                        called.ToDisplayString(SignatureFormat),
+                        reducedCandidate.ToDisplayString(SignatureFormat),
+                        position,
+                        reducedCandidate.Parameters[position].Name);
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// The types whose overloads count: the declaring type and its base types, starting from the receiver's type
+        /// when that derives from it; for interfaces, the receiver interface and the interfaces it extends.
+        /// Constructors are not inherited: only the created type.
+        /// </summary>
+        private static IEnumerable<INamedTypeSymbol> TypesToSearch(IMethodSymbol method, IOperation? instance)
+        {
+            var declaring = method.ContainingType;
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                yield return declaring;
+                yield break;
+            }
+
+            if (instance?.Type is INamedTypeSymbol { TypeKind: TypeKind.Interface } receiverInterface
+                && declaring.TypeKind == TypeKind.Interface)
+            {
+                yield return receiverInterface;
+                foreach (var inherited in receiverInterface.AllInterfaces)
+                {
+                    yield return inherited;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(receiverInterface, declaring) && !receiverInterface.AllInterfaces.Contains(declaring, SymbolEqualityComparer.Default))
+                {
+                    yield return declaring;
+                }
+
+                yield break;
+            }
+
+            var start = declaring;
+            if (instance?.Type is INamedTypeSymbol receiverType
+                && (receiverType.TypeKind == TypeKind.Class || receiverType.TypeKind == TypeKind.Struct)
+                && DerivesFrom(receiverType, declaring))
+            {
+                start = receiverType;
+            }
+
+            for (var current = start; current is not null; current = current.BaseType)
+            {
+                yield return current;
+            }
+        }
+
+        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><paramref name="candidate"/> with the called method's type arguments, or null when the arities differ.</summary>
+        private static IMethodSymbol? Construct(IMethodSymbol candidate, IMethodSymbol called)
+        {
+            if (candidate.Arity != called.Arity)
+            {
+                return null;
+            }
+
+            if (candidate.Arity == 0)
+            {
+                return candidate;
+            }
+
+            var typeArguments = called.TypeArguments;
+            if (typeArguments.Any(t => t is null))
+            {
+                return null;
+            }
+
+            return candidate.ConstructedFrom.Construct(typeArguments.ToArray());
+        }
+
+        /// <summary>
+        /// The position of the Context in <paramref name="with"/> when it is <paramref name="without"/> plus exactly
+        /// one Context parameter (same types, ref kinds and params-ness otherwise), else -1.
+        /// </summary>
+        private static int Match(IReadOnlyList<IParameterSymbol> without, IReadOnlyList<IParameterSymbol> with, KnownSymbols symbols)
+        {
+            if (with.Count != without.Count + 1)
+            {
+                return -1;
+            }
+
+            var contextAt = -1;
+            for (var i = 0; i < with.Count; i++)
+            {
+                if (symbols.IsContext(with[i].Type))
+                {
+                    if (contextAt >= 0)
+                    {
+                        return -1;
+                    }
+
+                    contextAt = i;
+                }
+            }
+
+            if (contextAt < 0 || with[contextAt].RefKind != RefKind.None || with[contextAt].IsParams)
+            {
+                return -1;
+            }
+
+            for (int i = 0, j = 0; i < without.Count; i++, j++)
+            {
+                if (j == contextAt)
+                {
+                    j++;
+                }
+
+                if (without[i].RefKind != with[j].RefKind
+                    || without[i].IsParams != with[j].IsParams
+                    || !SymbolEqualityComparer.Default.Equals(without[i].Type, with[j].Type))
+                {
+                    return -1;
+                }
+            }
+
+            return contextAt;
+        }
+
+        private static bool IsAccessible(Compilation compilation, ISymbol candidate, ISymbol within, ITypeSymbol? throughType)
+        {
+            if (candidate.DeclaredAccessibility == Accessibility.Public && candidate.ContainingType?.DeclaredAccessibility == Accessibility.Public)
+            {
+                return true;
+            }
+
+            return compilation.IsSymbolAccessibleWithin(candidate, within, throughType is { TypeKind: not TypeKind.Error } ? throughType : null);
+        }
+
+        /// <summary>The type containing the call (or the assembly, for code outside any type).</summary>
+        private static ISymbol WithinSymbol(IOperation operation, Compilation compilation)
+        {
+            var enclosing = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
+            return (ISymbol?)(enclosing as INamedTypeSymbol) ?? enclosing?.ContainingType ?? (ISymbol)compilation.Assembly;
+        }
+
+        /// <summary>True when the extension method is imported at the call (its namespace is in scope).</summary>
+        private static bool IsExtensionInScope(IOperation operation, ITypeSymbol receiverType, IMethodSymbol extension)
+        {
+            var model = operation.SemanticModel;
+            if (model is null)
+            {
+                return false;
+            }
+
+            var visible = model.LookupSymbols(operation.Syntax.SpanStart, receiverType, extension.Name, includeReducedExtensionMethods: true);
+            foreach (var symbol in visible)
+            {
+                if (symbol is IMethodSymbol visibleMethod
+                    && SymbolEqualityComparer.Default.Equals((visibleMethod.ReducedFrom ?? visibleMethod).OriginalDefinition, extension.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The receiver argument when an extension method is called in reduced form (<c>x.M()</c>), else null.</summary>
+        private static IArgumentOperation? ReducedReceiver(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, SyntaxNode call)
+        {
+            if (!method.IsExtensionMethod)
+            {
+                return null;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    // In reduced form the receiver is outside the argument list.
+                    return ArgumentSyntaxOf(argument, call) is null ? argument : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static ITypeSymbol? ReceiverType(IArgumentOperation receiver)
+        {
+            var value = receiver.Value;
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value.Type;
+        }
+
+        /// <summary>
+        /// Inside method M, a call to another overload of M on the same type (or a base type: an override calling
+        /// <c>base.M</c>) is the overload forwarding (the Context-less convenience calling the Context overload with
+        /// a default, or the other way round). Constructors: <c>: this(...)</c> only; <c>: base(...)</c> is a call
+        /// like any other. A recursive call to M itself is not forwarding.
+        /// </summary>
+        private static bool IsOverloadForwarding(IOperation operation, IMethodSymbol method)
+        {
+            var enclosing = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
+            while (enclosing is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                enclosing = enclosing.ContainingSymbol;
+            }
+
+            return enclosing is IMethodSymbol { ContainingType: { } memberType } member
+                && member.Name == method.Name
+                && (method.MethodKind == MethodKind.Constructor
+                    ? SymbolEqualityComparer.Default.Equals(memberType.OriginalDefinition, method.ContainingType.OriginalDefinition)
+                    : DerivesFrom(memberType, method.ContainingType))
+                && !SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, method.OriginalDefinition);
+        }
+
+        /// <summary>
+        /// The Contexts in scope (less one being initialized by this very call); in a constructor initializer only
+        /// parameters and static members can be used.
+        /// </summary>
+        private static ImmutableArray<ContextCandidate> Candidates(IOperation operation, KnownSymbols symbols)
+        {
+            var candidates = ContextCreation.Competitors(operation, symbols);
+            if (IsInConstructorInitializer(operation.Syntax))
+            {
+                candidates = candidates.Where(c => c.Symbol is IParameterSymbol || c.Symbol.IsStatic).ToImmutableArray();
+            }
+
+            var primary = PrimaryConstructorParameters(operation, symbols);
+            if (primary.IsEmpty)
+            {
+                return candidates;
+            }
+
+            var builder = candidates.ToBuilder();
+            foreach (var candidate in primary)
+            {
+                if (!candidates.Any(c => SymbolEqualityComparer.Default.Equals(c.Symbol, candidate.Symbol)))
+                {
+                    builder.Add(candidate);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>
+        /// The Context parameters of the primary constructor of the class or struct around the call, which instance
+        /// code and the base-type arguments can use (records expose them as properties, found with the members).
+        /// Not usable from static members or other constructors; visible but not capturable from static lambdas.
+        /// </summary>
+        private static ImmutableArray<ContextCandidate> PrimaryConstructorParameters(IOperation operation, KnownSymbols symbols)
+        {
+            var model = operation.SemanticModel;
+            var blocked = false;
+            TypeDeclarationSyntax? type = null;
+            for (var node = operation.Syntax; node is not null && type is null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case AnonymousFunctionExpressionSyntax function when function.Modifiers.Any(m => m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword)):
+                        blocked = true;
+                        break;
+                    case LocalFunctionStatementSyntax local when local.Modifiers.Any(m => m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword)):
+                        blocked = true;
+                        break;
+                    case ConstructorDeclarationSyntax:
+                        return ImmutableArray<ContextCandidate>.Empty;
+                    case TypeDeclarationSyntax declaration:
+                        type = declaration;
+                        break;
+                    case MemberDeclarationSyntax member when member.Modifiers.Any(m =>
+                        m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword) || m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ConstKeyword)):
+                        return ImmutableArray<ContextCandidate>.Empty;
+                }
+            }
+
+            if (model is null || type is null or RecordDeclarationSyntax || type.ParameterList is null)
+            {
+                return ImmutableArray<ContextCandidate>.Empty;
+            }
+
+            var result = ImmutableArray.CreateBuilder<ContextCandidate>();
+            foreach (var parameter in type.ParameterList.Parameters)
+            {
+                if (model.GetDeclaredSymbol(parameter) is IParameterSymbol symbol && symbols.IsContext(symbol.Type))
+                {
+                    result.Add(new ContextCandidate(symbol, !blocked));
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        private static bool IsInConstructorInitializer(SyntaxNode node)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ConstructorInitializerSyntax:
+                    case PrimaryConstructorBaseTypeSyntax:
+                        return true;
+                    case MemberDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The name a reader knows the callee by: the method, the created type, or the delegate type.</summary>
+        private static string DisplayName(IMethodSymbol method) => method.MethodKind switch
+        {
+            MethodKind.Constructor => method.ContainingType.ToDisplayString(NameFormat),
+            MethodKind.DelegateInvoke => method.ContainingType.ToDisplayString(NameFormat),
+            _ => method.Name,
+        };
+    }
+}
