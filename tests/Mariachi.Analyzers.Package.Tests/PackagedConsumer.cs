@@ -16,7 +16,7 @@ public sealed partial class PackagedConsumer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var repository = FindRepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var configuration = Configuration;
         var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var feed = Path.Combine(_root, "feed");
         foreach (var project in new[] { "src/Mariachi.Analyzers.Package", "src/Mariachi.Abstractions" })
@@ -76,7 +76,11 @@ public sealed partial class PackagedConsumer : IAsyncLifetime
         File.Delete(Path.Combine(Template, template));
     }
 
-    private static string FindRepositoryRoot()
+    /// <summary>The build configuration of this test assembly, and so of the projects it packs.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    public static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

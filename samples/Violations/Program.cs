@@ -1,0 +1,4 @@
+using Mariachi;
+
+var ctx = Context.Create(tenantId: "acme");
+Console.WriteLine(ctx.TraceId);
