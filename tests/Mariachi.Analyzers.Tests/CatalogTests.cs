@@ -30,7 +30,7 @@ public sealed partial class CatalogTests
     [MemberData(nameof(RuleIds))]
     public void Every_rule_has_a_doc_page_titled_like_its_descriptor_and_a_help_link_to_it(string id)
     {
-        var descriptor = DiagnosticDescriptors.All.Single(d => d.Id == id);
+        var descriptor = DiagnosticDescriptors.All.First(d => d.Id == id);
         var page = Path.Combine(DocsDirectory, id + ".md");
 
         Assert.True(File.Exists(page), $"docs/rules/{id}.md is missing");
