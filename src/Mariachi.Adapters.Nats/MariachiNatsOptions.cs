@@ -1,0 +1,173 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Mariachi.Configuration;
+using NATS.Client.Core;
+
+namespace Mariachi.Adapters.Nats;
+
+/// <summary>
+/// Settings of the NATS adapter. The server URL is not here: it comes from the config layer
+/// (<see cref="ConfigKeys.NatsUrl"/>, <c>NATS_URL</c>). <see cref="Validate"/> runs when the host starts (through
+/// <c>AddMariachiNats</c>) and when an adapter is constructed.
+/// </summary>
+public sealed partial class MariachiNatsOptions
+{
+    /// <summary>
+    /// Procedure <c>orders.create</c> is served on subject <c>{prefix}.orders.create</c>. Every process that should see
+    /// the same procedures uses the same prefix; a different prefix is a separate namespace (an environment, a test).
+    /// </summary>
+    public string ProcedureSubjectPrefix { get; set; } = "mariachi.procedures";
+
+    /// <summary>The queue group every instance joins per procedure, so each call reaches one instance.</summary>
+    public string QueueGroup { get; set; } = "mariachi";
+
+    /// <summary>How long a caller waits for a reply before <see cref="ErrorCodes.Communication.Timeout"/>.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The JetStream key/value bucket where every instance records the procedures it registers, so a caller can tell
+    /// a procedure nobody serves right now (<see cref="ErrorCodes.Communication.Unavailable"/>) from a name that does
+    /// not exist (<see cref="ErrorCodes.Communication.NotFound"/>, with a suggestion). Null turns the directory off:
+    /// every call nobody answers is then <see cref="ErrorCodes.Communication.Unavailable"/>.
+    /// </summary>
+    public string? ProcedureDirectoryBucket { get; set; } = "mariachi_procedures";
+
+    /// <summary>
+    /// On dispose, how long in-flight handlers may run to completion after the subscriptions stopped, before their
+    /// cancellation token is cancelled.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How payloads, results and error metadata are written on the wire.</summary>
+    public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Event settings.</summary>
+    public MariachiNatsEventOptions Events { get; } = new();
+
+    /// <summary>
+    /// Adjusts the connection options <c>AddMariachiNats</c> builds (URL, name and logger are already set), e.g. for
+    /// credentials, TLS or reconnect timing. Unused when an <c>INatsConnection</c> is registered already.
+    /// </summary>
+    public Func<NatsOpts, NatsOpts>? ConfigureConnection { get; set; }
+
+    /// <summary>Throws <see cref="ConfigError"/> (<see cref="ErrorCodes.Config.Invalid"/>) naming the first bad setting.</summary>
+    public void Validate()
+    {
+        CheckSubjectPrefix(nameof(ProcedureSubjectPrefix), ProcedureSubjectPrefix);
+        CheckToken(nameof(QueueGroup), QueueGroup);
+        CheckPositive(nameof(RequestTimeout), RequestTimeout);
+        if (ProcedureDirectoryBucket is not null && !BucketPattern().IsMatch(ProcedureDirectoryBucket))
+        {
+            throw Invalid(nameof(ProcedureDirectoryBucket), "a bucket name of letters, digits, '-' or '_', or null", ProcedureDirectoryBucket);
+        }
+
+        if (ShutdownTimeout < TimeSpan.Zero)
+        {
+            throw Invalid(nameof(ShutdownTimeout), "zero or a positive duration", ShutdownTimeout.ToString());
+        }
+
+        if (JsonSerializerOptions is null)
+        {
+            throw Invalid(nameof(JsonSerializerOptions), "serializer options", "null");
+        }
+
+        Events.Validate();
+        if (ProcedureSubjectPrefix == Events.SubjectPrefix
+            || ProcedureSubjectPrefix.StartsWith(Events.SubjectPrefix + ".", StringComparison.Ordinal)
+            || Events.SubjectPrefix.StartsWith(ProcedureSubjectPrefix + ".", StringComparison.Ordinal))
+        {
+            throw Invalid("Events.SubjectPrefix", "a prefix that does not overlap ProcedureSubjectPrefix", Events.SubjectPrefix);
+        }
+    }
+
+    internal static void CheckSubjectPrefix(string name, string? value)
+    {
+        if (value is null || !SubjectPattern().IsMatch(value))
+        {
+            throw Invalid(name, "dot-separated subject tokens of letters, digits, '-' or '_' (no wildcards)", value);
+        }
+    }
+
+    internal static void CheckPositive(string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw Invalid(name, "a positive duration", value.ToString());
+        }
+    }
+
+    internal static ConfigError Invalid(string name, string expected, string? value) => new(
+        ErrorCodes.Config.Invalid,
+        $"NATS adapter option '{name}' is invalid: expected {expected}, got '{value ?? "null"}'.",
+        MariachiError.Meta(("key", "Nats:" + name), ("expected", expected)));
+
+    private static void CheckToken(string name, string? value)
+    {
+        if (value is null || !BucketPattern().IsMatch(value))
+        {
+            throw Invalid(name, "one subject token of letters, digits, '-' or '_'", value);
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+\z", RegexOptions.CultureInvariant)]
+    internal static partial Regex BucketPattern();
+}
+
+/// <summary>How the NATS adapter carries events.</summary>
+public sealed class MariachiNatsEventOptions
+{
+    /// <summary>Event <c>orders.order.placed</c> is published on subject <c>{prefix}.orders.order.placed</c>.</summary>
+    public string SubjectPrefix { get; set; } = "mariachi.events";
+
+    /// <summary>
+    /// True (the default): events are published to a JetStream stream and acknowledged by the server, and durable
+    /// subscriptions (<c>EventSubscriptionOptions.DurableName</c>) are JetStream consumers. False: core NATS only
+    /// (at most once), and asking for a durable subscription throws.
+    /// </summary>
+    public bool UseJetStream { get; set; } = true;
+
+    /// <summary>The stream that stores the events (subjects <c>{SubjectPrefix}.&gt;</c>); created when missing.</summary>
+    public string StreamName { get; set; } = "MARIACHI_EVENTS";
+
+    /// <summary>How long the stream keeps an event when the stream is created by the adapter.</summary>
+    public TimeSpan StreamMaxAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long JetStream waits for a durable handler before it redelivers (progress is reported meanwhile).</summary>
+    public TimeSpan AckWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after a failed delivery the event is delivered again.</summary>
+    public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many times an event is delivered to a durable subscriber at most; -1 for no limit.</summary>
+    public int MaxDeliver { get; set; } = 10;
+
+    /// <summary>
+    /// True: a durable consumer created for the first time starts with the events published from then on. False: it
+    /// starts with every event the stream still holds.
+    /// </summary>
+    public bool DurableStartsWithNewEvents { get; set; } = true;
+
+    internal void Validate()
+    {
+        MariachiNatsOptions.CheckSubjectPrefix("Events.SubjectPrefix", SubjectPrefix);
+        if (StreamName is null || !MariachiNatsOptions.BucketPattern().IsMatch(StreamName))
+        {
+            throw MariachiNatsOptions.Invalid("Events.StreamName", "a stream name of letters, digits, '-' or '_'", StreamName);
+        }
+
+        MariachiNatsOptions.CheckPositive("Events.StreamMaxAge", StreamMaxAge);
+        MariachiNatsOptions.CheckPositive("Events.AckWait", AckWait);
+        if (RedeliveryDelay < TimeSpan.Zero)
+        {
+            throw MariachiNatsOptions.Invalid("Events.RedeliveryDelay", "zero or a positive duration", RedeliveryDelay.ToString());
+        }
+
+        if (MaxDeliver is 0 or < -1)
+        {
+            throw MariachiNatsOptions.Invalid("Events.MaxDeliver", "a positive count or -1", MaxDeliver.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}
