@@ -87,28 +87,7 @@ public sealed class EfRepository<T> : IRepository<T>
         var scope = Scope(context);
         ArgumentNullException.ThrowIfNull(entity);
 
-        // Resolve the tenant before anything else, so a refused create has no side effects.
-        var tenantId = scope.TenantForNew(entity);
-        var stored = EntityCopier<T>.Copy(entity);
-        if (stored.Id == Guid.Empty)
-        {
-            stored.Id = Guid.NewGuid();
-        }
-
-        if (stored is BaseEntity audited)
-        {
-            var now = Now();
-            audited.CreatedAt = now;
-            audited.UpdatedAt = now;
-            audited.DeletedAt = null;
-            audited.Version = 1;
-        }
-
-        if (stored is ITenantEntity owned)
-        {
-            owned.TenantId = tenantId!;
-        }
-
+        var stored = scope.PrepareForCreate(entity, Now());
         return await RunAsync(
             context,
             "create",

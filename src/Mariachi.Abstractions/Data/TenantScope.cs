@@ -75,4 +75,36 @@ public readonly struct TenantScope
                 MariachiError.Meta(("entity", entity.GetType().Name)))
             : supplied;
     }
+
+    /// <summary>
+    /// The copy of <paramref name="entity"/> a repository stores on create: a new id when it has none, created and
+    /// updated at <paramref name="now"/>, version 1, not deleted, and the tenant from <see cref="TenantForNew"/>. The
+    /// tenant is resolved first, so a refused create has no side effects; the caller's instance is never changed.
+    /// </summary>
+    public T PrepareForCreate<T>(T entity, DateTimeOffset now)
+        where T : class, IEntity
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var tenantId = TenantForNew(entity);
+        var stored = EntityCopier<T>.Copy(entity);
+        if (stored.Id == Guid.Empty)
+        {
+            stored.Id = Guid.NewGuid();
+        }
+
+        if (stored is BaseEntity audited)
+        {
+            audited.CreatedAt = now;
+            audited.UpdatedAt = now;
+            audited.DeletedAt = null;
+            audited.Version = 1;
+        }
+
+        if (stored is ITenantEntity owned)
+        {
+            owned.TenantId = tenantId!;
+        }
+
+        return stored;
+    }
 }

@@ -1,4 +1,5 @@
 using Mariachi.Communication;
+using Mariachi.Communication.Dispatch;
 using Mariachi.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,19 +14,18 @@ namespace Mariachi.Adapters.InMemory.Communication;
 /// </summary>
 public sealed class InProcessCommunication : ICommunication
 {
-    private readonly object _writeLock = new();
+    private readonly ProcedureRegistry<Registration> _registry = new();
     private readonly InputValidator _validator = new();
     private readonly ILogger _logger;
-    private volatile Snapshot _snapshot = Snapshot.Empty;
 
     public InProcessCommunication(ILogger<InProcessCommunication>? logger = null)
     {
         _logger = logger ?? NullLogger<InProcessCommunication>.Instance;
     }
 
-    public IReadOnlyList<ProcedureInfo> Procedures => _snapshot.Procedures;
+    public IReadOnlyList<ProcedureInfo> Procedures => _registry.Procedures;
 
-    public bool Has(string name) => name is not null && _snapshot.Entries.ContainsKey(name);
+    public bool Has(string name) => _registry.Has(name);
 
     public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, Task<TOut>> handler)
     {
@@ -61,12 +61,12 @@ public sealed class InProcessCommunication : ICommunication
             return Task.FromCanceled<TOut>(cancellationToken);
         }
 
-        if (!_snapshot.Entries.TryGetValue(name, out var entry))
+        if (!_registry.TryGet(name, out var entry))
         {
-            return Task.FromException<TOut>(NotFound(name));
+            return Task.FromException<TOut>(CommunicationErrors.NotFound(name, _registry.Names));
         }
 
-        if (entry.Pipeline is null && entry.Registration is IOutputInvoker<TOut> invoker)
+        if (entry.Pipeline is null && entry.Handler is IOutputInvoker<TOut> invoker)
         {
             return invoker.InvokeAsync(context.WithProcedure(name), input, cancellationToken);
         }
@@ -83,12 +83,12 @@ public sealed class InProcessCommunication : ICommunication
             return Task.FromCanceled<TOut>(cancellationToken);
         }
 
-        if (!_snapshot.Entries.TryGetValue(procedure.Name, out var entry))
+        if (!_registry.TryGet(procedure.Name, out var entry))
         {
-            return Task.FromException<TOut>(NotFound(procedure.Name));
+            return Task.FromException<TOut>(CommunicationErrors.NotFound(procedure.Name, _registry.Names));
         }
 
-        if (entry.Pipeline is null && entry.Registration is Registration<TIn, TOut> typed)
+        if (entry.Pipeline is null && entry.Handler is Registration<TIn, TOut> typed)
         {
             return typed.InvokeAsync(context.WithProcedure(procedure.Name), input, cancellationToken);
         }
@@ -96,65 +96,33 @@ public sealed class InProcessCommunication : ICommunication
         return CallThroughPipelineAsync<TOut>(entry, context, input, cancellationToken);
     }
 
-    public void Use(IProcedureMiddleware middleware, string? procedure = null)
-    {
-        ArgumentNullException.ThrowIfNull(middleware);
-        if (procedure is not null)
-        {
-            ProcedureName.EnsureValid(procedure);
-        }
-
-        lock (_writeLock)
-        {
-            _snapshot = _snapshot.WithMiddleware(middleware, procedure);
-        }
-    }
+    public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
 
     /// <summary>The general path: runs middleware (if any) with a boxed input and checks the result's type.</summary>
-    private static async Task<TOut> CallThroughPipelineAsync<TOut>(Entry entry, Context context, object? input, CancellationToken cancellationToken)
+    private static async Task<TOut> CallThroughPipelineAsync<TOut>(ProcedureEntry<Registration> entry, Context context, object? input, CancellationToken cancellationToken)
     {
-        var info = entry.Registration.Info;
+        var info = entry.Handler.Info;
         if (!typeof(TOut).IsAssignableFrom(info.OutputType) && !info.OutputType.IsAssignableFrom(typeof(TOut)))
         {
-            throw TypeMismatch.Output(info, typeof(TOut), info.OutputType);
+            throw OutputMismatch(info, typeof(TOut), info.OutputType);
         }
 
         var call = new ProcedureCall(info, context.WithProcedure(info.Name), input, cancellationToken);
-        var result = await (entry.Pipeline ?? entry.Registration.InvokeBoxedAsync)(call).ConfigureAwait(false);
+        var result = await entry.Invoke(call).ConfigureAwait(false);
         return result switch
         {
             TOut typed => typed,
             null when default(TOut) is null => default!,
-            _ => throw TypeMismatch.Output(info, typeof(TOut), result?.GetType()),
+            _ => throw OutputMismatch(info, typeof(TOut), result?.GetType()),
         };
     }
 
+    private static CommunicationError OutputMismatch(ProcedureInfo info, Type requested, Type? actual) =>
+        CommunicationErrors.OutputTypeMismatch(info.Name, CommunicationErrors.Describe(requested), CommunicationErrors.Describe(actual));
+
     private void Add(Registration registration)
     {
-        lock (_writeLock)
-        {
-            if (_snapshot.Entries.ContainsKey(registration.Info.Name))
-            {
-                throw new CommunicationError(
-                    ErrorCodes.Communication.DuplicateProcedure,
-                    $"Procedure '{registration.Info.Name}' is already registered. Procedure names are globally unique: rename one of the two handlers.",
-                    MariachiError.Meta(("procedure", registration.Info.Name)));
-            }
-
-            _snapshot = _snapshot.WithRegistration(registration);
-        }
-
+        _registry.Add(registration);
         _logger.LogDebug("Registered procedure {Procedure} ({Input} -> {Output})", registration.Info.Name, registration.Info.InputType, registration.Info.OutputType);
-    }
-
-    private CommunicationError NotFound(string name)
-    {
-        var suggestion = NameSuggestions.Closest(name, _snapshot.Entries.Keys);
-        return new CommunicationError(
-            ErrorCodes.Communication.NotFound,
-            suggestion is null
-                ? $"No procedure named '{name}' is registered."
-                : $"No procedure named '{name}' is registered. Did you mean '{suggestion}'?",
-            MariachiError.Meta(("procedure", name), ("suggestion", suggestion)));
     }
 }

@@ -1,10 +1,11 @@
 using Mariachi.Communication;
+using Mariachi.Communication.Dispatch;
 using Mariachi.Validation;
 
 namespace Mariachi.Adapters.InMemory.Communication;
 
 /// <summary>A registered handler, invocable typed (the fast path) or boxed (through middleware).</summary>
-internal abstract class Registration(ProcedureInfo info)
+internal abstract class Registration(ProcedureInfo info) : IProcedureHandler
 {
     public ProcedureInfo Info { get; } = info;
 
@@ -42,17 +43,20 @@ internal sealed class Registration<TIn, TOut>(
     public Task<TOut> InvokeAsync(Context context, object? input, CancellationToken cancellationToken) =>
         TryConvertInput(input, out var typed)
             ? InvokeAsync(context, typed, cancellationToken)
-            : Task.FromException<TOut>(TypeMismatch.Input(Info, input));
+            : Task.FromException<TOut>(InputMismatch(input));
 
     public override async Task<object?> InvokeBoxedAsync(ProcedureCall call)
     {
         if (!TryConvertInput(call.Input, out var typed))
         {
-            throw TypeMismatch.Input(Info, call.Input);
+            throw InputMismatch(call.Input);
         }
 
         return await InvokeAsync(call.Context.WithProcedure(Info.Name), typed, call.CancellationToken).ConfigureAwait(false);
     }
+
+    private CommunicationError InputMismatch(object? input) =>
+        CommunicationErrors.InputTypeMismatch(Info.Name, CommunicationErrors.Describe(Info.InputType), CommunicationErrors.Describe(input?.GetType()));
 
     private static bool TryConvertInput(object? input, out TIn typed)
     {

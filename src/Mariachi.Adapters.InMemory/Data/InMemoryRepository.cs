@@ -83,28 +83,7 @@ public sealed class InMemoryRepository<T> : IRepository<T>
                 var scope = Scope(context);
                 ArgumentNullException.ThrowIfNull(entity);
 
-                // Resolve the tenant before copying, so a refused create has no side effects.
-                var tenantId = scope.TenantForNew(entity);
-                var stored = EntityCopier<T>.Copy(entity);
-                if (stored.Id == Guid.Empty)
-                {
-                    stored.Id = Guid.NewGuid();
-                }
-
-                if (stored is BaseEntity audited)
-                {
-                    var now = _clock.GetUtcNow();
-                    audited.CreatedAt = now;
-                    audited.UpdatedAt = now;
-                    audited.DeletedAt = null;
-                    audited.Version = 1;
-                }
-
-                if (stored is ITenantEntity owned)
-                {
-                    owned.TenantId = tenantId!;
-                }
-
+                var stored = scope.PrepareForCreate(entity, _clock.GetUtcNow());
                 if (!_rows.TryAdd(stored.Id, new Row(stored)))
                 {
                     throw new ConflictError(

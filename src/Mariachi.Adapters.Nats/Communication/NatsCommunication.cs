@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Mariachi.Adapters.Nats.Wire;
 using Mariachi.Communication;
+using Mariachi.Communication.Dispatch;
 using Mariachi.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,12 +46,11 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
     private readonly ILogger _contextLogger;
     private readonly ProcedureDirectory? _directory;
     private readonly InputValidator _validator = new();
-    private readonly object _writeLock = new();
     private readonly ConcurrentDictionary<string, Responder> _responders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PendingCall, byte> _pending = new();
     private readonly InFlight _inFlight = new();
     private readonly CancellationTokenSource _stopping = new();
-    private volatile Snapshot _snapshot = Snapshot.Empty;
+    private readonly ProcedureRegistry<Registration> _registry = new();
     private int _disposed;
 
     /// <summary>
@@ -77,9 +77,9 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         _connection.ConnectionDisconnected += OnDisconnectedAsync;
     }
 
-    public IReadOnlyList<ProcedureInfo> Procedures => _snapshot.Procedures;
+    public IReadOnlyList<ProcedureInfo> Procedures => _registry.Procedures;
 
-    public bool Has(string name) => name is not null && _snapshot.Entries.ContainsKey(name);
+    public bool Has(string name) => _registry.Has(name);
 
     public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, Task<TOut>> handler)
     {
@@ -125,19 +125,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
             : CallCoreAsync<TOut>(procedure.Name, context, input, cancellationToken);
     }
 
-    public void Use(IProcedureMiddleware middleware, string? procedure = null)
-    {
-        ArgumentNullException.ThrowIfNull(middleware);
-        if (procedure is not null)
-        {
-            ProcedureName.EnsureValid(procedure);
-        }
-
-        lock (_writeLock)
-        {
-            _snapshot = _snapshot.WithMiddleware(middleware, procedure);
-        }
-    }
+    public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
 
     /// <summary>
     /// Completes when every procedure registered so far is subscribed on the server and recorded in the directory;
@@ -203,21 +191,9 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
     private void Add(Registration registration)
     {
         var name = registration.Info.Name;
-        Responder responder;
-        lock (_writeLock)
-        {
-            if (_snapshot.Entries.ContainsKey(name))
-            {
-                throw new CommunicationError(
-                    ErrorCodes.Communication.DuplicateProcedure,
-                    $"Procedure '{name}' is already registered. Procedure names are globally unique: rename one of the two handlers.",
-                    MariachiError.Meta(("procedure", name)));
-            }
-
-            _snapshot = _snapshot.WithRegistration(registration);
-            responder = new Responder(this, registration.Info);
-            _responders[name] = responder;
-        }
+        _registry.Add(registration);
+        var responder = new Responder(this, registration.Info);
+        _responders[name] = responder;
 
         responder.Start();
         LogRegistered(_logger, name, Subject(name), _queueGroup);
@@ -228,7 +204,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (!ProcedureName.IsValid(name))
         {
-            throw NotFound(name, _snapshot.Entries.Keys);
+            throw NotFound(name, _registry.Names);
         }
 
         if (_responders.TryGetValue(name, out var own))
@@ -408,7 +384,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         }
 
         var names = await _directory.NamesAsync(cancellationToken).ConfigureAwait(false);
-        return NotFound(name, names.Concat(_snapshot.Entries.Keys));
+        return NotFound(name, names.Concat(_registry.Names));
     }
 
     private static CommunicationError Unavailable(string name, string message) => new(
@@ -422,16 +398,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         MariachiError.Meta(("procedure", name), ("reason", "connection")),
         inner);
 
-    private static CommunicationError NotFound(string name, IEnumerable<string> known)
-    {
-        var suggestion = NameSuggestions.Closest(name, known.Where(n => n != name).Distinct(StringComparer.Ordinal));
-        return new CommunicationError(
-            ErrorCodes.Communication.NotFound,
-            suggestion is null
-                ? $"No procedure named '{name}' is registered."
-                : $"No procedure named '{name}' is registered. Did you mean '{suggestion}'?",
-            MariachiError.Meta(("procedure", name), ("suggestion", suggestion)));
-    }
+    private static CommunicationError NotFound(string name, IEnumerable<string> known) => CommunicationErrors.NotFound(name, known);
 
     private async Task ServeAsync(string name, INatsSub<byte[]> subscription)
     {
@@ -512,12 +479,12 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
 
     private async Task<object?> InvokeAsync(string name, NatsMsg<byte[]> message)
     {
-        if (!_snapshot.Entries.TryGetValue(name, out var entry))
+        if (!_registry.TryGet(name, out var entry))
         {
-            throw NotFound(name, _snapshot.Entries.Keys);
+            throw NotFound(name, _registry.Names);
         }
 
-        var registration = entry.Registration;
+        var registration = entry.Handler;
         var headers = message.Headers;
         registration.CheckRequestedOutput(WireHeaders.Raw(headers, WireHeaders.ReplyType));
         var input = registration.ReadInput(WireHeaders.Raw(headers, WireHeaders.Type), message.Data, _json);

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Mariachi.Adapters.Nats.Wire;
 using Mariachi.Communication;
+using Mariachi.Communication.Dispatch;
 using Mariachi.Validation;
 
 namespace Mariachi.Adapters.Nats.Communication;
 
 /// <summary>A registered handler: reads its input from the wire, and runs boxed at the end of the middleware pipeline.</summary>
-internal abstract class Registration(ProcedureInfo info)
+internal abstract class Registration(ProcedureInfo info) : IProcedureHandler
 {
     public ProcedureInfo Info { get; } = info;
 

@@ -1,17 +1,25 @@
-namespace Mariachi.Adapters.InMemory.Communication;
+namespace Mariachi.Communication.Dispatch;
 
-/// <summary>Finds the registered name closest to a mistyped one, for "did you mean" messages.</summary>
-internal static class NameSuggestions
+/// <summary>Finds the known name closest to a mistyped one, for "did you mean" messages.</summary>
+public static class NameSuggestions
 {
+    /// <summary>The closest candidate within an edit distance of max(2, length / 3); ties go to the ordinal first.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(candidates);
         var limit = Math.Max(2, name.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            if (Math.Abs(candidate.Length - name.Length) > limit)
+            {
+                continue;
+            }
+
             var distance = Distance(name, candidate);
-            if (distance <= limit && distance < bestDistance)
+            if (distance <= limit && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0)))
             {
                 best = candidate;
                 bestDistance = distance;
@@ -21,7 +29,7 @@ internal static class NameSuggestions
         return best;
     }
 
-    /// <summary>Levenshtein distance with two rows.</summary>
+    /// <summary>Levenshtein distance over two rows.</summary>
     private static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];

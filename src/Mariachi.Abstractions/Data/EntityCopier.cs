@@ -1,12 +1,13 @@
 using System.Reflection;
 
-namespace Mariachi.Adapters.InMemory.Data;
+namespace Mariachi.Data;
 
 /// <summary>
 /// Shallow copies of entities through <see cref="object.MemberwiseClone"/>, bound once as a delegate: fast, keeps the
-/// runtime type, and needs no constructor or setter on the entity.
+/// runtime type, and needs no constructor or setter on the entity. Repository adapters store and return copies so a
+/// caller's instance is never changed, shared or tracked.
 /// </summary>
-internal static class EntityCopier<T>
+public static class EntityCopier<T>
     where T : class
 {
     private static readonly Func<object, object> Clone =
