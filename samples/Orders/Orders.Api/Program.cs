@@ -1,20 +1,22 @@
-using Microsoft.EntityFrameworkCore;
-using Orders.Services;
+using Mariachi.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddMariachi().AddProcedureModule<OrderService>();
-builder.Services.AddMariachiEntityFrameworkCore<OrdersDb>();   // DATABASE_URL, else the SQLite file mariachi.db
+var mariachi = builder.Services.AddMariachi();
+if (builder.Configuration[ConfigKeys.NatsUrl] is { Length: > 0 })
+{
+    // Split: the controllers call over NATS and the orders service runs in Orders.Worker.
+    builder.Services.AddMariachiNats();
+}
+else
+{
+    // One process: the orders service is registered here and called in-process.
+    mariachi.AddOrdersService();
+}
+
 builder.Services.AddMariachiAspNetCore();
 builder.Services.AddControllers();
 
 var app = builder.Build();
-
-// The sample creates its schema on first run; a production service would apply EF migrations instead.
-await using (var db = await app.Services.GetRequiredService<IDbContextFactory<OrdersDb>>().CreateDbContextAsync())
-{
-    await db.Database.EnsureCreatedAsync();
-}
-
 app.UseMariachi();
 app.MapControllers();
 await app.RunAsync();
