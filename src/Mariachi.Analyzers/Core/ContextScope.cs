@@ -101,6 +101,14 @@ namespace Mariachi.Analyzers.Core
                 }
             }
 
+            foreach (var parameter in PrimaryConstructorParameters(operation, symbols))
+            {
+                if (seen.Add(parameter.Symbol))
+                {
+                    result.Add(parameter);
+                }
+            }
+
             return result.ToImmutable();
         }
 
@@ -151,6 +159,54 @@ namespace Mariachi.Analyzers.Core
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The Context parameters of the primary constructor of the class or struct around the call, which instance
+        /// code and the base-type arguments can use (records expose them as properties, found with the members).
+        /// Not usable from static members or other constructors; visible but not capturable from static lambdas.
+        /// </summary>
+        private static ImmutableArray<ContextCandidate> PrimaryConstructorParameters(IOperation operation, KnownSymbols symbols)
+        {
+            var model = operation.SemanticModel;
+            var blocked = false;
+            TypeDeclarationSyntax? type = null;
+            for (var node = operation.Syntax; node is not null && type is null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case AnonymousFunctionExpressionSyntax function when function.Modifiers.Any(m => m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword)):
+                        blocked = true;
+                        break;
+                    case LocalFunctionStatementSyntax local when local.Modifiers.Any(m => m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword)):
+                        blocked = true;
+                        break;
+                    case ConstructorDeclarationSyntax:
+                        return ImmutableArray<ContextCandidate>.Empty;
+                    case TypeDeclarationSyntax declaration:
+                        type = declaration;
+                        break;
+                    case MemberDeclarationSyntax member when member.Modifiers.Any(m =>
+                        m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword) || m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ConstKeyword)):
+                        return ImmutableArray<ContextCandidate>.Empty;
+                }
+            }
+
+            if (model is null || type is null or RecordDeclarationSyntax || type.ParameterList is null)
+            {
+                return ImmutableArray<ContextCandidate>.Empty;
+            }
+
+            var result = ImmutableArray.CreateBuilder<ContextCandidate>();
+            foreach (var parameter in type.ParameterList.Parameters)
+            {
+                if (model.GetDeclaredSymbol(parameter) is IParameterSymbol symbol && symbols.IsContext(symbol.Type))
+                {
+                    result.Add(new ContextCandidate(symbol, !blocked));
+                }
+            }
+
+            return result.ToImmutable();
         }
     }
 }

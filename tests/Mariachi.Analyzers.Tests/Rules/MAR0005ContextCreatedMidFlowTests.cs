@@ -104,6 +104,27 @@ public sealed class MAR0005ContextCreatedMidFlowTests
         """);
 
     [Fact]
+    public Task A_primary_constructor_context_is_in_scope_in_instance_members() => VerifyFix(
+        """
+        using Mariachi;
+        class Handler(Context ctx)
+        {
+            void Run() => Use({|MAR0005:Context.Create()|});
+            static void Other() => Use(Context.Create());
+            static void Use(Context context) { }
+        }
+        """,
+        """
+        using Mariachi;
+        class Handler(Context ctx)
+        {
+            void Run() => Use(ctx);
+            static void Other() => Use(Context.Create());
+            static void Use(Context context) { }
+        }
+        """);
+
+    [Fact]
     public Task Lambdas_see_the_parameters_of_the_enclosing_method() => VerifyFix(
         """
         using System;
