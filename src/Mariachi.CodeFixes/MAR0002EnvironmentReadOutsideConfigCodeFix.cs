@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Mariachi.Analyzers;
+using Mariachi.Analyzers.Core;
 using Mariachi.Analyzers.Rules;
 using Mariachi.CodeFixes.Core;
 using Microsoft.CodeAnalysis;
@@ -104,7 +105,7 @@ namespace Mariachi.CodeFixes
                 return null;
             }
 
-            var configuration = ConfigurationScope.Find(model, syntax.SpanStart, cancellationToken);
+            var configuration = Configuration.Find(invocation, model.Compilation);
             return configuration is null ? null : (syntax, configuration.Name);
         }
 
@@ -124,158 +125,32 @@ namespace Mariachi.CodeFixes
         }
 
         /// <summary>
-        /// Finds the innermost IConfiguration a point of the code can use: a parameter of an enclosing lambda, local
-        /// function or member (or a primary constructor), a local declared before the point, then a field or property
-        /// of the containing types (instance ones only from instance code). A static lambda or local function hides
-        /// what it cannot capture; a configuration section (<c>IConfigurationSection</c>) is not the configuration.
+        /// The innermost IConfiguration the call can use, found like a Context (parameters of the enclosing functions
+        /// and member, locals declared before, fields and properties; a static lambda hides what it cannot capture).
+        /// A configuration section (<c>IConfigurationSection</c>) is not the configuration.
         /// </summary>
-        private static class ConfigurationScope
+        private static class Configuration
         {
-            public static ISymbol? Find(SemanticModel model, int position, CancellationToken cancellationToken)
+            public static ISymbol? Find(IOperation operation, Compilation compilation)
             {
-                var configuration = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+                var configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
                 if (configuration is null)
                 {
                     return null;
                 }
 
-                var section = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
-
-                // The functions around the point, innermost first, up to (and including) the member.
-                var chain = new List<ISymbol>();
-                for (var current = model.GetEnclosingSymbol(position, cancellationToken); current is not null; current = current.ContainingSymbol)
-                {
-                    chain.Add(current);
-                    if (current is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
-                    {
-                        break;
-                    }
-                }
-
-                if (chain.Count == 0)
-                {
-                    return null;
-                }
-
-                var member = chain[chain.Count - 1];
-                var staticBoundary = chain.FindIndex(IsStaticFunction);
-                var instanceCode = !member.IsStatic
-                    && staticBoundary < 0
-                    && member is IMethodSymbol { MethodKind: not MethodKind.StaticConstructor };
-
-                ISymbol? best = null;
-                var bestRank = int.MaxValue;
-                foreach (var symbol in model.LookupSymbols(position))
-                {
-                    var (type, rank) = symbol switch
-                    {
-                        ILocalSymbol local when IsDeclaredBefore(local, position) => (local.Type, Rank(chain, local.ContainingSymbol, staticBoundary)),
-                        IParameterSymbol parameter => (parameter.Type, ParameterRank(chain, parameter, staticBoundary, member)),
-                        IFieldSymbol field when !field.IsImplicitlyDeclared => (field.Type, MemberRank(field, member, instanceCode, chain)),
-                        IPropertySymbol { IsIndexer: false, GetMethod: not null } property => (property.Type, MemberRank(property, member, instanceCode, chain)),
-                        _ => (null, -1),
-                    };
-                    if (rank < 0 || rank >= bestRank || !IsConfiguration(type, configuration, section))
-                    {
-                        continue;
-                    }
-
-                    best = symbol;
-                    bestRank = rank;
-                }
-
-                return best;
+                var section = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
+                var found = ContextScope.Find(operation, type => IsConfiguration(type, configuration, section))
+                    .FirstOrDefault(candidate => candidate.IsAccessible);
+                return found.Symbol;
             }
 
-            /// <summary>The position of <paramref name="function"/> in the chain (0 innermost), or -1 when a static function hides it.</summary>
-            private static int Rank(List<ISymbol> chain, ISymbol function, int staticBoundary)
-            {
-                var index = chain.FindIndex(s => SymbolEqualityComparer.Default.Equals(s, function));
-                return index < 0 || (staticBoundary >= 0 && index > staticBoundary) ? -1 : index;
-            }
-
-            /// <summary>Static members always; instance members only from instance code of the same type or a derived one.</summary>
-            private static int MemberRank(ISymbol symbol, ISymbol member, bool instanceCode, List<ISymbol> chain)
-            {
-                if (symbol.IsStatic)
-                {
-                    return chain.Count;
-                }
-
-                if (!instanceCode)
-                {
-                    return -1;
-                }
-
-                for (var type = member.ContainingType; type is not null; type = type.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type, symbol.ContainingType))
-                    {
-                        return chain.Count;
-                    }
-                }
-
-                return -1;
-            }
-
-            private static int ParameterRank(List<ISymbol> chain, IParameterSymbol parameter, int staticBoundary, ISymbol member)
-            {
-                var rank = Rank(chain, parameter.ContainingSymbol, staticBoundary);
-                if (rank >= 0)
-                {
-                    return rank;
-                }
-
-                // A primary constructor parameter: visible from the type's instance members and initializers.
-                var isPrimary = parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                    && !chain.Contains(constructor, SymbolEqualityComparer.Default)
-                    && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, member.ContainingType);
-                return isPrimary && !member.IsStatic && staticBoundary < 0 ? chain.Count : -1;
-            }
-
-            private static bool IsDeclaredBefore(ILocalSymbol local, int position)
-            {
-                var reference = local.DeclaringSyntaxReferences.FirstOrDefault();
-                return reference is not null && reference.Span.End <= position;
-            }
-
-            private static bool IsConfiguration(ITypeSymbol? type, INamedTypeSymbol configuration, INamedTypeSymbol? section)
-            {
-                if (type is null || (section is not null && IsOrImplements(type, section)))
-                {
-                    return false;
-                }
-
-                return IsOrImplements(type, configuration);
-            }
+            private static bool IsConfiguration(ITypeSymbol? type, INamedTypeSymbol configuration, INamedTypeSymbol? section) =>
+                type is not null && (section is null || !IsOrImplements(type, section)) && IsOrImplements(type, configuration);
 
             private static bool IsOrImplements(ITypeSymbol type, INamedTypeSymbol @interface) =>
                 SymbolEqualityComparer.Default.Equals(type, @interface)
                 || type.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default);
-
-            private static bool IsStaticFunction(ISymbol symbol)
-            {
-                if (symbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function)
-                {
-                    return false;
-                }
-
-                foreach (var reference in function.DeclaringSyntaxReferences)
-                {
-                    var modifiers = reference.GetSyntax() switch
-                    {
-                        AnonymousFunctionExpressionSyntax lambda => lambda.Modifiers,
-                        LocalFunctionStatementSyntax local => local.Modifiers,
-                        _ => default,
-                    };
-                    if (modifiers.Any(SyntaxKind.StaticKeyword))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
         }
     }
 }

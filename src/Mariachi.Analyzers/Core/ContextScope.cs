@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -27,15 +28,22 @@ namespace Mariachi.Analyzers.Core
     }
 
     /// <summary>
-    /// Finds the Contexts in scope at an operation: parameters of the enclosing lambdas, local functions and method
-    /// (innermost first), locals declared before the use, then fields and properties of the containing type
-    /// (instance ones only from instance code).
+    /// Finds the Contexts in scope at an operation: for each enclosing lambda, local function and the method, innermost
+    /// first, its locals declared before the use (latest first) then its parameters; then fields and properties of the
+    /// containing type (instance ones only from instance code) and primary-constructor parameters.
     /// </summary>
     internal static class ContextScope
     {
-        public static ImmutableArray<ContextCandidate> Find(IOperation operation, KnownSymbols symbols)
+        public static ImmutableArray<ContextCandidate> Find(IOperation operation, KnownSymbols symbols) =>
+            symbols.Context is null ? ImmutableArray<ContextCandidate>.Empty : Find(operation, symbols.IsContext);
+
+        /// <summary>
+        /// The same search for any type: the symbols in scope at <paramref name="operation"/> whose type
+        /// <paramref name="wanted"/> accepts, innermost first (the MAR0002 fix looks for an IConfiguration this way).
+        /// </summary>
+        public static ImmutableArray<ContextCandidate> Find(IOperation operation, Func<ITypeSymbol?, bool> wanted)
         {
-            if (symbols.Context is null || operation.SemanticModel is null)
+            if (operation.SemanticModel is null)
             {
                 return ImmutableArray<ContextCandidate>.Empty;
             }
@@ -46,22 +54,27 @@ namespace Mariachi.Analyzers.Core
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var blocked = false;
             var isStaticCode = false;
-            var locals = model.LookupSymbols(position).OfType<ILocalSymbol>().Where(l => symbols.IsContext(l.Type)).ToArray();
+            var locals = model.LookupSymbols(position).OfType<ILocalSymbol>()
+                .Where(l => wanted(l.Type))
+                .OrderByDescending(l => l.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start ?? -1)
+                .ToArray();
 
             // Walk outwards through lambdas and local functions up to the member.
             var function = model.GetEnclosingSymbol(position) as IMethodSymbol;
             for (var current = function; current is not null; current = current.ContainingSymbol as IMethodSymbol)
             {
                 var isFunction = current.MethodKind == MethodKind.AnonymousFunction || current.MethodKind == MethodKind.LocalFunction;
+
+                // Within one function, its locals (declared later, so closer to the use) come before its parameters.
+                AddLocals(result, seen, locals, model, position, current, blocked);
                 foreach (var parameter in current.Parameters)
                 {
-                    if (symbols.IsContext(parameter.Type) && seen.Add(parameter))
+                    if (wanted(parameter.Type) && seen.Add(parameter))
                     {
                         result.Add(new ContextCandidate(parameter, !blocked));
                     }
                 }
 
-                AddLocals(result, seen, locals, model, position, current, blocked);
                 if (!isFunction)
                 {
                     isStaticCode = current.IsStatic;
@@ -82,7 +95,7 @@ namespace Mariachi.Analyzers.Core
                         IPropertySymbol property when !property.IsIndexer => property.Type,
                         _ => null,
                     };
-                    if (memberType is null || !symbols.IsContext(memberType) || member.IsImplicitlyDeclared && member is IFieldSymbol)
+                    if (memberType is null || !wanted(memberType) || member.IsImplicitlyDeclared && member is IFieldSymbol)
                     {
                         continue;
                     }
@@ -101,7 +114,7 @@ namespace Mariachi.Analyzers.Core
                 }
             }
 
-            foreach (var parameter in PrimaryConstructorParameters(operation, symbols))
+            foreach (var parameter in PrimaryConstructorParameters(operation, wanted))
             {
                 if (seen.Add(parameter.Symbol))
                 {
@@ -166,7 +179,7 @@ namespace Mariachi.Analyzers.Core
         /// code and the base-type arguments can use (records expose them as properties, found with the members).
         /// Not usable from static members or other constructors; visible but not capturable from static lambdas.
         /// </summary>
-        private static ImmutableArray<ContextCandidate> PrimaryConstructorParameters(IOperation operation, KnownSymbols symbols)
+        private static ImmutableArray<ContextCandidate> PrimaryConstructorParameters(IOperation operation, Func<ITypeSymbol?, bool> wanted)
         {
             var model = operation.SemanticModel;
             var blocked = false;
@@ -200,7 +213,7 @@ namespace Mariachi.Analyzers.Core
             var result = ImmutableArray.CreateBuilder<ContextCandidate>();
             foreach (var parameter in type.ParameterList.Parameters)
             {
-                if (model.GetDeclaredSymbol(parameter) is IParameterSymbol symbol && symbols.IsContext(symbol.Type))
+                if (model.GetDeclaredSymbol(parameter) is IParameterSymbol symbol && wanted(symbol.Type))
                 {
                     result.Add(new ContextCandidate(symbol, !blocked));
                 }
