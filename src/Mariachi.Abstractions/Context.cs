@@ -150,8 +150,11 @@ public sealed class Context
     public Context WithServer(string? server) => Copy(server: new(NullIfEmpty(server)));
 
     /// <summary>Sets the running procedure; the communication layer calls this before the handler runs.</summary>
+    /// <remarks>On every procedure call: constructs the copy directly rather than through the general <c>Copy</c>.</remarks>
     public Context WithProcedure(string? procedure) =>
-        string.Equals(procedure, Procedure, StringComparison.Ordinal) ? this : Copy(procedure: new(procedure));
+        string.Equals(procedure, Procedure, StringComparison.Ordinal)
+            ? this
+            : new(TraceId, UserId, TenantId, Scopes, IdentityType, ApiKeyId, SessionId, Server, procedure, Origin, Reason, _innerLogger);
 
     /// <summary>Replaces the trace id, e.g. with one that arrived from another process; it must be a W3C trace id.</summary>
     public Context WithTraceId(string traceId)

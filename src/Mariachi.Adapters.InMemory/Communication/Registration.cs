@@ -25,12 +25,25 @@ internal sealed class Registration<TIn, TOut>(
     InputValidator validator)
     : Registration(new ProcedureInfo(name, typeof(TIn), typeof(TOut))), IOutputInvoker<TOut>
 {
+    private readonly InputValidator _validator = validator;
+
+    /// <summary>
+    /// False when every input is exactly a <typeparamref name="TIn"/> (a sealed class or a value type) and that type
+    /// carries no validation rule: the call then skips validation outright, without the per-call lookup by type (or
+    /// the boxing of a struct input). Worked out once, when the procedure is registered.
+    /// </summary>
+    private readonly bool _validates = !typeof(TIn).IsSealed || validator.HasRules(typeof(TIn));
+
     /// <summary>Validates and runs the handler; failures come back as a faulted task, never thrown synchronously.</summary>
     public Task<TOut> InvokeAsync(Context context, TIn input, CancellationToken cancellationToken)
     {
         try
         {
-            validator.Validate(input, Info.Name);
+            if (_validates)
+            {
+                _validator.Validate(input, Info.Name);
+            }
+
             return handler(context, input, cancellationToken) ?? throw new InvalidOperationException(
                 $"The handler of '{Info.Name}' returned a null Task.");
         }

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Mariachi.Bench.AnalyzerCost;
+using Microsoft.CodeAnalysis;
+
+// Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]
+//   --smoke: one run of a 100-file solution into a temporary folder, checking that every rule reports something.
+//   --only: measure only the analyzers whose label contains one of the given texts (for profiling one rule).
+var sizes = new List<int> { 500, 1000, 2000, 4000 };
+var runs = 3;
+string? outDir = null;
+string[]? only = null;
+var smoke = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--sizes":
+            sizes = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+            break;
+        case "--runs":
+            runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--out":
+            outDir = args[++i];
+            break;
+        case "--only":
+            only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries);
+            break;
+        case "--smoke":
+            smoke = true;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]");
+            return 2;
+    }
+}
+
+if (smoke)
+{
+    sizes = [100];
+    runs = 1;
+    outDir ??= Directory.CreateTempSubdirectory("analyzer-cost-smoke").FullName;
+}
+
+outDir ??= Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "docs", "benchmarks");
+Directory.CreateDirectory(outDir);
+
+var setup = CompilationSetup.Discover();
+var analyzers = AnalyzerSet.Load()
+    .Where(a => only is null || only.Any(o => a.Label.Contains(o, StringComparison.OrdinalIgnoreCase)))
+    .ToList();
+var machine = Machine.Describe();
+Console.WriteLine(machine);
+Console.WriteLine($"References: {setup.Description}");
+Console.WriteLine($"Analyzers: {string.Join(", ", analyzers.Select(a => a.Label))}");
+
+var runner = new Runner(setup, analyzers, Console.Out);
+if (!smoke)
+{
+    // Long enough for tiered compilation to settle on optimized code for the compiler and every analyzer: with a
+    // shorter warm-up (two passes) the first size measured came out up to 2x slower per file than the same size
+    // measured later, for the compiler and for every analyzer alike.
+    Console.WriteLine($"Warm-up (N={sizes.Min()}, 5 passes, not reported)");
+    await runner.MeasureAsync(sizes.Min(), 5, CancellationToken.None);
+}
+
+var results = new List<SizeResult>();
+foreach (var size in sizes)
+{
+    results.Add(await runner.MeasureAsync(size, runs, CancellationToken.None));
+}
+
+var report = new Report(analyzers, results, runs, machine + " Load average at the end: " + Machine.LoadAverage() + ".");
+var markdown = report.Markdown();
+var series = report.Series();
+var png = PngChart.Render(
+    "ANALYZER TIME VS SOLUTION SIZE",
+    string.Create(CultureInfo.InvariantCulture, $"BEST OF {runs}, ONE THREAD. COMPILE WITHOUT ANALYZERS: {results[^1].CompileMs:0} MS AT N={results[^1].Files}"),
+    [.. results.Select(r => r.Files)],
+    series);
+
+File.WriteAllText(Path.Combine(outDir, "analyzer-cost.md"), markdown);
+File.WriteAllBytes(Path.Combine(outDir, "analyzer-cost.png"), png);
+File.WriteAllText(
+    Path.Combine(outDir, "analyzer-cost.json"),
+    JsonSerializer.Serialize(new { machine, runs, results, series }, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine();
+Console.WriteLine(markdown);
+Console.WriteLine($"Wrote analyzer-cost.md, analyzer-cost.json and analyzer-cost.png to {outDir}");
+
+if (smoke)
+{
+    // The bench is only meaningful if every rule has something to find in the synthetic code.
+    var expected = analyzers.SelectMany(a => a.IsMariachi ? a.Ids : [a.Group]).Distinct().ToList();
+    var missing = expected.Where(id => !results[0].DiagnosticCounts.ContainsKey(id)).ToList();
+    if (missing.Count > 0)
+    {
+        Console.Error.WriteLine($"SMOKE FAILED: no diagnostic for {string.Join(", ", missing)}");
+        return 1;
+    }
+
+    Console.WriteLine($"SMOKE OK: {results[0].Files} files compiled, every rule reported ({string.Join(", ", expected)}), chart of {png.Length} bytes");
+}
+
+return 0;
+
+static string? RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Mariachi.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    return null;
+}
+
+/// <summary>What the figures were measured on.</summary>
+internal static class Machine
+{
+    public static string Describe()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var roslyn = typeof(Compilation).Assembly.GetName().Version;
+        return $"Machine: {cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; " +
+            $"{RuntimeInformation.FrameworkDescription}; Roslyn {roslyn}. Load average at the start: {LoadAverage()}.";
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Mariachi.Bench.AnalyzerCost;
+
+/// <summary>The best-of-runs figures for one solution size.</summary>
+internal sealed record SizeResult(
+    int Files,
+    int Lines,
+    double CompileMs,
+    double AnalysisPassMs,
+    double MariachiTotalMs,
+    IReadOnlyDictionary<string, double> AnalyzerMs,
+    IReadOnlyDictionary<string, int> DiagnosticCounts);
+
+/// <summary>
+/// Measures one size: the compile without analyzers (parse, then one Emit that binds, checks and writes the assembly,
+/// as csc does) and, on a fresh compilation of
+/// the same files, one analyzer pass with every analyzer and execution-time logging. Each figure is the best of the
+/// runs, taken independently.
+/// </summary>
+internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnalyzer> analyzers, TextWriter log)
+{
+    public async Task<SizeResult> MeasureAsync(int size, int runs, CancellationToken cancellationToken)
+    {
+        var files = SyntheticSolution.Generate(size);
+        var lines = files.Sum(f => f.Text.AsSpan().Count('\n') + 1);
+        var compileMs = double.MaxValue;
+        var passMs = double.MaxValue;
+        var mariachiMs = double.MaxValue;
+        var best = analyzers.ToDictionary(a => a.Label, _ => double.MaxValue, StringComparer.Ordinal);
+        IReadOnlyDictionary<string, int>? counts = null;
+
+        for (var run = 1; run <= runs; run++)
+        {
+            Settle();
+            var watch = Stopwatch.StartNew();
+            var compilation = setup.Compile(CompilationSetup.Parse(files));
+            using (var peStream = new MemoryStream())
+            {
+                // As csc: one Emit binds every method body once and reports every compiler diagnostic.
+                var emit = compilation.Emit(peStream, cancellationToken: cancellationToken);
+                watch.Stop();
+                EnsureNoErrors(size, emit.Diagnostics);
+            }
+
+            var thisCompileMs = watch.Elapsed.TotalMilliseconds;
+            compileMs = Math.Min(compileMs, thisCompileMs);
+
+            // A fresh compilation, so the analyzer pass binds from scratch as a build does.
+            var fresh = setup.Compile(CompilationSetup.Parse(files));
+            Settle();
+            var failures = new ConcurrentQueue<string>();
+            var withAnalyzers = fresh.WithAnalyzers(
+                [.. analyzers.Select(a => a.Analyzer)],
+                new CompilationWithAnalyzersOptions(
+                    CompilationSetup.AnalyzerOptions,
+                    onAnalyzerException: (exception, analyzer, _) => failures.Enqueue($"{analyzer.GetType().Name}: {exception}"),
+                    concurrentAnalysis: false,
+                    logAnalyzerExecutionTime: true,
+                    reportSuppressedDiagnostics: false));
+            watch.Restart();
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            watch.Stop();
+            if (!failures.IsEmpty)
+            {
+                throw new InvalidOperationException("An analyzer threw: " + string.Join(Environment.NewLine, failures.Take(3)));
+            }
+
+            passMs = Math.Min(passMs, watch.Elapsed.TotalMilliseconds);
+            var thisRun = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var analyzer in analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer.Analyzer, cancellationToken).ConfigureAwait(false);
+                thisRun[analyzer.Label] = telemetry.ExecutionTime.TotalMilliseconds;
+                best[analyzer.Label] = Math.Min(best[analyzer.Label], thisRun[analyzer.Label]);
+            }
+
+            mariachiMs = Math.Min(mariachiMs, analyzers.Where(a => a.IsMariachi).Sum(a => thisRun[a.Label]));
+            counts ??= diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            log.WriteLine(
+                $"  N={files.Count,5} run {run}/{runs}: compile {thisCompileMs:0} ms, analysis pass {watch.Elapsed.TotalMilliseconds:0} ms; " +
+                $"Mariachi {analyzers.Where(a => a.IsMariachi).Sum(a => thisRun[a.Label]):0.0} ms, CA2016 {Sum(thisRun, AnalyzerSet.Ca2016):0.0} ms, RS0030 {Sum(thisRun, AnalyzerSet.Rs0030):0.0} ms");
+        }
+
+        return new SizeResult(files.Count, lines, compileMs, passMs, mariachiMs, best, counts!);
+
+        double Sum(Dictionary<string, double> times, string group) => analyzers.Where(a => a.Group == group).Sum(a => times[a.Label]);
+    }
+
+    private static void EnsureNoErrors(int size, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The synthetic solution of {size} files does not compile ({errors.Count} errors):{Environment.NewLine}" +
+                string.Join(Environment.NewLine, errors.Take(10)));
+        }
+    }
+
+    /// <summary>Starts each measurement with a clean heap, so one run does not pay for the garbage of the previous one.</summary>
+    private static void Settle()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+}

@@ -1,0 +1,70 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// Usage: Mariachi.Benchmarks [--smoke] [BenchmarkDotNet options, e.g. --filter *Dispatch*]
+//   default: every benchmark with a short job (1 launch, 3 warm-up and 5 measured iterations);
+//   --smoke: every benchmark once, in process (Job.Dry), failing when one does not run.
+var smoke = args.Contains("--smoke");
+var rest = args.Where(a => a != "--smoke").ToList();
+if (!rest.Contains("--filter"))
+{
+    rest.AddRange(["--filter", "*"]);
+}
+
+IConfig config;
+if (smoke)
+{
+    config = ManualConfig.CreateEmpty()
+        .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Smoke"))
+        .AddLogger(ConsoleLogger.Default)
+        .AddColumnProvider(DefaultColumnProviders.Instance)
+        .AddDiagnoser(MemoryDiagnoser.Default)
+        .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.DisableLogFile)
+        .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "mariachi-benchmarks-smoke"));
+}
+else
+{
+    var manual = ManualConfig.Create(DefaultConfig.Instance)
+        .WithArtifactsPath(Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "artifacts", "benchmarks"))
+        .AddExporter(MarkdownExporter.GitHub)
+        .AddDiagnoser(MemoryDiagnoser.Default);
+    if (!rest.Contains("--job") && !rest.Contains("-j"))
+    {
+        manual.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Short"));
+    }
+
+    config = manual;
+}
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config).ToList();
+var failed = summaries.SelectMany(s => s.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo))
+    .Concat(summaries.Where(s => s.HasCriticalValidationErrors).Select(s => s.Title + ": validation errors"))
+    .ToList();
+var ran = summaries.Sum(s => s.Reports.Length);
+if (ran == 0 || failed.Count > 0)
+{
+    Console.Error.WriteLine($"BENCHMARKS FAILED: {ran} ran; failed: {string.Join(", ", failed)}");
+    return 1;
+}
+
+Console.WriteLine($"BENCHMARKS OK: {ran} benchmarks ran");
+return 0;
+
+static string? RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Mariachi.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    return null;
+}
