@@ -259,7 +259,9 @@ namespace Mariachi.Analyzers.Rules
                     IPropertyInitializerOperation property => (property.InitializedProperties.CastArray<ISymbol>(), property.Value),
                     _ => (ImmutableArray<ISymbol>.Empty, null),
                 };
-                if (members.IsDefaultOrEmpty || value is null)
+                // Only Procedure fields and properties can be pending at a registration: skip the other initializers
+                // (every string constant of the compilation) without evaluating them.
+                if (members.IsDefaultOrEmpty || value is null || !members.Any(member => IsProcedure(member, symbols)))
                 {
                     return;
                 }
@@ -275,6 +277,15 @@ namespace Mariachi.Analyzers.Rules
                     _initializers[member] = name;
                 }
             }
+
+            private static bool IsProcedure(ISymbol member, KnownSymbols symbols) =>
+                (member switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    _ => null,
+                }) is INamedTypeSymbol type
+                && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.Procedure);
 
             public void ReportCompilationWide(CompilationAnalysisContext context)
             {
