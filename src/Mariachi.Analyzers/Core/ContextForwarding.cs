@@ -337,8 +337,14 @@ namespace Mariachi.Analyzers.Core
             }
 
             var compilation = state.Symbols.Compilation;
-            var within = WithinSymbol(operation, compilation);
-            var calledParameters = receiver is null ? (IReadOnlyList<IParameterSymbol>)method.Parameters : method.Parameters.Skip(1).ToList();
+
+            // Most calls have no Context overload at all: the symbol lookups below run only once a cheap name check
+            // (NamesWithContext / ExtensionsWithContext) has found a candidate.
+            ISymbol? within = null;
+            IReadOnlyList<IParameterSymbol>? calledParameters = null;
+            ISymbol Within() => within ??= WithinSymbol(operation, compilation);
+            IReadOnlyList<IParameterSymbol> CalledParameters() =>
+                calledParameters ??= receiver is null ? method.Parameters : method.Parameters.Skip(1).ToList();
             if (receiver is null)
             {
                 var throughType = instance is { IsImplicit: false } ? instance.Type : null;
@@ -360,10 +366,10 @@ namespace Mariachi.Analyzers.Core
                             continue;
                         }
 
-                        var position = Match(calledParameters, constructed.Parameters, state.Symbols);
+                        var position = Match(CalledParameters(), constructed.Parameters, state.Symbols);
                         if (position >= 0
                             && (best is null || position < best.Value.Position)
-                            && IsAccessible(compilation, candidate, within, throughType)
+                            && IsAccessible(compilation, candidate, Within(), throughType)
                             && !state.IsObsolete(candidate))
                         {
                             best = new Overload(
@@ -405,10 +411,10 @@ namespace Mariachi.Analyzers.Core
                     continue;
                 }
 
-                var position = Match(calledParameters, reducedCandidate.Parameters, state.Symbols);
+                var position = Match(CalledParameters(), reducedCandidate.Parameters, state.Symbols);
                 if (position >= 0
                     && (found is null || position < found.Value.Position)
-                    && IsAccessible(compilation, extension, within, null)
+                    && IsAccessible(compilation, extension, Within(), null)
                     && !state.IsObsolete(extension)
                     && IsExtensionInScope(operation, receiverType, extension))
                 {
