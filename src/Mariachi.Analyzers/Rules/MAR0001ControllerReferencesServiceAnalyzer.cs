@@ -98,83 +98,46 @@ namespace Mariachi.Analyzers.Rules
                     return;
                 }
 
-                switch (node)
+                if (node is TypeArgumentListSyntax arguments)
                 {
-                    case VariableDeclarationSyntax declaration:
-                        Check(context, declaration.Type, options, codeType);
-                        break;
-                    case BasePropertyDeclarationSyntax property:
-                        Check(context, property.Type, options, codeType);
-                        break;
-                    case MethodDeclarationSyntax method:
-                        Check(context, method.ReturnType, options, codeType);
-                        break;
-                    case LocalFunctionStatementSyntax local:
-                        Check(context, local.ReturnType, options, codeType);
-                        break;
-                    case DelegateDeclarationSyntax @delegate:
-                        Check(context, @delegate.ReturnType, options, codeType);
-                        break;
-                    case OperatorDeclarationSyntax @operator:
-                        Check(context, @operator.ReturnType, options, codeType);
-                        break;
-                    case ConversionOperatorDeclarationSyntax conversion:
-                        Check(context, conversion.Type, options, codeType);
-                        break;
-                    case ParenthesizedLambdaExpressionSyntax lambda:
-                        Check(context, lambda.ReturnType, options, codeType);
-                        break;
-                    case ParameterSyntax parameter:
-                        Check(context, parameter.Type, options, codeType);
-                        break;
-                    case TypeArgumentListSyntax arguments:
-                        foreach (var argument in arguments.Arguments)
-                        {
-                            Check(context, argument, options, codeType);
-                        }
+                    foreach (var argument in arguments.Arguments)
+                    {
+                        Check(context, argument, options, codeType);
+                    }
 
-                        break;
-                    case TypeOfExpressionSyntax typeOf:
-                        Check(context, typeOf.Type, options, codeType);
-                        break;
-                    case DefaultExpressionSyntax @default:
-                        Check(context, @default.Type, options, codeType);
-                        break;
-                    case CastExpressionSyntax cast:
-                        Check(context, cast.Type, options, codeType);
-                        break;
-                    case BinaryExpressionSyntax binary:
-                        Check(context, binary.Right as TypeSyntax, options, codeType);
-                        break;
-                    case ObjectCreationExpressionSyntax creation:
-                        Check(context, creation.Type, options, codeType);
-                        break;
-                    case ArrayCreationExpressionSyntax array:
-                        Check(context, array.Type, options, codeType);
-                        break;
-                    case DeclarationExpressionSyntax declarationExpression:
-                        Check(context, declarationExpression.Type, options, codeType);
-                        break;
-                    case DeclarationPatternSyntax declarationPattern:
-                        Check(context, declarationPattern.Type, options, codeType);
-                        break;
-                    case TypePatternSyntax typePattern:
-                        Check(context, typePattern.Type, options, codeType);
-                        break;
-                    case RecursivePatternSyntax recursive:
-                        Check(context, recursive.Type, options, codeType);
-                        break;
-                    case ForEachStatementSyntax forEach:
-                        Check(context, forEach.Type, options, codeType);
-                        break;
-                    case CatchDeclarationSyntax @catch:
-                        Check(context, @catch.Type, options, codeType);
-                        break;
-                    case TypeConstraintSyntax constraint:
-                        Check(context, constraint.Type, options, codeType);
-                        break;
+                    return;
                 }
+
+                Check(context, DeclaredType(node), options, codeType);
             }
+
+            /// <summary>The type syntax a type-bearing node (one of <see cref="TypeBearingKinds"/>) carries, if any.</summary>
+            private static TypeSyntax? DeclaredType(SyntaxNode node) => node switch
+            {
+                VariableDeclarationSyntax declaration => declaration.Type,
+                BasePropertyDeclarationSyntax property => property.Type,
+                MethodDeclarationSyntax method => method.ReturnType,
+                LocalFunctionStatementSyntax local => local.ReturnType,
+                DelegateDeclarationSyntax @delegate => @delegate.ReturnType,
+                OperatorDeclarationSyntax @operator => @operator.ReturnType,
+                ConversionOperatorDeclarationSyntax conversion => conversion.Type,
+                ParenthesizedLambdaExpressionSyntax lambda => lambda.ReturnType,
+                ParameterSyntax parameter => parameter.Type,
+                TypeOfExpressionSyntax typeOf => typeOf.Type,
+                DefaultExpressionSyntax @default => @default.Type,
+                CastExpressionSyntax cast => cast.Type,
+                BinaryExpressionSyntax binary => binary.Right as TypeSyntax,
+                ObjectCreationExpressionSyntax creation => creation.Type,
+                ArrayCreationExpressionSyntax array => array.Type,
+                DeclarationExpressionSyntax declarationExpression => declarationExpression.Type,
+                DeclarationPatternSyntax declarationPattern => declarationPattern.Type,
+                TypePatternSyntax typePattern => typePattern.Type,
+                RecursivePatternSyntax recursive => recursive.Type,
+                ForEachStatementSyntax forEach => forEach.Type,
+                CatchDeclarationSyntax @catch => @catch.Type,
+                TypeConstraintSyntax constraint => constraint.Type,
+                _ => null,
+            };
 
             public void AnalyzeMemberUse(OperationAnalysisContext context)
             {
