@@ -26,6 +26,19 @@ namespace Mariachi.Analyzers.Core
         HandlerMethod,
     }
 
+    /// <summary>Where in a type controller code can be.</summary>
+    internal enum TypeScope
+    {
+        /// <summary>Nowhere: not a controller, and no minimal-API handler can be among its members.</summary>
+        None,
+
+        /// <summary>Everywhere: a controller type (or nested in one) in every file that declares it.</summary>
+        Controller,
+
+        /// <summary>Somewhere: each piece of code is classified on its own (handlers, partly-controller types).</summary>
+        Mixed,
+    }
+
     /// <summary>
     /// Decides, per compilation, whether a syntax node is controller code: members of controller types, and the
     /// handlers of minimal-API <c>MapGet/MapPost/MapPut/MapDelete/MapPatch/MapMethods</c> calls (lambdas, and the
@@ -119,6 +132,72 @@ namespace Mariachi.Analyzers.Core
             return ControllerCodeKind.None;
         }
 
+        /// <summary>
+        /// How the members of <paramref name="type"/> (not its nested types) relate to controller code, decided from
+        /// its symbol and a syntax pre-scan so that the analyzer looks only inside types that can hold controller code.
+        /// </summary>
+        public TypeScope ScopeOf(INamedTypeSymbol type, OptionsCache options, CancellationToken cancellationToken)
+        {
+            // Options come per file: a partial type is a controller under the options of some of its files only in
+            // unusual configurations, and then each node is classified under its own file's options.
+            var controllerIn = 0;
+            var references = type.DeclaringSyntaxReferences;
+            foreach (var reference in references)
+            {
+                if (Layers.IsInController(type, _symbols, options.For(reference.SyntaxTree)))
+                {
+                    controllerIn++;
+                }
+            }
+
+            if (controllerIn > 0 && controllerIn == references.Length)
+            {
+                return TypeScope.Controller;
+            }
+
+            return controllerIn > 0 || MayHoldHandlers(type, references, cancellationToken) ? TypeScope.Mixed : TypeScope.None;
+        }
+
+        /// <summary>
+        /// True when <paramref name="type"/> may hold minimal-API handler code: one of its declarations contains a
+        /// <c>Map*</c> call (handler lambdas and local functions, and method groups at the call), or it declares a
+        /// member named like a method group that some <c>Map*</c> call of the compilation passes.
+        /// </summary>
+        private bool MayHoldHandlers(INamedTypeSymbol type, ImmutableArray<SyntaxReference> references, CancellationToken cancellationToken)
+        {
+            if (!_hasMinimalApis)
+            {
+                return false;
+            }
+
+            foreach (var reference in references)
+            {
+                foreach (var call in Scan(reference.SyntaxTree, cancellationToken).MapCalls)
+                {
+                    if (reference.Span.Contains(call))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            var methodGroups = MethodGroupArguments(cancellationToken);
+            if (methodGroups.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var name in type.MemberNames)
+            {
+                if (methodGroups.ContainsKey(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True for ASP.NET Core's <c>MapGet/MapPost/MapPut/MapDelete/MapPatch/MapMethods</c>.</summary>
         public static bool IsMapMethod(IMethodSymbol? method) =>
             method is not null
@@ -194,12 +273,7 @@ namespace Mariachi.Analyzers.Core
                     foreach (var tree in _compilation.SyntaxTrees)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        if (!ScannedTrees.TryGetValue(tree, out var scan))
-                        {
-                            scan = ScannedTrees.GetValue(tree, t => ScanTree(t, cancellationToken));
-                        }
-
-                        foreach (var argument in scan.Arguments)
+                        foreach (var argument in Scan(tree, cancellationToken).Arguments)
                         {
                             var name = SimpleName(argument.Expression)!;
                             if (!found.TryGetValue(name, out var list))
@@ -219,9 +293,20 @@ namespace Mariachi.Analyzers.Core
             }
         }
 
-        /// <summary>The arguments of the tree's <c>Map*</c> calls that are names (possible method groups).</summary>
+        private static TreeScan Scan(SyntaxTree tree, CancellationToken cancellationToken) =>
+            ScannedTrees.TryGetValue(tree, out var scan) ? scan : ScannedTrees.GetValue(tree, t => ScanTree(t, cancellationToken));
+
+        /// <summary>The tree's <c>Map*</c> calls, and their arguments that are names (possible method groups).</summary>
         private static TreeScan ScanTree(SyntaxTree tree, CancellationToken cancellationToken)
         {
+            // Every Map* method name starts with "Map": a file whose text never says it (most files) has no Map call,
+            // and one vectorized search of its text is far cheaper than walking its syntax.
+            if (tree.GetText(cancellationToken).ToString().IndexOf("Map", StringComparison.Ordinal) < 0)
+            {
+                return TreeScan.Empty;
+            }
+
+            var calls = ImmutableArray.CreateBuilder<TextSpan>();
             var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
@@ -231,6 +316,7 @@ namespace Mariachi.Analyzers.Core
                     continue;
                 }
 
+                calls.Add(invocation.Span);
                 foreach (var argument in invocation.ArgumentList.Arguments)
                 {
                     if (argument.Expression is SimpleNameSyntax or MemberAccessExpressionSyntax
@@ -241,7 +327,7 @@ namespace Mariachi.Analyzers.Core
                 }
             }
 
-            return new TreeScan(arguments.ToImmutable());
+            return new TreeScan(calls.ToImmutable(), arguments.ToImmutable());
         }
 
         /// <summary>The declarations of the methods that <paramref name="arguments"/> pass as handlers to Map calls.</summary>
@@ -325,7 +411,16 @@ namespace Mariachi.Analyzers.Core
 
         private sealed class TreeScan
         {
-            public TreeScan(ImmutableArray<ArgumentSyntax> arguments) => Arguments = arguments;
+            public static readonly TreeScan Empty = new TreeScan(ImmutableArray<TextSpan>.Empty, ImmutableArray<ArgumentSyntax>.Empty);
+
+            public TreeScan(ImmutableArray<TextSpan> mapCalls, ImmutableArray<ArgumentSyntax> arguments)
+            {
+                MapCalls = mapCalls;
+                Arguments = arguments;
+            }
+
+            /// <summary>The spans of the tree's <c>Map*</c> invocations.</summary>
+            public ImmutableArray<TextSpan> MapCalls { get; }
 
             public ImmutableArray<ArgumentSyntax> Arguments { get; }
         }

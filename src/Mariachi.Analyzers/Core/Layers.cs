@@ -85,6 +85,13 @@ namespace Mariachi.Analyzers.Core
             return options.ServicePatterns.Any(p => p.IsMatch(named.Name, fullName));
         }
 
+        /// <summary>
+        /// False when a type named <paramref name="identifier"/> cannot be a service, read from the name alone: with
+        /// service patterns configured (they can match namespaces) any name may be one.
+        /// </summary>
+        public static bool MayBeServiceName(string identifier, MariachiOptions options) =>
+            !options.ServicePatterns.IsEmpty || EndsWithAny(identifier, options.ServiceSuffixes);
+
         /// <summary>True for a symbol whose containing namespace has a config segment (<c>Configuration</c>, <c>Config</c>).</summary>
         public static bool IsInConfigLayer(ISymbol? symbol, MariachiOptions options)
         {
@@ -148,7 +155,7 @@ namespace Mariachi.Analyzers.Core
                 || a.Name.StartsWith("Microsoft.VisualStudio.TestPlatform.TestFramework", StringComparison.Ordinal)
                 || a.Name.Equals("MSTest.TestFramework", StringComparison.OrdinalIgnoreCase));
 
-        private static bool EndsWithAny(string name, System.Collections.Immutable.ImmutableArray<string> suffixes)
+        public static bool EndsWithAny(string name, System.Collections.Immutable.ImmutableArray<string> suffixes)
         {
             foreach (var suffix in suffixes)
             {

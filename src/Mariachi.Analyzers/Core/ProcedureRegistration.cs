@@ -244,7 +244,7 @@ namespace Mariachi.Analyzers.Core
         {
             var arguments = expression switch
             {
-                ObjectCreationExpressionSyntax creation when LastIdentifier(creation.Type) == "Procedure" => creation.ArgumentList,
+                ObjectCreationExpressionSyntax creation when SyntaxNames.LastIdentifier(creation.Type) == "Procedure" => creation.ArgumentList,
                 ImplicitObjectCreationExpressionSyntax creation => creation.ArgumentList,
                 _ => null,
             };
@@ -276,10 +276,10 @@ namespace Mariachi.Analyzers.Core
                 case InterpolatedStringExpressionSyntax interpolated:
                     return Interpolation(interpolated, type, compilation, depth);
                 case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments.Count: 1 } nameOf:
-                    return LastIdentifier(nameOf.ArgumentList.Arguments[0].Expression);
+                    return SyntaxNames.LastIdentifier(nameOf.ArgumentList.Arguments[0].Expression);
                 case IdentifierNameSyntax identifier:
                     return ConstantOfType(type, identifier.Identifier.ValueText, searchOuter: true);
-                case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } access when LastIdentifier(access.Expression) is { } typeName:
+                case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } access when SyntaxNames.LastIdentifier(access.Expression) is { } typeName:
                     return QualifiedConstant(typeName, member.Identifier.ValueText, compilation);
                 default:
                     return null;
@@ -345,15 +345,5 @@ namespace Mariachi.Analyzers.Core
 
             return found;
         }
-
-        private static string? LastIdentifier(SyntaxNode? node) => node switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            GenericNameSyntax generic => generic.Identifier.ValueText,
-            QualifiedNameSyntax qualified => LastIdentifier(qualified.Right),
-            AliasQualifiedNameSyntax alias => LastIdentifier(alias.Name),
-            MemberAccessExpressionSyntax access => LastIdentifier(access.Name),
-            _ => null,
-        };
     }
 }

@@ -61,14 +61,7 @@ namespace Mariachi.Analyzers.Rules
             {
                 // Useful without Mariachi.Abstractions: it finds the dependencies to move behind ICommunication.
                 var state = new State(start.Compilation, KnownSymbols.Create(start.Compilation), new OptionsCache(start.Options));
-                start.RegisterSyntaxNodeAction(state.AnalyzeTypeSyntax, TypeBearingKinds);
-                start.RegisterOperationAction(
-                    state.AnalyzeMemberUse,
-                    OperationKind.Invocation,
-                    OperationKind.PropertyReference,
-                    OperationKind.FieldReference,
-                    OperationKind.EventReference,
-                    OperationKind.MethodReference);
+                start.RegisterSymbolStartAction(state.AnalyzeType, SymbolKind.NamedType);
             });
         }
 
@@ -78,6 +71,7 @@ namespace Mariachi.Analyzers.Rules
             private readonly Compilation _compilation;
             private readonly OptionsCache _options;
             private readonly ControllerCode _code;
+            private readonly UsingAliases _aliases;
             private readonly ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<ITypeSymbol, bool>> _services =
                 new ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<ITypeSymbol, bool>>();
 
@@ -86,14 +80,40 @@ namespace Mariachi.Analyzers.Rules
                 _compilation = compilation;
                 _options = options;
                 _code = new ControllerCode(compilation, symbols);
+                _aliases = new UsingAliases(compilation);
             }
 
-            public void AnalyzeTypeSyntax(SyntaxNodeAnalysisContext context)
+            /// <summary>
+            /// Decides once per type whether its members can be controller code, and looks inside only those that
+            /// can: most types of a solution are neither controllers nor hold minimal-API handlers, and cost nothing.
+            /// </summary>
+            public void AnalyzeType(SymbolStartAnalysisContext context)
+            {
+                var type = (INamedTypeSymbol)context.Symbol;
+                var scope = _code.ScopeOf(type, _options, context.CancellationToken);
+                if (scope == TypeScope.None)
+                {
+                    return;
+                }
+
+                // Actions registered here run on this type's own members only (nested types start on their own),
+                // so inside a controller every node is this type's controller code and needs no classification.
+                var controller = scope == TypeScope.Controller ? type : null;
+                context.RegisterSyntaxNodeAction(node => AnalyzeTypeSyntax(node, controller), TypeBearingKinds);
+                context.RegisterOperationAction(
+                    operation => AnalyzeMemberUse(operation, controller),
+                    OperationKind.Invocation,
+                    OperationKind.PropertyReference,
+                    OperationKind.FieldReference,
+                    OperationKind.EventReference,
+                    OperationKind.MethodReference);
+            }
+
+            private void AnalyzeTypeSyntax(SyntaxNodeAnalysisContext context, INamedTypeSymbol? controller)
             {
                 var node = context.Node;
                 var options = _options.For(node.SyntaxTree);
-                var kind = _code.Classify(node, context.SemanticModel, options, context.CancellationToken, out var codeType);
-                if (!IsControllerCode(kind, codeType, options))
+                if (!IsControllerCode(node, context.SemanticModel, options, controller, context.CancellationToken, out var codeType))
                 {
                     return;
                 }
@@ -139,7 +159,7 @@ namespace Mariachi.Analyzers.Rules
                 _ => null,
             };
 
-            public void AnalyzeMemberUse(OperationAnalysisContext context)
+            private void AnalyzeMemberUse(OperationAnalysisContext context, INamedTypeSymbol? controller)
             {
                 var operation = context.Operation;
                 if (operation.IsImplicit || operation.SemanticModel is not { } model)
@@ -176,8 +196,7 @@ namespace Mariachi.Analyzers.Rules
                     return;
                 }
 
-                var kind = _code.Classify(operation.Syntax, model, options, context.CancellationToken, out var codeType);
-                if (!IsControllerCode(kind, codeType, options))
+                if (!IsControllerCode(operation.Syntax, model, options, controller, context.CancellationToken, out var codeType))
                 {
                     // A service method passed straight to MapGet & co. is a handler that is a service member: the
                     // method group at the Map call is where the controller reaches the service.
@@ -197,14 +216,31 @@ namespace Mariachi.Analyzers.Rules
                     Display(serviceType)));
             }
 
-            /// <summary>Controller code, except the body of a service method that is itself passed as a handler.</summary>
-            private bool IsControllerCode(ControllerCodeKind kind, INamedTypeSymbol? codeType, MariachiOptions options) =>
-                kind switch
+            /// <summary>
+            /// Controller code: anything in a <paramref name="controller"/> type, else what <see cref="ControllerCode"/>
+            /// classifies as such, except the body of a service method that is itself passed as a handler.
+            /// </summary>
+            private bool IsControllerCode(
+                SyntaxNode node,
+                SemanticModel model,
+                MariachiOptions options,
+                INamedTypeSymbol? controller,
+                CancellationToken cancellationToken,
+                out INamedTypeSymbol? codeType)
+            {
+                if (controller is not null)
+                {
+                    codeType = controller;
+                    return true;
+                }
+
+                return _code.Classify(node, model, options, cancellationToken, out codeType) switch
                 {
                     ControllerCodeKind.None => false,
                     ControllerCodeKind.HandlerMethod => codeType is null || !IsService(codeType, options),
                     _ => true,
                 };
+            }
 
             private void Check(SyntaxNodeAnalysisContext context, TypeSyntax? type, MariachiOptions options, INamedTypeSymbol? codeType)
             {
@@ -234,7 +270,7 @@ namespace Mariachi.Analyzers.Rules
                         }
 
                         return;
-                    case NameSyntax name when !name.IsVar:
+                    case NameSyntax name when !name.IsVar && MayNameService(name, options, context.CancellationToken):
                         // Type arguments of a generic name are reported by their own TypeArgumentList callback.
                         var symbol = context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol as ITypeSymbol;
                         if (symbol is not null && IsService(symbol, options) && !IsSelf(codeType, symbol))
@@ -248,6 +284,15 @@ namespace Mariachi.Analyzers.Rules
                         return;
                 }
             }
+
+            /// <summary>
+            /// Reads a type name before binding it: binding costs far more, and most names in a controller are models
+            /// and framework types. Only a name that looks like a service or is a using alias can denote one.
+            /// </summary>
+            private bool MayNameService(NameSyntax name, MariachiOptions options, CancellationToken cancellationToken) =>
+                SyntaxNames.LastIdentifier(name) is not { } identifier
+                || Layers.MayBeServiceName(identifier, options)
+                || _aliases.Contains(identifier, cancellationToken);
 
             private bool IsService(ITypeSymbol type, MariachiOptions options)
             {

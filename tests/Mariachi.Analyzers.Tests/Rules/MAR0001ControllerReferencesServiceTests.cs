@@ -385,6 +385,65 @@ public sealed class MAR0001ControllerReferencesServiceTests
         """,
         aspNetCore: false).WithEditorConfig("mariachi.controller_suffixes = Endpoint\n").RunAsync();
 
+    [Fact]
+    public Task A_partial_type_is_controller_code_only_in_the_files_whose_options_make_it_a_controller()
+    {
+        // The rule decides once per type where to look; a type that is a controller under some of its files'
+        // options only must still be judged file by file.
+        var test = Test(
+            """
+            using Shop.Services;
+
+            public sealed partial class OrdersEndpoint
+            {
+                private readonly {|MAR0001:IOrderService|} _orders = null!;
+            }
+            """,
+            aspNetCore: false);
+        test.TestState.Sources.Add((
+            "/0/Plain.cs",
+            """
+            using Shop.Services;
+
+            public sealed partial class OrdersEndpoint
+            {
+                private readonly IOrderService _other = null!;
+            }
+            """));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[/0/Test0.cs]\nmariachi.controller_suffixes = Endpoint\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_method_group_handler_inherited_from_a_base_type_in_another_file_is_controller_code()
+    {
+        var test = Test(
+            """
+            using Microsoft.AspNetCore.Builder;
+
+            public static class OrderEndpoints
+            {
+                public static void Map(WebApplication app) => app.MapGet("/orders", Handlers.Count);
+            }
+            """);
+        test.TestState.Sources.Add((
+            "/0/HandlerBase.cs",
+            """
+            using Shop.Services;
+
+            public class HandlerBase
+            {
+                public static int Count({|MAR0001:IOrderService|} orders) => {|MAR0001:orders.Count|};
+            }
+
+            public class Handlers : HandlerBase
+            {
+                public static int Other(IOrderService orders) => orders.Count;
+            }
+            """));
+        return test.RunAsync();
+    }
+
     // ---------------------------------------------------------------- negatives
 
     [Fact]
@@ -440,6 +499,27 @@ public sealed class MAR0001ControllerReferencesServiceTests
             public string V() => {|MAR0001:Version|};
         }
         """);
+
+    [Fact]
+    public Task Global_and_namespace_aliases_declared_in_other_files_are_bound()
+    {
+        // The rule reads a type name before binding it; an alias hides what it names, wherever it is declared.
+        var test = Test(
+            """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop.Web
+            {
+                using Billing = Shop.Services.OrderService;
+
+                public sealed class OrdersController({|MAR0001:Orders|} orders, {|MAR0001:Billing|} billing, Shop.Services.Order order) : ControllerBase
+                {
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("/0/GlobalUsings.cs", "global using Orders = Shop.Services.IOrderService;"));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task Non_controller_code_is_not_reported() => Verify(
