@@ -54,10 +54,7 @@ namespace Mariachi.Analyzers.Core
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var blocked = false;
             var isStaticCode = false;
-            var locals = model.LookupSymbols(position).OfType<ILocalSymbol>()
-                .Where(l => wanted(l.Type))
-                .OrderByDescending(l => l.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start ?? -1)
-                .ToArray();
+            var locals = Locals(operation, wanted);
 
             // Walk outwards through lambdas and local functions up to the member.
             var function = model.GetEnclosingSymbol(position) as IMethodSymbol;
@@ -125,6 +122,53 @@ namespace Mariachi.Analyzers.Core
             return result.ToImmutable();
         }
 
+        /// <summary>
+        /// The locals <paramref name="wanted"/> accepts in the scopes around <paramref name="operation"/> (of every
+        /// enclosing function), latest declared first. Read from the enclosing operations' own local lists: asking the
+        /// semantic model for all symbols in scope would enumerate every type and namespace in scope as well, a cost
+        /// that grows with the compilation.
+        /// </summary>
+        private static ILocalSymbol[] Locals(IOperation operation, Func<ITypeSymbol?, bool> wanted)
+        {
+            List<ILocalSymbol>? found = null;
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                var locals = current switch
+                {
+                    IBlockOperation block => block.Locals,
+                    ILoopOperation loop => loop.Locals,
+                    IUsingOperation @using => @using.Locals,
+                    ISwitchOperation @switch => @switch.Locals,
+                    ISwitchCaseOperation @case => @case.Locals,
+                    ISwitchExpressionArmOperation arm => arm.Locals,
+                    ICatchClauseOperation @catch => @catch.Locals,
+                    ISymbolInitializerOperation initializer => initializer.Locals,
+                    IConstructorBodyOperation constructor => constructor.Locals,
+                    _ => ImmutableArray<ILocalSymbol>.Empty,
+                };
+                AddWanted(ref found, locals, wanted);
+                if (current is IForLoopOperation forLoop)
+                {
+                    AddWanted(ref found, forLoop.ConditionLocals, wanted);
+                }
+            }
+
+            return found is null
+                ? Array.Empty<ILocalSymbol>()
+                : found.OrderByDescending(l => l.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start ?? -1).ToArray();
+        }
+
+        private static void AddWanted(ref List<ILocalSymbol>? found, ImmutableArray<ILocalSymbol> locals, Func<ITypeSymbol?, bool> wanted)
+        {
+            foreach (var local in locals)
+            {
+                if (wanted(local.Type))
+                {
+                    (found ??= new List<ILocalSymbol>()).Add(local);
+                }
+            }
+        }
+
         /// <summary>The locals of type Context declared in <paramref name="function"/>'s body before <paramref name="position"/>.</summary>
         private static void AddLocals(
             ImmutableArray<ContextCandidate>.Builder result,
@@ -143,7 +187,7 @@ namespace Mariachi.Analyzers.Core
                 }
 
                 var declaration = symbol.DeclaringSyntaxReferences.FirstOrDefault();
-                if (declaration is null || declaration.SyntaxTree != model.SyntaxTree || declaration.Span.End > position)
+                if (declaration is null || declaration.SyntaxTree != model.SyntaxTree || DeclaredEnd(symbol, declaration) > position)
                 {
                     continue;
                 }
@@ -154,6 +198,15 @@ namespace Mariachi.Analyzers.Core
                 }
             }
         }
+
+        /// <summary>
+        /// Where a local becomes usable: after its whole declarator (a variable is not in scope in its own initializer),
+        /// otherwise after its name (a foreach variable or pattern variable is, in the code that follows it).
+        /// </summary>
+        private static int DeclaredEnd(ILocalSymbol local, SyntaxReference declaration) =>
+            declaration.GetSyntax() is VariableDeclaratorSyntax || local.Locations.IsEmpty
+                ? declaration.Span.End
+                : local.Locations[0].SourceSpan.End;
 
         private static bool IsStaticFunction(IMethodSymbol function)
         {

@@ -51,6 +51,54 @@ public sealed class MAR0005ContextCreatedMidFlowTests
         """);
 
     [Fact]
+    public Task Locals_of_loops_patterns_switch_cases_and_outer_functions_are_in_scope_but_not_those_of_closed_blocks() => Verify(
+        """
+        using System;
+        using System.Collections.Generic;
+        using Mariachi;
+        class Jobs
+        {
+            void Loop(List<Context> all)
+            {
+                foreach (var each in all)
+                {
+                    var made = {|MAR0005:Context.Create()|};
+                }
+            }
+
+            void Pattern(object input)
+            {
+                if (input is Context found)
+                {
+                    var made = {|MAR0005:Context.Create()|};
+                }
+            }
+
+            void Case(object input)
+            {
+                switch (input)
+                {
+                    case Context c:
+                        var made = {|MAR0005:Context.Create()|};
+                        break;
+                }
+            }
+
+            void Lambda()
+            {
+                var outer = Context.Detached("job");
+                Action run = () => { var made = {|MAR0005:Context.Create()|}; };
+            }
+
+            void Sibling(object input)
+            {
+                { var inner = Context.Detached("job"); }
+                var made = Context.Create();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Detached_and_System_are_explicit_opt_outs() => Verify(
         """
         using Mariachi;
