@@ -50,8 +50,6 @@ namespace Mariachi.Analyzers.Core
         public static readonly ImmutableHashSet<string> MapMethodNames =
             ImmutableHashSet.Create(StringComparer.Ordinal, "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods");
 
-        private const string RoutingExtensionsMetadataName = "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
-
         private readonly Compilation _compilation;
         private readonly KnownSymbols _symbols;
         private readonly bool _hasMinimalApis;
@@ -72,7 +70,7 @@ namespace Mariachi.Analyzers.Core
             _symbols = symbols;
 
             // Minimal-API handlers exist only where ASP.NET Core routing is referenced.
-            _hasMinimalApis = compilation.GetTypeByMetadataName(RoutingExtensionsMetadataName) is not null;
+            _hasMinimalApis = symbols.EndpointRouteBuilderExtensions is not null;
         }
 
         /// <summary>

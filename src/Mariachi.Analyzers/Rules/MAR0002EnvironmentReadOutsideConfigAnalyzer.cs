@@ -30,7 +30,7 @@ namespace Mariachi.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var environment = start.Compilation.GetTypeByMetadataName("System.Environment");
+                var environment = KnownSymbols.Create(start.Compilation).Environment;
                 if (environment is null)
                 {
                     return;
