@@ -13,121 +13,103 @@ public sealed class Context
 {
     private static readonly IReadOnlyList<string> NoScopes = Array.Empty<string>();
 
-    private readonly ILogger _innerLogger;
+    /// <summary>Everything but the procedure, shared by a context and the copies <see cref="WithProcedure"/> makes.</summary>
+    private readonly Identity _identity;
     private ILogger? _logger;
 
-    private Context(
-        string traceId,
-        string? userId,
-        string? tenantId,
-        IReadOnlyList<string> scopes,
-        string identityType,
-        string? apiKeyId,
-        string? sessionId,
-        string? server,
-        string? procedure,
-        ContextOrigin origin,
-        string? reason,
-        ILogger innerLogger)
+    private Context(Identity identity, string? procedure)
     {
-        TraceId = traceId;
-        UserId = userId;
-        TenantId = tenantId;
-        Scopes = scopes;
-        IdentityType = identityType;
-        ApiKeyId = apiKeyId;
-        SessionId = sessionId;
-        Server = server;
+        _identity = identity;
         Procedure = procedure;
-        Origin = origin;
-        Reason = reason;
-        _innerLogger = innerLogger;
     }
 
     /// <summary>W3C trace id (32 lowercase hex characters).</summary>
-    public string TraceId { get; }
+    public string TraceId => _identity.TraceId;
 
-    public string? UserId { get; }
+    public string? UserId => _identity.UserId;
 
-    public string? TenantId { get; }
+    public string? TenantId => _identity.TenantId;
 
     /// <summary>Permission scopes granted to the caller.</summary>
-    public IReadOnlyList<string> Scopes { get; }
+    public IReadOnlyList<string> Scopes => _identity.Scopes;
 
     /// <summary>One of <see cref="IdentityTypes"/>: who is acting.</summary>
-    public string IdentityType { get; }
+    public string IdentityType => _identity.IdentityType;
 
-    public string? ApiKeyId { get; }
+    public string? ApiKeyId => _identity.ApiKeyId;
 
-    public string? SessionId { get; }
+    public string? SessionId => _identity.SessionId;
 
     /// <summary>Name of the server (facade) the request entered through, if any.</summary>
-    public string? Server { get; }
+    public string? Server => _identity.Server;
 
     /// <summary>The procedure being executed; set by the communication layer before a handler runs.</summary>
     public string? Procedure { get; }
 
     /// <summary>How this context came to be: a request entry point, explicit system work or a detached flow.</summary>
-    public ContextOrigin Origin { get; }
+    public ContextOrigin Origin => _identity.Origin;
 
     /// <summary>Why a <see cref="System"/> or <see cref="Detached"/> context was created.</summary>
-    public string? Reason { get; }
+    public string? Reason => _identity.Reason;
 
     /// <summary>True for <see cref="System"/> contexts: trusted work that may cross tenants when it has no tenant.</summary>
     public bool IsSystem => Origin == ContextOrigin.System;
 
     /// <summary>A logger whose every entry carries this context's trace id, tenant, user and procedure.</summary>
-    public ILogger Logger => _logger ??= new ContextLogger(_innerLogger, this);
+    public ILogger Logger => _logger ??= new ContextLogger(_identity.InnerLogger, this);
 
     /// <summary>Creates the context of a new flow at an entry point (HTTP request, message, job).</summary>
     public static Context Create(string? tenantId = null, string? userId = null, ILogger? logger = null) =>
         new(
-            CurrentOrNewTraceId(),
-            NullIfEmpty(userId),
-            NullIfEmpty(tenantId),
-            NoScopes,
-            userId is { Length: > 0 } ? IdentityTypes.User : IdentityTypes.Anonymous,
-            apiKeyId: null,
-            sessionId: null,
-            server: null,
-            procedure: null,
-            ContextOrigin.Request,
-            reason: null,
-            logger ?? NullLogger.Instance);
+            new Identity(
+                CurrentOrNewTraceId(),
+                NullIfEmpty(userId),
+                NullIfEmpty(tenantId),
+                NoScopes,
+                userId is { Length: > 0 } ? IdentityTypes.User : IdentityTypes.Anonymous,
+                apiKeyId: null,
+                sessionId: null,
+                server: null,
+                ContextOrigin.Request,
+                reason: null,
+                logger ?? NullLogger.Instance),
+            procedure: null);
 
     /// <summary>
     /// Creates a context for explicit system work. Without a tenant it may cross tenants; with one it acts inside it.
     /// </summary>
     public static Context System(string reason, string? tenantId = null) =>
         new(
-            CurrentOrNewTraceId(),
-            userId: null,
-            NullIfEmpty(tenantId),
-            NoScopes,
-            IdentityTypes.System,
-            apiKeyId: null,
-            sessionId: null,
-            server: null,
-            procedure: null,
-            ContextOrigin.System,
-            RequireReason(reason),
-            NullLogger.Instance);
+            new Identity(
+                CurrentOrNewTraceId(),
+                userId: null,
+                NullIfEmpty(tenantId),
+                NoScopes,
+                IdentityTypes.System,
+                apiKeyId: null,
+                sessionId: null,
+                server: null,
+                ContextOrigin.System,
+                RequireReason(reason),
+                NullLogger.Instance),
+            procedure: null);
 
     /// <summary>Starts an explicitly unrelated flow with a fresh trace id, no identity and no tenant.</summary>
     public static Context Detached(string reason) =>
         new(
-            ActivityTraceId.CreateRandom().ToHexString(),
-            userId: null,
-            tenantId: null,
-            NoScopes,
-            IdentityTypes.Anonymous,
-            apiKeyId: null,
-            sessionId: null,
-            server: null,
-            procedure: null,
-            ContextOrigin.Detached,
-            RequireReason(reason),
-            NullLogger.Instance);
+            new Identity(
+                ActivityTraceId.CreateRandom().ToHexString(),
+                userId: null,
+                tenantId: null,
+                NoScopes,
+                IdentityTypes.Anonymous,
+                apiKeyId: null,
+                sessionId: null,
+                server: null,
+                ContextOrigin.Detached,
+                RequireReason(reason),
+                NullLogger.Instance),
+            procedure: null);
 
     /// <summary>True when <paramref name="scope"/> was granted (ordinal comparison).</summary>
     public bool HasScope(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);
@@ -150,11 +132,9 @@ public sealed class Context
     public Context WithServer(string? server) => Copy(server: new(NullIfEmpty(server)));
 
     /// <summary>Sets the running procedure; the communication layer calls this before the handler runs.</summary>
-    /// <remarks>On every procedure call: constructs the copy directly rather than through the general <c>Copy</c>.</remarks>
+    /// <remarks>Runs on every procedure call, so the copy shares this context's identity: one small object.</remarks>
     public Context WithProcedure(string? procedure) =>
-        string.Equals(procedure, Procedure, StringComparison.Ordinal)
-            ? this
-            : new(TraceId, UserId, TenantId, Scopes, IdentityType, ApiKeyId, SessionId, Server, procedure, Origin, Reason, _innerLogger);
+        string.Equals(procedure, Procedure, StringComparison.Ordinal) ? this : new(_identity, procedure);
 
     /// <summary>Replaces the trace id, e.g. with one that arrived from another process; it must be a W3C trace id.</summary>
     public Context WithTraceId(string traceId)
@@ -173,7 +153,7 @@ public sealed class Context
     public override string ToString() =>
         $"Context(trace={TraceId}, tenant={TenantId ?? "-"}, user={UserId ?? "-"}, identity={IdentityType}, procedure={Procedure ?? "-"}, origin={Origin})";
 
-    internal ILogger InnerLogger => _innerLogger;
+    internal ILogger InnerLogger => _identity.InnerLogger;
 
     private Context Copy(
         string? traceId = null,
@@ -184,21 +164,21 @@ public sealed class Context
         Optional<string?> apiKeyId = default,
         Optional<string?> sessionId = default,
         Optional<string?> server = default,
-        Optional<string?> procedure = default,
         ILogger? logger = null) =>
         new(
-            traceId ?? TraceId,
-            userId.HasValue ? userId.Value : UserId,
-            tenantId.HasValue ? tenantId.Value : TenantId,
-            scopes ?? Scopes,
-            identityType ?? IdentityType,
-            apiKeyId.HasValue ? apiKeyId.Value : ApiKeyId,
-            sessionId.HasValue ? sessionId.Value : SessionId,
-            server.HasValue ? server.Value : Server,
-            procedure.HasValue ? procedure.Value : Procedure,
-            Origin,
-            Reason,
-            logger ?? _innerLogger);
+            new Identity(
+                traceId ?? TraceId,
+                userId.HasValue ? userId.Value : UserId,
+                tenantId.HasValue ? tenantId.Value : TenantId,
+                scopes ?? Scopes,
+                identityType ?? IdentityType,
+                apiKeyId.HasValue ? apiKeyId.Value : ApiKeyId,
+                sessionId.HasValue ? sessionId.Value : SessionId,
+                server.HasValue ? server.Value : Server,
+                Origin,
+                Reason,
+                logger ?? _identity.InnerLogger),
+            Procedure);
 
     private static string CurrentOrNewTraceId()
     {
@@ -219,6 +199,43 @@ public sealed class Context
             : reason;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>The immutable part of a context other than its procedure.</summary>
+    private sealed class Identity(
+        string traceId,
+        string? userId,
+        string? tenantId,
+        IReadOnlyList<string> scopes,
+        string identityType,
+        string? apiKeyId,
+        string? sessionId,
+        string? server,
+        ContextOrigin origin,
+        string? reason,
+        ILogger innerLogger)
+    {
+        public string TraceId { get; } = traceId;
+
+        public string? UserId { get; } = userId;
+
+        public string? TenantId { get; } = tenantId;
+
+        public IReadOnlyList<string> Scopes { get; } = scopes;
+
+        public string IdentityType { get; } = identityType;
+
+        public string? ApiKeyId { get; } = apiKeyId;
+
+        public string? SessionId { get; } = sessionId;
+
+        public string? Server { get; } = server;
+
+        public ContextOrigin Origin { get; } = origin;
+
+        public string? Reason { get; } = reason;
+
+        public ILogger InnerLogger { get; } = innerLogger;
+    }
 
     /// <summary>Distinguishes "not given" from "set to null" in <see cref="Copy"/>.</summary>
     private readonly struct Optional<T>

@@ -329,6 +329,56 @@ public sealed class ContextTests
     }
 
     [Fact]
+    public void WithProcedure_copies_keep_every_other_field()
+    {
+        var original = Context.System("nightly billing", "tenant-1")
+            .WithUser("svc-billing", IdentityTypes.System)
+            .WithScopes(["billing:run"])
+            .WithApiKey("key-1")
+            .WithSession("session-1")
+            .WithServer("jobs")
+            .WithTraceId("0af7651916cd43dd8448eb211c80319c");
+
+        var first = original.WithProcedure("billing.run");
+        var second = first.WithProcedure("billing.invoices.send");
+
+        foreach (var copy in new[] { first, second })
+        {
+            Assert.Equal(original.TraceId, copy.TraceId);
+            Assert.Equal("tenant-1", copy.TenantId);
+            Assert.Equal("svc-billing", copy.UserId);
+            Assert.Equal(original.IdentityType, copy.IdentityType);
+            Assert.Equal(["billing:run"], copy.Scopes);
+            Assert.Equal("key-1", copy.ApiKeyId);
+            Assert.Equal("session-1", copy.SessionId);
+            Assert.Equal("jobs", copy.Server);
+            Assert.Equal(ContextOrigin.System, copy.Origin);
+            Assert.True(copy.IsSystem);
+            Assert.Equal("nightly billing", copy.Reason);
+        }
+
+        Assert.Equal("billing.run", first.Procedure);
+        Assert.Equal("billing.invoices.send", second.Procedure);
+        Assert.Null(original.Procedure);
+        Assert.Null(first.WithProcedure(null).Procedure);
+    }
+
+    [Fact]
+    public void With_methods_on_a_WithProcedure_copy_leave_the_original_and_its_other_copies_unchanged()
+    {
+        var original = Context.Create("tenant-1", "user-1");
+        var copy = original.WithProcedure("orders.create");
+
+        var changed = copy.WithTenant("tenant-2").WithLogger(NullLogger.Instance);
+
+        Assert.Equal("tenant-2", changed.TenantId);
+        Assert.Equal("orders.create", changed.Procedure);
+        Assert.Equal("tenant-1", copy.TenantId);
+        Assert.Equal("tenant-1", original.TenantId);
+        Assert.Equal(original.ToString().Replace("procedure=-", "procedure=orders.create", StringComparison.Ordinal), copy.ToString());
+    }
+
+    [Fact]
     public void HasScope_matches_granted_scopes_ordinally()
     {
         var context = Context.Create().WithScopes(["orders:read", "billing:*"]);

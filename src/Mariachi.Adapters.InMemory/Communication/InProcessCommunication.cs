@@ -37,7 +37,8 @@ public sealed class InProcessCommunication : ICommunication
     public void Register<TIn, TOut>(string name, Func<Context, TIn, Task<TOut>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        Register<TIn, TOut>(name, (context, input, _) => handler(context, input));
+        ProcedureName.EnsureValid(name);
+        Add(new Registration<TIn, TOut>(name, handler, _validator));
     }
 
     public void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, CancellationToken, Task<TOut>> handler)
@@ -66,7 +67,7 @@ public sealed class InProcessCommunication : ICommunication
             return Task.FromException<TOut>(CommunicationErrors.NotFound(name, _registry.Names));
         }
 
-        if (entry.Pipeline is null && entry.Handler is IOutputInvoker<TOut> invoker)
+        if (entry.Pipeline is null && entry.Handler is Registration<TOut> invoker)
         {
             return invoker.InvokeAsync(context.WithProcedure(name), input, cancellationToken);
         }
@@ -83,7 +84,7 @@ public sealed class InProcessCommunication : ICommunication
             return Task.FromCanceled<TOut>(cancellationToken);
         }
 
-        if (!_registry.TryGet(procedure.Name, out var entry))
+        if (!_registry.TryGet(procedure, out var entry))
         {
             return Task.FromException<TOut>(CommunicationErrors.NotFound(procedure.Name, _registry.Names));
         }
@@ -108,7 +109,7 @@ public sealed class InProcessCommunication : ICommunication
         }
 
         var call = new ProcedureCall(info, context.WithProcedure(info.Name), input, cancellationToken);
-        var result = await entry.Invoke(call).ConfigureAwait(false);
+        var result = await (entry.Pipeline is { } pipeline ? pipeline(call) : entry.Handler.InvokeBoxedAsync(call)).ConfigureAwait(false);
         return result switch
         {
             TOut typed => typed,

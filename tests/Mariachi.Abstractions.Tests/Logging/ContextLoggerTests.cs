@@ -101,6 +101,29 @@ public sealed class ContextLoggerTests
     }
 
     [Fact]
+    public void A_WithProcedure_copy_logs_to_the_same_logger_with_its_own_procedure()
+    {
+        var provider = new RecordingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(provider));
+        var original = Context.Create("tenant-1", "user-1", factory.CreateLogger("orders"));
+        original.Logger.LogInformation("warm up the cached logger");
+
+        var create = original.WithProcedure("orders.create");
+        var cancel = create.WithProcedure("orders.cancel");
+        create.Logger.LogInformation("create");
+        cancel.Logger.LogInformation("cancel");
+        original.Logger.LogInformation("original");
+
+        Assert.NotSame(original.Logger, create.Logger);
+        var entries = provider.Entries.ToArray();
+        Assert.Equal(["orders.create", "orders.cancel", null], entries[1..].Select(e => e.ScopeValues["Procedure"]));
+        Assert.All(entries, e => Assert.Equal("orders", e.Category));
+        Assert.All(entries, e => Assert.Equal(original.TraceId, e.ScopeValues["TraceId"]));
+        Assert.All(entries, e => Assert.Equal("tenant-1", e.ScopeValues["TenantId"]));
+        Assert.All(entries, e => Assert.Equal("user-1", e.ScopeValues["UserId"]));
+    }
+
+    [Fact]
     public void WithLogger_sends_entries_to_the_new_logger()
     {
         var provider = new RecordingLoggerProvider();

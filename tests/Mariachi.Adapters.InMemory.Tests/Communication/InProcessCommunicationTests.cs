@@ -87,6 +87,82 @@ public sealed class InProcessCommunicationTests
     }
 
     [Fact]
+    public async Task A_handle_used_with_two_communications_reaches_each_ones_handler()
+    {
+        var procedure = new Procedure<EchoInput, string>("echo.shared");
+        var other = new InProcessCommunication();
+        _communication.Register(procedure, (_, input) => Task.FromResult("first:" + input.Text));
+        other.Register(procedure, (_, input) => Task.FromResult("second:" + input.Text));
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("first:a", await _communication.CallAsync(procedure, Caller, new EchoInput { Text = "a" }));
+            Assert.Equal("second:a", await other.CallAsync(procedure, Caller, new EchoInput { Text = "a" }));
+        }
+    }
+
+    [Fact]
+    public async Task A_handle_not_registered_in_a_communication_is_not_found_there_after_a_call_elsewhere()
+    {
+        var procedure = new Procedure<EchoInput, string>("echo.elsewhere");
+        var other = new InProcessCommunication();
+        other.Register(procedure, (_, input) => Task.FromResult(input.Text));
+        _communication.Register<EchoInput, string>("echo.elsewhere-not", (_, input) => Task.FromResult(input.Text));
+
+        Assert.Equal("a", await other.CallAsync(procedure, Caller, new EchoInput { Text = "a" }));
+        var error = await Assert.ThrowsAsync<CommunicationError>(() => _communication.CallAsync(procedure, Caller, new EchoInput { Text = "a" }));
+
+        Assert.Equal(ErrorCodes.Communication.NotFound, error.Code);
+        Assert.Contains("Did you mean 'echo.elsewhere-not'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Middleware_added_after_calls_through_a_handle_runs_on_the_next_call()
+    {
+        var procedure = new Procedure<EchoInput, string>("echo.later");
+        _communication.Register(procedure, (_, input) => Task.FromResult(input.Text));
+        Assert.Equal("a", await _communication.CallAsync(procedure, Caller, new EchoInput { Text = "a" }));
+
+        _communication.Use(async (call, next) => "wrapped:" + await next(call));
+
+        Assert.Equal("wrapped:a", await _communication.CallAsync(procedure, Caller, new EchoInput { Text = "a" }));
+    }
+
+    [Fact]
+    public async Task A_handle_keeps_working_after_other_procedures_are_registered()
+    {
+        var procedure = new Procedure<EchoInput, string>("echo.first");
+        _communication.Register(procedure, (_, input) => Task.FromResult(input.Text));
+        Assert.Equal("a", await _communication.CallAsync(procedure, Caller, new EchoInput { Text = "a" }));
+
+        _communication.Register<EchoInput, string>("echo.second", (_, input) => Task.FromResult(input.Text));
+
+        Assert.Equal("b", await _communication.CallAsync(procedure, Caller, new EchoInput { Text = "b" }));
+    }
+
+    [Fact]
+    public async Task Handlers_registered_with_or_without_a_token_get_the_context_with_the_procedure_set()
+    {
+        using var cancellation = new CancellationTokenSource();
+        _communication.Register<EchoInput, string>("echo.no-token", (context, _) => Task.FromResult(context.Procedure!));
+        _communication.Register<EchoInput, bool>("echo.token", (_, _, token) => Task.FromResult(token == cancellation.Token));
+
+        Assert.Equal("echo.no-token", await _communication.CallAsync<string>("echo.no-token", Caller, new EchoInput { Text = "a" }));
+        Assert.True(await _communication.CallAsync<bool>("echo.token", Caller, new EchoInput { Text = "a" }, cancellation.Token));
+    }
+
+    [Fact]
+    public async Task A_handler_returning_a_null_task_is_a_faulted_call()
+    {
+        _communication.Register<EchoInput, string>("echo.null", (_, _) => null!);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => _communication.CallAsync<string>("echo.null", Caller, new EchoInput { Text = "a" }));
+
+        Assert.Contains("echo.null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Null_arguments_throw_argument_null()
     {
         Assert.Throws<ArgumentNullException>(() => _communication.Register<int, int>("a.b", (Func<Context, int, Task<int>>)null!));
