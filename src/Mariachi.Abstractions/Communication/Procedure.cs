@@ -1,5 +1,3 @@
-using Mariachi.Communication.Dispatch;
-
 namespace Mariachi.Communication;
 
 /// <summary>
@@ -16,13 +14,6 @@ public sealed class Procedure<TIn, TOut>
     }
 
     public string Name { get; }
-
-    /// <summary>
-    /// The registry entry this handle resolved to last, with the registry snapshot it was found in: lets a call
-    /// through the handle skip the lookup by name while that registry is unchanged (see
-    /// <see cref="ProcedureRegistry{THandler}.TryGet{TIn, TOut}"/>).
-    /// </summary>
-    internal ProcedureBinding? Binding { get; set; }
 
     public override string ToString() => $"{Name} ({typeof(TIn).Name} -> {typeof(TOut).Name})";
 }

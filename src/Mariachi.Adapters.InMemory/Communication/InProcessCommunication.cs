@@ -84,7 +84,7 @@ public sealed class InProcessCommunication : ICommunication
             return Task.FromCanceled<TOut>(cancellationToken);
         }
 
-        if (!_registry.TryGet(procedure, out var entry))
+        if (!_registry.TryGet(procedure.Name, out var entry))
         {
             return Task.FromException<TOut>(CommunicationErrors.NotFound(procedure.Name, _registry.Names));
         }

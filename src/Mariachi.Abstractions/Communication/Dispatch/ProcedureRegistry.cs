@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 
 namespace Mariachi.Communication.Dispatch;
 
@@ -26,32 +25,6 @@ public sealed class ProcedureRegistry<THandler>
 
     public bool TryGet(string name, [MaybeNullWhen(false)] out ProcedureEntry<THandler> entry) =>
         _snapshot.Entries.TryGetValue(name, out entry);
-
-    /// <summary>
-    /// Finds the entry of <paramref name="procedure"/>. The handle remembers the entry with the snapshot it came from,
-    /// so later calls with the same handle skip the lookup by name until this registry changes. A handle used with
-    /// several registries stays correct: another registry's snapshot never matches, and the handle rebinds.
-    /// </summary>
-    public bool TryGet<TIn, TOut>(Procedure<TIn, TOut> procedure, [MaybeNullWhen(false)] out ProcedureEntry<THandler> entry)
-    {
-        ArgumentNullException.ThrowIfNull(procedure);
-        var snapshot = _snapshot;
-        if (procedure.Binding is { } binding && ReferenceEquals(binding.Snapshot, snapshot))
-        {
-            // The snapshot is this registry's own (snapshots are never shared between registries, and the empty one
-            // holds no entry to bind), so the entry is a ProcedureEntry<THandler>: no checked cast needed.
-            entry = Unsafe.As<ProcedureEntry<THandler>>(binding.Entry);
-            return true;
-        }
-
-        if (!snapshot.Entries.TryGetValue(procedure.Name, out entry))
-        {
-            return false;
-        }
-
-        procedure.Binding = new ProcedureBinding(snapshot, entry);
-        return true;
-    }
 
     /// <summary>Adds <paramref name="handler"/>; a name registers once (<see cref="ErrorCodes.Communication.DuplicateProcedure"/>).</summary>
     public void Add(THandler handler)
