@@ -54,8 +54,7 @@ namespace Mariachi.Analyzers.Core
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var blocked = false;
             var isStaticCode = false;
-            var locals = model.LookupSymbols(position).OfType<ILocalSymbol>()
-                .Where(l => wanted(l.Type))
+            var locals = LocalsInScope(model, operation.Syntax, position, wanted)
                 .OrderByDescending(l => l.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start ?? -1)
                 .ToArray();
 
@@ -123,6 +122,62 @@ namespace Mariachi.Analyzers.Core
             }
 
             return result.ToImmutable();
+        }
+
+        /// <summary>
+        /// The locals in scope at <paramref name="position"/> whose type <paramref name="wanted"/> accepts. A lookup
+        /// by name for each local declared earlier in the enclosing member (or top-level statements): a lookup
+        /// without a name enumerates every namespace and type in scope too, which took milliseconds per call.
+        /// </summary>
+        private static List<ILocalSymbol> LocalsInScope(SemanticModel model, SyntaxNode node, int position, Func<ITypeSymbol?, bool> wanted)
+        {
+            var result = new List<ILocalSymbol>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var root in DeclarationRoots(node))
+            {
+                foreach (var declaration in root.DescendantNodesAndSelf(n => n.SpanStart < position))
+                {
+                    var identifier = declaration switch
+                    {
+                        VariableDeclaratorSyntax declarator => declarator.Identifier,
+                        SingleVariableDesignationSyntax designation => designation.Identifier,
+                        ForEachStatementSyntax forEach => forEach.Identifier,
+                        CatchDeclarationSyntax @catch => @catch.Identifier,
+                        _ => default,
+                    };
+                    if (declaration.SpanStart >= position || identifier.ValueText is not { Length: > 0 } name || !names.Add(name))
+                    {
+                        continue;
+                    }
+
+                    foreach (var symbol in model.LookupSymbols(position, name: name))
+                    {
+                        if (symbol is ILocalSymbol local && wanted(local.Type))
+                        {
+                            result.Add(local);
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The syntax that can declare the locals in scope at <paramref name="node"/>: its member (for a primary
+        /// constructor's base arguments, the base list), or every top-level statement of the file.
+        /// </summary>
+        private static IEnumerable<SyntaxNode> DeclarationRoots(SyntaxNode node)
+        {
+            var root = node;
+            while (root is not MemberDeclarationSyntax && root.Parent is { } parent && parent is not BaseTypeDeclarationSyntax)
+            {
+                root = parent;
+            }
+
+            return root is GlobalStatementSyntax && root.Parent is CompilationUnitSyntax unit
+                ? unit.Members.OfType<GlobalStatementSyntax>()
+                : new[] { root };
         }
 
         /// <summary>The locals of type Context declared in <paramref name="function"/>'s body before <paramref name="position"/>.</summary>
