@@ -224,9 +224,8 @@ namespace Mariachi.Analyzers.Core
             kind = default;
             description = string.Empty;
             edits = ImmutableArray<ContextForwardingEdit>.Empty;
-            var builder = ImmutableArray.CreateBuilder<ContextForwardingEdit>();
+            ImmutableArray<ContextForwardingEdit>.Builder? builder = null;
             var offset = reduced ? 1 : 0;
-            var name = DisplayName(method);
             foreach (var argument in arguments)
             {
                 var parameter = argument.Parameter;
@@ -237,10 +236,11 @@ namespace Mariachi.Analyzers.Core
 
                 if (argument.ArgumentKind == ArgumentKind.DefaultValue)
                 {
-                    if (builder.Count == 0)
+                    if (builder is null)
                     {
+                        builder = ImmutableArray.CreateBuilder<ContextForwardingEdit>();
                         kind = ContextForwardingKind.Omitted;
-                        description = string.Format(CultureInfo.InvariantCulture, "The optional Context '{0}' of '{1}' is omitted", parameter.Name, name);
+                        description = string.Format(CultureInfo.InvariantCulture, "The optional Context '{0}' of '{1}' is omitted", parameter.Name, DisplayName(method));
                     }
 
                     builder.Add(ContextForwardingEdit.Insert(parameter.Ordinal - offset, parameter.Name));
@@ -249,10 +249,11 @@ namespace Mariachi.Analyzers.Core
                     && NullOrDefaultWord(argument.Value) is { } word
                     && ArgumentSyntaxOf(argument, operation.Syntax) is { Parent: ArgumentListSyntax list } syntax)
                 {
-                    if (builder.Count == 0)
+                    if (builder is null)
                     {
+                        builder = ImmutableArray.CreateBuilder<ContextForwardingEdit>();
                         kind = ContextForwardingKind.NullOrDefault;
-                        description = string.Format(CultureInfo.InvariantCulture, "'{0}' is passed as the Context of '{1}'", word, name);
+                        description = string.Format(CultureInfo.InvariantCulture, "'{0}' is passed as the Context of '{1}'", word, DisplayName(method));
                     }
 
                     builder.Add(ContextForwardingEdit.Replace(list.Arguments.IndexOf(syntax)));
@@ -264,8 +265,13 @@ namespace Mariachi.Analyzers.Core
                 }
             }
 
+            if (builder is null)
+            {
+                return false;
+            }
+
             edits = builder.ToImmutable();
-            return !edits.IsEmpty;
+            return true;
         }
 
         /// <summary>
@@ -339,7 +345,7 @@ namespace Mariachi.Analyzers.Core
             var compilation = state.Symbols.Compilation;
 
             // Most calls have no Context overload at all: the symbol lookups below run only once a cheap name check
-            // (NamesWithContext / ExtensionsWithContext) has found a candidate.
+            // (DeclaresWithContext / ExtensionsWithContext) has found a candidate.
             ISymbol? within = null;
             IReadOnlyList<IParameterSymbol>? calledParameters = null;
             ISymbol Within() => within ??= WithinSymbol(operation, compilation);
@@ -350,7 +356,7 @@ namespace Mariachi.Analyzers.Core
                 var throughType = instance is { IsImplicit: false } ? instance.Type : null;
                 foreach (var type in TypesToSearch(method, instance))
                 {
-                    if (!state.NamesWithContext(type).Contains(method.Name))
+                    if (!state.DeclaresWithContext(type, method.Name))
                     {
                         continue;
                     }

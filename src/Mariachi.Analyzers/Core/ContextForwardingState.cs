@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -9,62 +8,63 @@ using Microsoft.CodeAnalysis;
 namespace Mariachi.Analyzers.Core
 {
     /// <summary>
-    /// The per-compilation caches of MAR0003, so that the common case (a call to a method of a type that has nothing
-    /// to do with Context) costs two dictionary look-ups: the names of the methods and constructors that take a
-    /// Context, per type, and the extension methods that take one, by name.
+    /// The per-compilation state of MAR0003, so that the common case (a call to a method that has nothing to do with
+    /// Context) costs a few look-ups: the assemblies that can declare a member taking a Context, and the extension
+    /// methods that take one, by name. Both are read-only once built, so concurrent callbacks share them without locks.
     /// </summary>
     internal sealed class ContextForwardingState
     {
-        private static readonly ImmutableHashSet<string> NoNames = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+        private readonly HashSet<IAssemblySymbol> _canMention;
 
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableHashSet<string>> _namesByType =
-            new ConcurrentDictionary<INamedTypeSymbol, ImmutableHashSet<string>>(SymbolEqualityComparer.Default);
+        /// <summary>The same assemblies in a fixed order (this compilation first), so that the extension index is deterministic.</summary>
+        private readonly List<IAssemblySymbol> _canMentionInOrder;
 
-        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _canMention =
-            new ConcurrentDictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Lazy<Dictionary<string, ImmutableArray<IMethodSymbol>>> _extensions;
 
-        private readonly Lazy<ImmutableDictionary<string, ImmutableArray<IMethodSymbol>>> _extensions;
+        private readonly Lazy<INamedTypeSymbol?> _obsolete;
 
         public ContextForwardingState(KnownSymbols symbols)
         {
             Symbols = symbols;
-            Obsolete = symbols.Compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
-            _extensions = new Lazy<ImmutableDictionary<string, ImmutableArray<IMethodSymbol>>>(
-                BuildExtensionIndex,
-                LazyThreadSafetyMode.ExecutionAndPublication);
+            _canMentionInOrder = FindAssembliesThatCanMentionContext(symbols);
+            _canMention = new HashSet<IAssemblySymbol>(_canMentionInOrder, SymbolEqualityComparer.Default);
+            _extensions = new Lazy<Dictionary<string, ImmutableArray<IMethodSymbol>>>(BuildExtensionIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+
+            // Only needed once an overload is found, which most compilations never get to.
+            _obsolete = new Lazy<INamedTypeSymbol?>(() => symbols.Compilation.GetTypeByMetadataName("System.ObsoleteAttribute"), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public KnownSymbols Symbols { get; }
 
-        public INamedTypeSymbol? Obsolete { get; }
-
         /// <summary>
-        /// The names of the ordinary methods and constructors declared on <paramref name="type"/> that take a Context.
-        /// Types of assemblies that cannot mention Context (the framework, most packages) are answered without
-        /// loading their members.
+        /// True when <paramref name="type"/> declares an ordinary method or constructor named <paramref name="name"/>
+        /// that takes a Context. Types of assemblies that cannot mention Context (the framework, most packages) are
+        /// answered without loading their members.
         /// </summary>
-        public ImmutableHashSet<string> NamesWithContext(INamedTypeSymbol type) =>
-            CanMentionContext(type.ContainingAssembly) ? _namesByType.GetOrAdd(type.OriginalDefinition, CollectNames) : NoNames;
+        public bool DeclaresWithContext(INamedTypeSymbol type, string name)
+        {
+            if (!CanMentionContext(type.ContainingAssembly) || Symbols.IsContext(type))
+            {
+                return false;
+            }
+
+            foreach (var member in type.OriginalDefinition.GetMembers(name))
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } method
+                    && TakesContext(method, skipReceiver: false))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// True for the assemblies that can declare a member taking a Context: this compilation, Mariachi.Abstractions
         /// and the assemblies that reference it.
         /// </summary>
-        public bool CanMentionContext(IAssemblySymbol? assembly) =>
-            assembly is not null && _canMention.GetOrAdd(assembly, ComputeCanMention);
-
-        private bool ComputeCanMention(IAssemblySymbol assembly)
-        {
-            var mariachi = Symbols.Context?.ContainingAssembly;
-            if (mariachi is null)
-            {
-                return false;
-            }
-
-            return SymbolEqualityComparer.Default.Equals(assembly, Symbols.Compilation.Assembly)
-                || SymbolEqualityComparer.Default.Equals(assembly, mariachi)
-                || assembly.Modules.Any(module => module.ReferencedAssemblySymbols.Any(r => r.Name == mariachi.Name));
-        }
+        public bool CanMentionContext(IAssemblySymbol? assembly) => assembly is not null && _canMention.Contains(assembly);
 
         /// <summary>The extension methods named <paramref name="name"/> that take a Context besides their receiver.</summary>
         public ImmutableArray<IMethodSymbol> ExtensionsWithContext(string name) =>
@@ -86,49 +86,45 @@ namespace Mariachi.Analyzers.Core
         }
 
         public bool IsObsolete(ISymbol symbol) =>
-            Obsolete is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, Obsolete));
+            _obsolete.Value is { } obsolete && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, obsolete));
 
-        private ImmutableHashSet<string> CollectNames(INamedTypeSymbol type)
+        private static List<IAssemblySymbol> FindAssembliesThatCanMentionContext(KnownSymbols symbols)
         {
-            if (Symbols.IsContext(type))
+            var result = new List<IAssemblySymbol>();
+            var mariachi = symbols.Context?.ContainingAssembly;
+            if (mariachi is null)
             {
-                return NoNames;
+                return result;
             }
 
-            ImmutableHashSet<string>.Builder? names = null;
-            foreach (var member in type.GetMembers())
+            var compilation = symbols.Compilation;
+            result.Add(compilation.Assembly);
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (member is IMethodSymbol method
-                    && (method.MethodKind == MethodKind.Ordinary || method.MethodKind == MethodKind.Constructor)
-                    && TakesContext(method, skipReceiver: false))
+                if (SymbolEqualityComparer.Default.Equals(assembly, mariachi)
+                    || assembly.Modules.Any(module => module.ReferencedAssemblySymbols.Any(r => r.Name == mariachi.Name)))
                 {
-                    names ??= ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-                    names.Add(method.Name);
+                    result.Add(assembly);
                 }
             }
 
-            return names?.ToImmutable() ?? NoNames;
+            if (!result.Contains(mariachi, SymbolEqualityComparer.Default))
+            {
+                result.Add(mariachi);
+            }
+
+            return result;
         }
 
         /// <summary>
         /// Every extension method that takes a Context (other than as its receiver), in this compilation and in the
         /// referenced assemblies that can declare one: Mariachi.Abstractions and the assemblies that reference it.
         /// </summary>
-        private ImmutableDictionary<string, ImmutableArray<IMethodSymbol>> BuildExtensionIndex()
+        private Dictionary<string, ImmutableArray<IMethodSymbol>> BuildExtensionIndex()
         {
             var found = new Dictionary<string, List<IMethodSymbol>>(StringComparer.Ordinal);
-            var mariachi = Symbols.Context?.ContainingAssembly;
-            if (mariachi is null)
-            {
-                return ImmutableDictionary<string, ImmutableArray<IMethodSymbol>>.Empty;
-            }
-
-            var compilation = Symbols.Compilation;
-            var assemblies = new List<IAssemblySymbol> { compilation.Assembly };
-            assemblies.AddRange(compilation.SourceModule.ReferencedAssemblySymbols.Where(CanMentionContext));
-
             var namespaces = new Stack<INamespaceSymbol>();
-            foreach (var assembly in assemblies)
+            foreach (var assembly in _canMentionInOrder)
             {
                 namespaces.Push(assembly.GlobalNamespace);
                 while (namespaces.Count > 0)
@@ -166,7 +162,7 @@ namespace Mariachi.Analyzers.Core
                 }
             }
 
-            return found.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+            return found.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
         }
     }
 }

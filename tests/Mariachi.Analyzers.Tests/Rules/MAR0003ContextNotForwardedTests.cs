@@ -733,6 +733,86 @@ public sealed class MAR0003ContextNotForwardedTests
         Diagnostic(1, "'Save(Order)' has an overload that takes a Context, 'Save(Context, Order)'", "flow"));
 
     [Fact]
+    public Task Locals_from_patterns_out_variables_deconstruction_and_lambdas_are_in_scope_once_declared() => Verify(
+        $$"""
+        using System;
+        using Mariachi;
+        class Scopes
+        {
+            private readonly OrderRepository _orders = new();
+
+            void Pattern(object state, Order order)
+            {
+                if (state is Context flow)
+                {
+                    {|#0:_orders.Save(order)|};
+                }
+            }
+
+            void Out(Order order)
+            {
+                if (TryGet(out var found))
+                {
+                    {|#1:_orders.Save(order)|};
+                }
+            }
+
+            void Deconstructed(Order order)
+            {
+                var (first, _) = (Context.System("first"), 1);
+                {|#2:_orders.Save(order)|};
+            }
+
+            void Lambda(Order order)
+            {
+                Action run = () =>
+                {
+                    var inner = Context.System("inner");
+                    {|#3:_orders.Save(order)|};
+                };
+            }
+
+            void DeclaredLater(Context ctx, Order order)
+            {
+                {|#4:_orders.Save(order)|};
+                var later = Context.System("later");
+            }
+
+            static bool TryGet(out Context ctx)
+            {
+                ctx = Context.System("try");
+                return true;
+            }
+        }
+        {{Repository}}
+        """,
+        Diagnostic(0, "'Save(Order)' has an overload that takes a Context, 'Save(Context, Order)'", "flow"),
+        Diagnostic(1, "'Save(Order)' has an overload that takes a Context, 'Save(Context, Order)'", "found"),
+        Diagnostic(2, "'Save(Order)' has an overload that takes a Context, 'Save(Context, Order)'", "first"),
+        Diagnostic(3, "'Save(Order)' has an overload that takes a Context, 'Save(Context, Order)'", "inner"),
+        Diagnostic(4, "'Save(Order)' has an overload that takes a Context, 'Save(Context, Order)'", "ctx"));
+
+    [Fact]
+    public async Task Top_level_statements_see_the_locals_declared_before_the_call()
+    {
+        var test = new MariachiAnalyzerTest<ContextNotForwardedAnalyzer>(
+            $$"""
+            using Mariachi;
+            var orders = new OrderRepository();
+            var flow = Context.System("script");
+            if (args.Length > 0)
+            {
+                {|#0:orders.Save(new Order())|};
+            }
+
+            {{Repository}}
+            """);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Diagnostic(0, "'Save(Order)' has an overload that takes a Context, 'Save(Context, Order)'", "flow"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Several_candidates_offer_one_fix_each_innermost_first()
     {
         var source = $$"""
