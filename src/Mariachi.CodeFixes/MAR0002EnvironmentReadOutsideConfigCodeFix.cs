@@ -91,7 +91,7 @@ namespace Mariachi.CodeFixes
                 || model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
                 || invocation.TargetMethod.Name != EnvironmentReadOutsideConfigAnalyzer.GetEnvironmentVariable
                 || invocation.TargetMethod.Parameters.Length != 1
-                || !EnvironmentReadOutsideConfigAnalyzer.IsEnvironmentRead(invocation.TargetMethod, model.Compilation.GetTypeByMetadataName("System.Environment")))
+                || !EnvironmentReadOutsideConfigAnalyzer.IsEnvironmentRead(invocation.TargetMethod, KnownSymbols.Create(model.Compilation).Environment))
             {
                 return null;
             }

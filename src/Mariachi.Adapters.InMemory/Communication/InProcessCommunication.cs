@@ -37,8 +37,7 @@ public sealed class InProcessCommunication : ICommunication
     public void Register<TIn, TOut>(string name, Func<Context, TIn, Task<TOut>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        ProcedureName.EnsureValid(name);
-        Add(new Registration<TIn, TOut>(name, handler, _validator));
+        Register<TIn, TOut>(name, (context, input, _) => handler(context, input));
     }
 
     public void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, CancellationToken, Task<TOut>> handler)
@@ -109,7 +108,7 @@ public sealed class InProcessCommunication : ICommunication
         }
 
         var call = new ProcedureCall(info, context.WithProcedure(info.Name), input, cancellationToken);
-        var result = await (entry.Pipeline is { } pipeline ? pipeline(call) : entry.Handler.InvokeBoxedAsync(call)).ConfigureAwait(false);
+        var result = await entry.InvokeAsync(call).ConfigureAwait(false);
         return result switch
         {
             TOut typed => typed,

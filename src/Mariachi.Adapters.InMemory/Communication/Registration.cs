@@ -22,44 +22,20 @@ internal abstract class Registration<TOut>(ProcedureInfo info) : Registration(in
     public abstract Task<TOut> InvokeAsync(Context context, object? input, CancellationToken cancellationToken);
 }
 
-internal sealed class Registration<TIn, TOut> : Registration<TOut>
+internal sealed class Registration<TIn, TOut>(
+    string name,
+    Func<Context, TIn, CancellationToken, Task<TOut>> handler,
+    InputValidator validator)
+    : Registration<TOut>(new ProcedureInfo(name, typeof(TIn), typeof(TOut)))
 {
-    private readonly Func<Context, TIn, CancellationToken, Task<TOut>>? _handler;
-
-    /// <summary>A handler registered without a token, called as is rather than through a wrapping delegate.</summary>
-    private readonly Func<Context, TIn, Task<TOut>>? _handlerWithoutToken;
-
-    private readonly InputValidator _validator;
+    private readonly InputValidator _validator = validator;
 
     /// <summary>
     /// False when every input is exactly a <typeparamref name="TIn"/> (a sealed class or a value type) and that type
     /// carries no validation rule: the call then skips validation outright, without the per-call lookup by type (or
     /// the boxing of a struct input). Worked out once, when the procedure is registered.
     /// </summary>
-    private readonly bool _validates;
-
-    public Registration(string name, Func<Context, TIn, CancellationToken, Task<TOut>> handler, InputValidator validator)
-        : this(name, handler, null, validator)
-    {
-    }
-
-    public Registration(string name, Func<Context, TIn, Task<TOut>> handler, InputValidator validator)
-        : this(name, null, handler, validator)
-    {
-    }
-
-    private Registration(
-        string name,
-        Func<Context, TIn, CancellationToken, Task<TOut>>? handler,
-        Func<Context, TIn, Task<TOut>>? handlerWithoutToken,
-        InputValidator validator)
-        : base(new ProcedureInfo(name, typeof(TIn), typeof(TOut)))
-    {
-        _handler = handler;
-        _handlerWithoutToken = handlerWithoutToken;
-        _validator = validator;
-        _validates = !typeof(TIn).IsSealed || validator.HasRules(typeof(TIn));
-    }
+    private readonly bool _validates = !typeof(TIn).IsSealed || validator.HasRules(typeof(TIn));
 
     /// <summary>Validates and runs the handler; failures come back as a faulted task, never thrown synchronously.</summary>
     public Task<TOut> InvokeAsync(Context context, TIn input, CancellationToken cancellationToken)
@@ -71,8 +47,8 @@ internal sealed class Registration<TIn, TOut> : Registration<TOut>
                 _validator.Validate(input, Info.Name);
             }
 
-            var task = _handler is not null ? _handler(context, input, cancellationToken) : _handlerWithoutToken!(context, input);
-            return task ?? throw new InvalidOperationException($"The handler of '{Info.Name}' returned a null Task.");
+            return handler(context, input, cancellationToken) ?? throw new InvalidOperationException(
+                $"The handler of '{Info.Name}' returned a null Task.");
         }
         catch (Exception exception)
         {

@@ -498,7 +498,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
 
         try
         {
-            return await entry.Invoke(new ProcedureCall(registration.Info, context, input, deadline.Token)).ConfigureAwait(false);
+            return await entry.InvokeAsync(new ProcedureCall(registration.Info, context, input, deadline.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (_stopping.IsCancellationRequested)
         {

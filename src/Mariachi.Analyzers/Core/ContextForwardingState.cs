@@ -21,17 +21,12 @@ namespace Mariachi.Analyzers.Core
 
         private readonly Lazy<Dictionary<string, ImmutableArray<IMethodSymbol>>> _extensions;
 
-        private readonly Lazy<INamedTypeSymbol?> _obsolete;
-
         public ContextForwardingState(KnownSymbols symbols)
         {
             Symbols = symbols;
             _canMentionInOrder = FindAssembliesThatCanMentionContext(symbols);
             _canMention = new HashSet<IAssemblySymbol>(_canMentionInOrder, SymbolEqualityComparer.Default);
             _extensions = new Lazy<Dictionary<string, ImmutableArray<IMethodSymbol>>>(BuildExtensionIndex, LazyThreadSafetyMode.ExecutionAndPublication);
-
-            // Only needed once an overload is found, which most compilations never get to.
-            _obsolete = new Lazy<INamedTypeSymbol?>(() => symbols.Compilation.GetTypeByMetadataName("System.ObsoleteAttribute"), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public KnownSymbols Symbols { get; }
@@ -86,7 +81,7 @@ namespace Mariachi.Analyzers.Core
         }
 
         public bool IsObsolete(ISymbol symbol) =>
-            _obsolete.Value is { } obsolete && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, obsolete));
+            Symbols.ObsoleteAttribute is { } obsolete && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, obsolete));
 
         private static List<IAssemblySymbol> FindAssembliesThatCanMentionContext(KnownSymbols symbols)
         {

@@ -17,6 +17,7 @@ namespace Mariachi.Analyzers.Core
         private readonly Lazy<INamedTypeSymbol?> _procedure;
         private readonly Lazy<INamedTypeSymbol?> _environment;
         private readonly Lazy<INamedTypeSymbol?> _cancellationToken;
+        private readonly Lazy<INamedTypeSymbol?> _obsoleteAttribute;
         private readonly Lazy<INamedTypeSymbol?> _configuration;
         private readonly Lazy<INamedTypeSymbol?> _controllerBase;
         private readonly Lazy<INamedTypeSymbol?> _apiControllerAttribute;
@@ -33,6 +34,7 @@ namespace Mariachi.Analyzers.Core
             _procedure = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.Procedure`2"));
             _environment = Lookup(() => assemblies.FromCoreLibrary("System.Environment"));
             _cancellationToken = Lookup(() => assemblies.FromCoreLibrary("System.Threading.CancellationToken"));
+            _obsoleteAttribute = Lookup(() => assemblies.FromCoreLibrary("System.ObsoleteAttribute"));
             _configuration = Lookup(() => assemblies.Find("Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Configuration.IConfiguration"));
             _controllerBase = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ControllerBase"));
             _apiControllerAttribute = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ApiControllerAttribute"));
@@ -61,6 +63,8 @@ namespace Mariachi.Analyzers.Core
         public INamedTypeSymbol? ApiControllerAttribute => _apiControllerAttribute.Value;
 
         public INamedTypeSymbol? CancellationToken => _cancellationToken.Value;
+
+        public INamedTypeSymbol? ObsoleteAttribute => _obsoleteAttribute.Value;
 
         /// <summary>ASP.NET Core's <c>MapGet/MapPost/...</c>: minimal-API handlers exist only where this is referenced.</summary>
         public INamedTypeSymbol? EndpointRouteBuilderExtensions => _endpointRouteBuilderExtensions.Value;

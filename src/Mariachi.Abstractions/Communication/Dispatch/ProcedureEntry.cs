@@ -4,6 +4,9 @@ namespace Mariachi.Communication.Dispatch;
 public sealed record ProcedureEntry<THandler>(THandler Handler, ProcedureDelegate? Pipeline)
     where THandler : class, IProcedureHandler
 {
-    /// <summary>The pipeline when there is one, else the handler itself.</summary>
-    public ProcedureDelegate Invoke => Pipeline ?? Handler.InvokeBoxedAsync;
+    /// <summary>
+    /// Runs <paramref name="call"/> through the pipeline when there is one, else through the handler itself (without
+    /// making a delegate of it, as this runs on every call).
+    /// </summary>
+    public Task<object?> InvokeAsync(ProcedureCall call) => Pipeline is { } pipeline ? pipeline(call) : Handler.InvokeBoxedAsync(call);
 }
