@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -59,7 +58,7 @@ namespace Mariachi.Analyzers.Core
             new ConcurrentDictionary<string, HashSet<DeclarationKey>>(StringComparer.Ordinal);
 
         /// <summary>The syntax-only scan of each tree, shared by the compilations that contain the tree.</summary>
-        private static readonly ConditionalWeakTable<SyntaxTree, TreeScan> ScannedTrees = new ConditionalWeakTable<SyntaxTree, TreeScan>();
+        private static readonly PerTreeCache<TreeScan> ScannedTrees = new PerTreeCache<TreeScan>(ScanTree);
 
         private readonly object _scanGate = new object();
         private Dictionary<string, List<ArgumentSyntax>>? _methodGroupArguments;
@@ -170,7 +169,7 @@ namespace Mariachi.Analyzers.Core
 
             foreach (var reference in references)
             {
-                foreach (var call in Scan(reference.SyntaxTree, cancellationToken).MapCalls)
+                foreach (var call in ScannedTrees.Get(reference.SyntaxTree, cancellationToken).MapCalls)
                 {
                     if (reference.Span.Contains(call))
                     {
@@ -271,7 +270,7 @@ namespace Mariachi.Analyzers.Core
                     foreach (var tree in _compilation.SyntaxTrees)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        foreach (var argument in Scan(tree, cancellationToken).Arguments)
+                        foreach (var argument in ScannedTrees.Get(tree, cancellationToken).Arguments)
                         {
                             var name = SimpleName(argument.Expression)!;
                             if (!found.TryGetValue(name, out var list))
@@ -290,9 +289,6 @@ namespace Mariachi.Analyzers.Core
                 return _methodGroupArguments!;
             }
         }
-
-        private static TreeScan Scan(SyntaxTree tree, CancellationToken cancellationToken) =>
-            ScannedTrees.TryGetValue(tree, out var scan) ? scan : ScannedTrees.GetValue(tree, t => ScanTree(t, cancellationToken));
 
         /// <summary>The tree's <c>Map*</c> calls, and their arguments that are names (possible method groups).</summary>
         private static TreeScan ScanTree(SyntaxTree tree, CancellationToken cancellationToken)

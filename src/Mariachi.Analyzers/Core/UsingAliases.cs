@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,8 +13,7 @@ namespace Mariachi.Analyzers.Core
     /// </summary>
     internal sealed class UsingAliases
     {
-        /// <summary>Each tree's aliases, kept with the tree so that a new compilation rereads only changed trees.</summary>
-        private static readonly ConditionalWeakTable<SyntaxTree, AliasList> PerTree = new ConditionalWeakTable<SyntaxTree, AliasList>();
+        private static readonly PerTreeCache<AliasList> PerTree = new PerTreeCache<AliasList>(Read);
 
         private readonly Compilation _compilation;
         private ImmutableHashSet<string>? _names;
@@ -31,8 +29,7 @@ namespace Mariachi.Analyzers.Core
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var list = PerTree.TryGetValue(tree, out var known) ? known : PerTree.GetValue(tree, t => Read(t, cancellationToken));
-                names.UnionWith(list.Names);
+                names.UnionWith(PerTree.Get(tree, cancellationToken).Names);
             }
 
             // Two threads may both collect; they find the same set.
