@@ -357,6 +357,41 @@ public sealed class MAR0003ContextNotForwardedTests
         Diagnostic(3, "The optional Context 'ctx' of 'Job' is omitted", "ctx"));
 
     [Fact]
+    public Task Constructors_of_generic_types_are_judged_with_their_type_arguments() => Verify(
+        """
+        using Mariachi;
+        class Box<T>
+        {
+            public Box(T value) { }
+        }
+
+        class Repo<T>
+        {
+            public Repo(string name) { }
+            public Repo(Context ctx, string name) { }
+        }
+
+        class Plain
+        {
+            public Plain(string name) { }
+        }
+
+        class Factory
+        {
+            void Build(Context ctx)
+            {
+                var a = {|#0:new Box<Context>(null)|};
+                var b = new Box<int>(1);
+                var c = new Box<Context>(ctx);
+                var d = {|#1:new Repo<int>("r")|};
+                var e = new Plain("p");
+            }
+        }
+        """,
+        Diagnostic(0, "'null' is passed as the Context of 'Box<Context>'", "ctx"),
+        Diagnostic(1, "'Repo(string)' has an overload that takes a Context, 'Repo(Context, string)'", "ctx"));
+
+    [Fact]
     public Task Primary_constructor_bases_and_conditional_calls_are_fixed() => VerifyFix(
         $$"""
         using Mariachi;
