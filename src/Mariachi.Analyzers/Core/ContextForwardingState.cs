@@ -22,7 +22,10 @@ namespace Mariachi.Analyzers.Core
 
         private readonly Lazy<Dictionary<string, ImmutableArray<IMethodSymbol>>> _extensions;
 
-        /// <summary>Per type definition (of the assemblies that can mention Context): has it a constructor that takes one?</summary>
+        /// <summary>
+        /// Per type definition (of the assemblies that can mention Context): has it a constructor that takes one? Asked
+        /// for every object creation, so kept rather than re-read like the by-name method look-ups.
+        /// </summary>
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _hasContextConstructor =
             new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
@@ -51,6 +54,11 @@ namespace Mariachi.Analyzers.Core
                 return false;
             }
 
+            if (name == WellKnownMemberNames.InstanceConstructorName)
+            {
+                return _hasContextConstructor.GetOrAdd(type.OriginalDefinition, _findContextConstructor);
+            }
+
             foreach (var member in type.OriginalDefinition.GetMembers(name))
             {
                 if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } method
@@ -69,9 +77,7 @@ namespace Mariachi.Analyzers.Core
         /// overload that does. Object creations are a third of the calls MAR0003 sees, and most create records and
         /// classes that never take one: a look-up per type instead of reading every constructor on every call.
         /// </summary>
-        public bool MayHaveContextConstructor(INamedTypeSymbol type) =>
-            CanMentionContext(type.ContainingAssembly)
-            && _hasContextConstructor.GetOrAdd(type.OriginalDefinition, _findContextConstructor);
+        public bool MayHaveContextConstructor(INamedTypeSymbol type) => DeclaresWithContext(type, WellKnownMemberNames.InstanceConstructorName);
 
         /// <summary>
         /// True for the assemblies that can declare a member taking a Context: this compilation, Mariachi.Abstractions
