@@ -1,17 +1,12 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Mariachi.Analyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Mariachi.Analyzers.Tests;
+namespace Mariachi.Analyzers.Tests.Robustness;
 
 /// <summary>
 /// Every analyzer runs over half-typed code (unclosed calls, missing types, unfinished lambdas, broken
 /// declarations) and must never throw: an exception would surface to users as AD0001.
 /// </summary>
-public sealed class RobustnessTests
+public sealed class HalfTypedCodeTests
 {
     private const string Prelude = """
         using System;
@@ -65,31 +60,6 @@ public sealed class RobustnessTests
         Assert.Empty(exceptions);
     }
 
-    private static async Task<IReadOnlyList<string>> RunAllAnalyzersAsync(string code, bool references = true)
-    {
-        var analyzers = typeof(DiagnosticDescriptors).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
-        var compilation = CSharpCompilation.Create(
-            "HalfTyped",
-            [CSharpSyntaxTree.ParseText(code, path: "/0/Test0.cs")],
-            references ? [.. TestReferences.NetCore, .. TestReferences.AspNetCore, .. TestReferences.Mariachi] : [],
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
-        var exceptions = new ConcurrentQueue<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
-            (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"),
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-
-        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
-
-        foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
-        {
-            exceptions.Enqueue(diagnostic.ToString());
-        }
-
-        return exceptions.ToArray();
-    }
+    private static Task<IReadOnlyList<string>> RunAllAnalyzersAsync(string code, bool references = true) =>
+        AllAnalyzers.ExceptionsAsync(AllAnalyzers.EmptyCompilation(references).AddSyntaxTrees(AllAnalyzers.Parse(code)));
 }
