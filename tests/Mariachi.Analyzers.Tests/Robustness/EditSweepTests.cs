@@ -127,6 +127,28 @@ public sealed class EditSweepTests
     public Task No_analyzer_throws_on_the_file_without_any_one_token() =>
         AssertNoAnalyzerThrows(Tokens().Select(token => (Where("without", token), Source.Remove(token.SpanStart, token.Span.Length))));
 
+    [Fact]
+    public async Task No_code_fix_throws_on_the_file_without_any_one_token()
+    {
+        var document = AllCodeFixes.CreateDocument(Source);
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var applied = 0;
+        await Parallel.ForEachAsync(Tokens(), async (token, _) =>
+        {
+            var variant = document.WithText(Microsoft.CodeAnalysis.Text.SourceText.From(Source.Remove(token.SpanStart, token.Span.Length)));
+            var result = await AllCodeFixes.ApplyAllAsync(variant);
+            Interlocked.Add(ref applied, result.Applied);
+            foreach (var exception in result.Exceptions)
+            {
+                failures.Add($"{Where("without", token)}: {exception}");
+            }
+        });
+
+        // Every variant keeps most of the file's findings, each with a fix or two.
+        Assert.True(applied > 5000, $"only {applied} fixes applied");
+        Assert.True(failures.IsEmpty, failures.IsEmpty ? null : $"{failures.Count} fixes threw; one:\n{failures.First()}");
+    }
+
     private static string Where(string edit, SyntaxToken token) =>
         $"{edit} '{token.Text}' on line {token.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
 
