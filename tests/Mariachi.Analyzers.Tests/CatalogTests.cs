@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Mariachi.Analyzers.Tests.Infrastructure;
 using Mariachi.CodeFixes.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -77,10 +78,7 @@ public sealed partial class CatalogTests
     [Fact]
     public void Every_analyzer_is_csharp_only_and_every_fix_targets_a_catalog_rule_with_the_shared_fix_all()
     {
-        var fixes = typeof(EditorCodeFixProvider).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
-            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-            .ToList();
+        var fixes = Shipped.CodeFixes;
 
         Assert.All(AnalyzerAssembly.GetTypes().Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)), type =>
             Assert.Equal([LanguageNames.CSharp], type.GetCustomAttribute<DiagnosticAnalyzerAttribute>()!.Languages));
@@ -113,10 +111,7 @@ public sealed partial class CatalogTests
         Assert.Contains($"(docs/rules/{id}.md)", readme, StringComparison.Ordinal);
     }
 
-    private static IEnumerable<DiagnosticAnalyzer> Analyzers() =>
-        AnalyzerAssembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
+    private static IEnumerable<DiagnosticAnalyzer> Analyzers() => Shipped.Analyzers;
 
     [GeneratedRegex(@"^(?<id>MAR\d{4})\s*\|\s*(?<category>\w+)\s*\|\s*(?<severity>\w+)\s*\|")]
     private static partial Regex ReleaseRow();

@@ -9,11 +9,6 @@ namespace Mariachi.Analyzers.Tests.Infrastructure;
 /// <summary>Runs every Mariachi analyzer over a compilation and collects what would reach users as AD0001.</summary>
 internal static class AllAnalyzers
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(DiagnosticDescriptors).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
     /// <summary>
     /// A library compilation without source files, referencing .NET, ASP.NET Core and Mariachi.Abstractions; add a file
     /// with <c>AddSyntaxTrees</c>, which reuses the bound references.
@@ -46,7 +41,7 @@ internal static class AllAnalyzers
             concurrentAnalysis,
             logAnalyzerExecutionTime: false);
 
-        var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAllDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(Shipped.Analyzers, options).GetAllDiagnosticsAsync();
         foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
         {
             exceptions.Enqueue(diagnostic.ToString());

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Mariachi.CodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -14,11 +13,6 @@ namespace Mariachi.Analyzers.Tests.Infrastructure;
 /// </summary>
 internal static class AllCodeFixes
 {
-    private static readonly ImmutableArray<CodeFixProvider> Providers = typeof(ContextNotForwardedCodeFix).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
-        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
     /// <summary>A one-document project referencing what <see cref="AllAnalyzers.EmptyCompilation"/> references.</summary>
     public static Document CreateDocument(string text)
     {
@@ -47,7 +41,7 @@ internal static class AllCodeFixes
         var fixable = diagnostics.Where(d => d.Id.StartsWith("MAR", StringComparison.Ordinal) && d.Location.IsInSource).ToImmutableArray();
         var exceptions = new List<string>();
         var applied = 0;
-        foreach (var provider in Providers)
+        foreach (var provider in Shipped.CodeFixes)
         {
             var mine = fixable.Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
             var keys = new HashSet<string>(StringComparer.Ordinal);

@@ -13,10 +13,8 @@ internal static class RuleAnalyzers
     {
         var primary = new TAnalyzer();
         var ids = primary.SupportedDiagnostics.Select(d => d.Id).ToHashSet();
-        return typeof(DiagnosticDescriptors).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t != typeof(TAnalyzer))
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .Where(a => a.SupportedDiagnostics.Any(d => ids.Contains(d.Id)))
+        return Shipped.Analyzers
+            .Where(a => a.GetType() != typeof(TAnalyzer) && a.SupportedDiagnostics.Any(d => ids.Contains(d.Id)))
             .Prepend(primary);
     }
 }
