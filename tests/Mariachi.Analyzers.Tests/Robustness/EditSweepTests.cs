@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Mariachi.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Mariachi.Analyzers.Tests.Robustness;
 
@@ -120,57 +122,64 @@ public sealed class EditSweepTests
     }
 
     [Fact]
-    public Task No_analyzer_throws_on_the_file_cut_after_any_token() =>
-        AssertNoAnalyzerThrows(Tokens().Select(token => (Where("cut after", token), Source[..token.Span.End])));
+    public async Task No_analyzer_throws_on_the_file_cut_after_any_token() =>
+        await AssertNoAnalyzerThrows(Tokens().Select(token => (Where("cut after", token), Source[..token.Span.End])));
 
     [Fact]
-    public Task No_analyzer_throws_on_the_file_without_any_one_token() =>
-        AssertNoAnalyzerThrows(Tokens().Select(token => (Where("without", token), Source.Remove(token.SpanStart, token.Span.Length))));
+    public async Task No_analyzer_throws_on_the_file_without_any_one_token() =>
+        await AssertNoAnalyzerThrows(Deletions());
 
     [Fact]
     public async Task No_code_fix_throws_on_the_file_without_any_one_token()
     {
         var document = AllCodeFixes.CreateDocument(Source);
-        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var applied = 0;
-        await Parallel.ForEachAsync(Tokens(), async (token, _) =>
-        {
-            var variant = document.WithText(Microsoft.CodeAnalysis.Text.SourceText.From(Source.Remove(token.SpanStart, token.Span.Length)));
-            var result = await AllCodeFixes.ApplyAllAsync(variant);
-            Interlocked.Add(ref applied, result.Applied);
-            foreach (var exception in result.Exceptions)
-            {
-                failures.Add($"{Where("without", token)}: {exception}");
-            }
-        });
+
+        var (_, applied, failures) = await Sweep(Deletions(), text => AllCodeFixes.ApplyAllAsync(document.WithText(SourceText.From(text))));
 
         // Every variant keeps most of the file's findings, each with a fix or two.
         Assert.True(applied > 5000, $"only {applied} fixes applied");
         Assert.True(failures.IsEmpty, failures.IsEmpty ? null : $"{failures.Count} fixes threw; one:\n{failures.First()}");
     }
 
+    private static async Task AssertNoAnalyzerThrows(IEnumerable<(string Edit, string Text)> variants)
+    {
+        var empty = AllAnalyzers.EmptyCompilation();
+
+        var (count, _, failures) = await Sweep(variants, async text =>
+            (await AllAnalyzers.ExceptionsAsync(empty.AddSyntaxTrees(AllAnalyzers.Parse(text)), concurrentAnalysis: false), 0));
+
+        Assert.True(count > 500, $"only {count} variants");
+        Assert.True(failures.IsEmpty, failures.IsEmpty ? null : $"analyzers threw {failures.Count} times over {count} variants; one:\n{failures.First()}");
+    }
+
+    /// <summary>Runs <paramref name="check"/> on every variant in parallel: how many, the work it reports in all, and each exception with its edit.</summary>
+    private static async Task<(int Count, int Work, ConcurrentBag<string> Failures)> Sweep(
+        IEnumerable<(string Edit, string Text)> variants,
+        Func<string, Task<(IReadOnlyList<string> Exceptions, int Work)>> check)
+    {
+        var failures = new ConcurrentBag<string>();
+        var count = 0;
+        var work = 0;
+        await Parallel.ForEachAsync(variants, async (variant, _) =>
+        {
+            var (exceptions, done) = await check(variant.Text);
+            Interlocked.Increment(ref count);
+            Interlocked.Add(ref work, done);
+            foreach (var exception in exceptions)
+            {
+                failures.Add($"{variant.Edit}: {exception}");
+            }
+        });
+
+        return (count, work, failures);
+    }
+
+    private static IEnumerable<(string Edit, string Text)> Deletions() =>
+        Tokens().Select(token => (Where("without", token), Source.Remove(token.SpanStart, token.Span.Length)));
+
     private static string Where(string edit, SyntaxToken token) =>
         $"{edit} '{token.Text}' on line {token.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
 
     private static IEnumerable<SyntaxToken> Tokens() =>
         AllAnalyzers.Parse(Source).GetRoot().DescendantTokens().Where(token => token.Span.Length > 0);
-
-    private static async Task AssertNoAnalyzerThrows(IEnumerable<(string Edit, string Text)> variants)
-    {
-        var empty = AllAnalyzers.EmptyCompilation();
-        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var count = 0;
-        await Parallel.ForEachAsync(variants, async (variant, _) =>
-        {
-            Interlocked.Increment(ref count);
-            var exceptions = await AllAnalyzers.ExceptionsAsync(empty.AddSyntaxTrees(AllAnalyzers.Parse(variant.Text)), concurrentAnalysis: false);
-            if (exceptions.Count > 0)
-            {
-                failures.Add($"{variant.Edit}: {exceptions[0]}");
-            }
-        });
-
-        Assert.True(count > 500, $"only {count} variants");
-        Assert.True(failures.IsEmpty, failures.IsEmpty ? null : $"{failures.Count} of {count} variants made an analyzer throw; one:\n{failures.First()}");
-    }
 }
