@@ -118,11 +118,12 @@ namespace Mariachi.Analyzers.Core
         /// </summary>
         public static ContextForwardingFinding? Analyze(IOperation operation, ContextForwardingState state)
         {
-            if (operation.IsImplicit || operation.SemanticModel is null || !HasArgumentListSyntax(operation.Syntax))
+            if (operation.IsImplicit)
             {
                 return null;
             }
 
+            var symbols = state.Symbols;
             IMethodSymbol? method;
             ImmutableArray<IArgumentOperation> arguments;
             IOperation? instance;
@@ -130,6 +131,16 @@ namespace Mariachi.Analyzers.Core
             {
                 case IInvocationOperation invocation:
                     method = invocation.TargetMethod;
+
+                    // Most calls end here, on the first symbols read: no method of their name takes a Context, so
+                    // neither does this one (but through a type argument) nor has it a Context overload.
+                    if (method.MethodKind == MethodKind.Ordinary
+                        && !state.AnyMethodTakesContext(method.Name)
+                        && (method.IsDefinition || !TakesContextAsTypeArgument(method, state)))
+                    {
+                        return null;
+                    }
+
                     arguments = invocation.Arguments;
                     instance = invocation.Instance;
                     break;
@@ -142,8 +153,10 @@ namespace Mariachi.Analyzers.Core
                     return null;
             }
 
-            var symbols = state.Symbols;
-            if (method is null || method.ContainingType is null || symbols.IsContext(method.ContainingType))
+            if (method?.ContainingType is null
+                || operation.SemanticModel is null
+                || !HasArgumentListSyntax(operation.Syntax)
+                || symbols.IsContext(method.ContainingType))
             {
                 return null;
             }
@@ -194,6 +207,23 @@ namespace Mariachi.Analyzers.Core
 
             var candidates = Candidates(operation, symbols);
             return candidates.IsEmpty ? null : new ContextForwardingFinding(kind, description, operation.Syntax, edits, candidates);
+        }
+
+        /// <summary>
+        /// For a constructed method (<c>Task.FromResult&lt;Context&gt;</c>, <c>List&lt;Context&gt;.Add</c>): true when a
+        /// parameter that is a type parameter in its definition is a Context here.
+        /// </summary>
+        private static bool TakesContextAsTypeArgument(IMethodSymbol method, ContextForwardingState state)
+        {
+            foreach (var parameter in method.OriginalDefinition.Parameters)
+            {
+                if (parameter.Type.TypeKind == TypeKind.TypeParameter)
+                {
+                    return state.TakesContext(method, skipReceiver: false);
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Where the finding is reported: the call (for a constructor initializer, from <c>this</c>/<c>base</c> on).</summary>

@@ -10,8 +10,9 @@ namespace Mariachi.Analyzers.Core
 {
     /// <summary>
     /// The per-compilation state of MAR0003, so that the common case (a call to a method that has nothing to do with
-    /// Context) costs a few look-ups: the assemblies that can declare a member taking a Context, and the extension
-    /// methods that take one, by name. Both are read-only once built, so concurrent callbacks share them without locks.
+    /// Context) costs a few look-ups: the names of the methods that take a Context, the assemblies that can declare
+    /// one, and the extension methods that take one, by name. All are read-only once built, so concurrent callbacks
+    /// share them without locks.
     /// </summary>
     internal sealed class ContextForwardingState
     {
@@ -21,6 +22,9 @@ namespace Mariachi.Analyzers.Core
         private readonly List<IAssemblySymbol> _canMentionInOrder;
 
         private readonly Lazy<Dictionary<string, ImmutableArray<IMethodSymbol>>> _extensions;
+
+        /// <summary>The names of the methods that take a Context, or null when a using alias of Context hides them from the text.</summary>
+        private readonly Lazy<HashSet<string>?> _namesWithContext;
 
         /// <summary>
         /// Per type definition (of the assemblies that can mention Context): has it a constructor that takes one? Asked
@@ -37,6 +41,7 @@ namespace Mariachi.Analyzers.Core
             _canMentionInOrder = FindAssembliesThatCanMentionContext(symbols);
             _canMention = new HashSet<IAssemblySymbol>(_canMentionInOrder, SymbolEqualityComparer.Default);
             _extensions = new Lazy<Dictionary<string, ImmutableArray<IMethodSymbol>>>(BuildExtensionIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+            _namesWithContext = new Lazy<HashSet<string>?>(FindNamesWithContext, LazyThreadSafetyMode.ExecutionAndPublication);
             _findContextConstructor = type => type.InstanceConstructors.Any(constructor => TakesContext(constructor, skipReceiver: false));
         }
 
@@ -70,6 +75,13 @@ namespace Mariachi.Analyzers.Core
 
             return false;
         }
+
+        /// <summary>
+        /// False when no method named <paramref name="name"/> takes a Context: not in this compilation, not in the
+        /// assemblies that can declare one. Then a method of that name takes a Context only through a type argument,
+        /// and neither its types nor the extension methods can have a Context overload of it.
+        /// </summary>
+        public bool AnyMethodTakesContext(string name) => _namesWithContext.Value?.Contains(name) ?? true;
 
         /// <summary>
         /// False when no constructor of <paramref name="type"/> takes a Context: then a call to one of its constructors
@@ -133,6 +145,52 @@ namespace Mariachi.Analyzers.Core
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// The names of the methods that take a Context: this compilation's read from its text (see
+        /// <see cref="ContextParameterNames"/>), the referenced assemblies' from their symbols.
+        /// </summary>
+        private HashSet<string>? FindNamesWithContext()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var compilation = Symbols.Compilation;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var declared = ContextParameterNames.Of(tree, CancellationToken.None);
+                if (!declared.IsKnown)
+                {
+                    return null;
+                }
+
+                names.UnionWith(declared.Names);
+            }
+
+            foreach (var assembly in _canMentionInOrder)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
+                {
+                    AddNamesWithContext(assembly.GlobalNamespace, names);
+                }
+            }
+
+            return names;
+        }
+
+        private void AddNamesWithContext(INamespaceOrTypeSymbol container, HashSet<string> names)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceOrTypeSymbol nested:
+                        AddNamesWithContext(nested, names);
+                        break;
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when !names.Contains(method.Name) && TakesContext(method, skipReceiver: false):
+                        names.Add(method.Name);
+                        break;
+                }
+            }
         }
 
         /// <summary>

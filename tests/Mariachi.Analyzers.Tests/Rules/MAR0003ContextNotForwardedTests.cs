@@ -967,6 +967,77 @@ public sealed class MAR0003ContextNotForwardedTests
         await test.RunAsync();
     }
 
+    // Calls are first filtered by name (no method of the name takes a Context: nothing to check); the declarations
+    // below are written so that the name must still be found.
+
+    [Fact]
+    public Task An_overload_declared_with_a_using_alias_of_Context_is_found() => Verify(
+        """
+        using Mariachi;
+        using Flow = Mariachi.Context;
+        class Repo
+        {
+            public void Store(int id) { }
+            public void Store(Flow flow, int id) { }
+        }
+
+        class Service
+        {
+            void Handle(Context ctx, Repo repo) => {|#0:repo.Store(1)|};
+        }
+        """,
+        Diagnostic(0, "'Store(int)' has an overload that takes a Context, 'Store(Context, int)'", "ctx"));
+
+    [Fact]
+    public Task Overloads_declared_with_comments_and_strings_in_their_parameter_lists_are_found() => Verify(
+        """
+        using Mariachi;
+        class Repo
+        {
+            public void Store(int id) { }
+            public void Store(/* the caller's flow */ Context ctx, int id) { }
+            public void Tag(string open = "(", Context? ctx = null) { }
+            public void Send(int id) { }
+            public void Send(
+                // the caller's flow
+                Context ctx,
+                int id) { }
+        }
+
+        class Service
+        {
+            void Handle(Context ctx, Repo repo)
+            {
+                {|#0:repo.Store(1)|};
+                {|#1:repo.Tag()|};
+                {|#2:repo.Send(2)|};
+            }
+        }
+        """,
+        Diagnostic(0, "'Store(int)' has an overload that takes a Context, 'Store(Context, int)'", "ctx"),
+        Diagnostic(1, "The optional Context 'ctx' of 'Tag' is omitted", "ctx"),
+        Diagnostic(2, "'Send(int)' has an overload that takes a Context, 'Send(Context, int)'", "ctx"));
+
+    [Fact]
+    public Task A_Context_parameter_that_comes_from_a_type_argument_is_still_checked() => Verify(
+        """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Mariachi;
+        class Service
+        {
+            void Handle(Context ctx, List<Context> flows)
+            {
+                {|#0:flows.Add(null!)|};
+                flows.Add(ctx);
+                _ = {|#1:Task.FromResult<Context?>(null)|};
+                _ = Task.FromResult(1);
+            }
+        }
+        """,
+        Diagnostic(0, "'null' is passed as the Context of 'Add'", "ctx"),
+        Diagnostic(1, "'null' is passed as the Context of 'FromResult'", "ctx"));
+
     [Theory]
     [InlineData("class S { void M(Context ctx) { Save(null, } void Save(Context c, int x) {} }")]
     [InlineData("class S { void M(Context ctx) { Missing.Save(ctx, null); new Unknown(null); Save(Unknown.X); } void Save(int x) {} void Save(Context c, int x) {} }")]
