@@ -132,11 +132,8 @@ namespace Mariachi.Analyzers.Core
                 case IInvocationOperation invocation:
                     method = invocation.TargetMethod;
 
-                    // Most calls end here, on the first symbols read: no method of their name takes a Context, so
-                    // neither does this one (but through a type argument) nor has it a Context overload.
-                    if (method.MethodKind == MethodKind.Ordinary
-                        && !state.AnyMethodTakesContext(method.Name)
-                        && (method.IsDefinition || !TakesContextAsTypeArgument(method, state)))
+                    // Most calls end here, on the first symbols read.
+                    if (method.MethodKind == MethodKind.Ordinary && IsUnrelatedToContext(method, state))
                     {
                         return null;
                     }
@@ -146,6 +143,11 @@ namespace Mariachi.Analyzers.Core
                     break;
                 case IObjectCreationOperation creation:
                     method = creation.Constructor;
+                    if (method?.ContainingType is null || IsUnrelatedToContext(method, state))
+                    {
+                        return null;
+                    }
+
                     arguments = creation.Arguments;
                     instance = null;
                     break;
@@ -208,6 +210,13 @@ namespace Mariachi.Analyzers.Core
             var candidates = Candidates(operation, symbols);
             return candidates.IsEmpty ? null : new ContextForwardingFinding(kind, description, operation.Syntax, edits, candidates);
         }
+
+        /// <summary>
+        /// True when no method of this name (no constructor of a type of this name) takes a Context, so neither does
+        /// this one, but through a type argument; nor has it a Context overload.
+        /// </summary>
+        private static bool IsUnrelatedToContext(IMethodSymbol method, ContextForwardingState state) =>
+            !state.AnyMethodTakesContext(method) && (method.IsDefinition || !TakesContextAsTypeArgument(method, state));
 
         /// <summary>
         /// For a constructed method (<c>Task.FromResult&lt;Context&gt;</c>, <c>List&lt;Context&gt;.Add</c>): true when a

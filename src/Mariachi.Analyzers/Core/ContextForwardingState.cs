@@ -77,11 +77,16 @@ namespace Mariachi.Analyzers.Core
         }
 
         /// <summary>
-        /// False when no method named <paramref name="name"/> takes a Context: not in this compilation, not in the
-        /// assemblies that can declare one. Then a method of that name takes a Context only through a type argument,
-        /// and neither its types nor the extension methods can have a Context overload of it.
+        /// False when no method named <paramref name="name"/> (no constructor of a type of that name) takes a Context:
+        /// not in this compilation, not in the assemblies that can declare one. Then a method of that name takes a
+        /// Context only through a type argument, and neither its types nor the extension methods can have a Context
+        /// overload of it.
         /// </summary>
-        public bool AnyMethodTakesContext(string name) => _namesWithContext.Value?.Contains(name) ?? true;
+        public bool AnyMethodTakesContext(IMethodSymbol method) => _namesWithContext.Value?.Contains(NameOf(method)) ?? true;
+
+        /// <summary>The name a method is known by in the name filter: its own, or its type's for a constructor.</summary>
+        private static string NameOf(IMethodSymbol method) =>
+            method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
 
         /// <summary>
         /// False when no constructor of <paramref name="type"/> takes a Context: then a call to one of its constructors
@@ -133,7 +138,7 @@ namespace Mariachi.Analyzers.Core
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 if (SymbolEqualityComparer.Default.Equals(assembly, mariachi)
-                    || assembly.Modules.Any(module => module.ReferencedAssemblySymbols.Any(r => r.Name == mariachi.Name)))
+                    || assembly.Modules.Any(module => module.ReferencedAssemblies.Any(r => r.Name == mariachi.Name)))
                 {
                     result.Add(assembly);
                 }
@@ -148,7 +153,7 @@ namespace Mariachi.Analyzers.Core
         }
 
         /// <summary>
-        /// The names of the methods that take a Context: this compilation's read from its text (see
+        /// The names of the methods (and of the types whose constructors) that take a Context: this compilation's read from its text (see
         /// <see cref="ContextParameterNames"/>), the referenced assemblies' from their symbols.
         /// </summary>
         private HashSet<string>? FindNamesWithContext()
@@ -186,8 +191,9 @@ namespace Mariachi.Analyzers.Core
                     case INamespaceOrTypeSymbol nested:
                         AddNamesWithContext(nested, names);
                         break;
-                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when !names.Contains(method.Name) && TakesContext(method, skipReceiver: false):
-                        names.Add(method.Name);
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } method
+                        when !names.Contains(NameOf(method)) && TakesContext(method, skipReceiver: false):
+                        names.Add(NameOf(method));
                         break;
                 }
             }

@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Mariachi.Analyzers.Core
 {
     /// <summary>
-    /// The names of the methods a syntax tree declares with a parameter written <c>Context</c>, read from the tree's
-    /// text. MAR0003 searches a call for a Context overload only when some method of the called name takes a Context,
+    /// The names of the methods (and of the types whose constructors) a syntax tree declares with a parameter written
+    /// <c>Context</c>, read from the tree's text. MAR0003 searches a call for a Context overload only when some method of the called name takes a Context,
     /// and most calls (LINQ, logging, entities) are ruled out by this one name look-up instead of reading the symbols
     /// of every type the call could reach. Reading the text is what makes the filter pay: walking the declarations of
     /// every tree creates their syntax nodes and costs more than the searches it saves.
@@ -36,7 +36,10 @@ namespace Mariachi.Analyzers.Core
         /// <summary>False when the tree declares a using alias of Context: its Context parameters may be written otherwise.</summary>
         public bool IsKnown { get; }
 
-        /// <summary>The names of the methods, local functions and delegates declared with a Context parameter (and some extra names).</summary>
+        /// <summary>
+        /// The names of the methods, local functions and delegates declared with a Context parameter, and of the types
+        /// with such a constructor (primary ones included), and some extra names.
+        /// </summary>
         public ImmutableArray<string> Names { get; }
 
         public static ContextParameterNames Of(SyntaxTree tree, CancellationToken cancellationToken) => PerTree.Get(tree, cancellationToken);
@@ -281,6 +284,8 @@ namespace Mariachi.Analyzers.Core
                             MethodDeclarationSyntax method => method.Identifier.ValueText,
                             LocalFunctionStatementSyntax local => local.Identifier.ValueText,
                             DelegateDeclarationSyntax @delegate => @delegate.Identifier.ValueText,
+                            ConstructorDeclarationSyntax constructor => constructor.Identifier.ValueText,
+                            TypeDeclarationSyntax type => type.Identifier.ValueText,
                             _ => null,
                         };
                     case StatementSyntax:

@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Mariachi.Analyzers.Tests.Core;
 
 /// <summary>
-/// The text scan behind MAR0003's name filter: every method declared with a Context parameter is named, however its
-/// declaration is written (a name it misses is a call MAR0003 no longer checks); locals, fields, properties and
-/// prose are not; a using alias of Context turns the filter off.
+/// The text scan behind MAR0003's name filter: every method (and the type of every constructor) declared with a
+/// Context parameter is named, however its declaration is written (a name it misses is a call MAR0003 no longer
+/// checks); locals, fields, properties and prose are not; a using alias of Context turns the filter off.
 /// </summary>
 public sealed class ContextParameterNamesTests
 {
@@ -28,7 +28,11 @@ public sealed class ContextParameterNamesTests
     [InlineData("class C { void M() { void Local(Context ctx) { } } }", "Local")]
     [InlineData("delegate void Handler(Context ctx);", "Handler")]
     [InlineData("class C { void Save(\n    int id,\n    Context ctx) { } }", "Save")]
-    public void A_method_with_a_Context_parameter_is_named(string source, string expected)
+    [InlineData("class Repo { public Repo(Context ctx) { } }", "Repo")]
+    [InlineData("class Repo<T> { public Repo(Context ctx, T item) { } }", "Repo")]
+    [InlineData("record Repo(Context Ctx);", "Repo")]
+    [InlineData("class Repo(string name, Context ctx);", "Repo")]
+    public void A_method_or_constructor_with_a_Context_parameter_is_named(string source, string expected)
     {
         var scanned = Scan(source);
 
@@ -44,6 +48,8 @@ public sealed class ContextParameterNamesTests
     [InlineData("class C { void Save(string prefix = \")\", Context ctx = null) { } }", "Save")]
     [InlineData("class C { void Save(char open = '(', Context ctx = null) { } }", "Save")]
     [InlineData("class C { void Save([System.ComponentModel.Description(\"(\")] Context ctx) { } }", "Save")]
+    [InlineData("class Repo { public Repo(/* the flow */ Context ctx) { } }", "Repo")]
+    [InlineData("record Repo(string Name = \"(\", Context? Ctx = null);", "Repo")]
     [InlineData("class C { void Save(\n#if DEBUG\n    int trace,\n#endif\n    Context ctx) { } }", "Save")]
     public void A_parameter_behind_a_comment_string_or_directive_is_named(string source, string expected)
     {
