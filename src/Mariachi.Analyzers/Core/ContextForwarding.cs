@@ -212,8 +212,8 @@ namespace Mariachi.Analyzers.Core
         }
 
         /// <summary>
-        /// True when no method of this name (no constructor of a type of this name) takes a Context, so neither does
-        /// this one, but through a type argument; nor has it a Context overload.
+        /// True when no method of this name (for a constructor: no constructor of a type of this name) takes a Context
+        /// and this one takes none through a type argument: then it neither takes a Context nor has a Context overload.
         /// </summary>
         private static bool IsUnrelatedToContext(IMethodSymbol method, ContextForwardingState state) =>
             !state.AnyMethodTakesContext(method) && (method.IsDefinition || !TakesContextAsTypeArgument(method, state));
