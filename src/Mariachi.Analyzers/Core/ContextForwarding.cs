@@ -163,11 +163,6 @@ namespace Mariachi.Analyzers.Core
                 return null;
             }
 
-            if (method.MethodKind == MethodKind.Constructor && method.IsDefinition && !state.MayHaveContextConstructor(method.ContainingType))
-            {
-                return null;
-            }
-
             var receiver = ReducedReceiver(method, arguments, operation.Syntax);
             var reduced = receiver is not null;
             if (reduced && symbols.IsContext(ReceiverType(receiver!)))

@@ -23,12 +23,16 @@ namespace Mariachi.Analyzers.Core
 
         private readonly Lazy<Dictionary<string, ImmutableArray<IMethodSymbol>>> _extensions;
 
-        /// <summary>The names of the methods that take a Context, or null when a using alias of Context hides them from the text.</summary>
+        /// <summary>
+        /// The names of the methods (and of the types whose constructors) that take a Context, or null when a using alias
+        /// of Context hides them from the text.
+        /// </summary>
         private readonly Lazy<HashSet<string>?> _namesWithContext;
 
         /// <summary>
         /// Per type definition (of the assemblies that can mention Context): has it a constructor that takes one? Asked
-        /// for every object creation, so kept rather than re-read like the by-name method look-ups.
+        /// by the overload search for every constructor call that passes the name filter, so kept rather than re-read
+        /// like the by-name method look-ups.
         /// </summary>
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _hasContextConstructor =
             new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
@@ -77,24 +81,16 @@ namespace Mariachi.Analyzers.Core
         }
 
         /// <summary>
-        /// False when no method named <paramref name="name"/> (no constructor of a type of that name) takes a Context:
-        /// not in this compilation, not in the assemblies that can declare one. Then a method of that name takes a
-        /// Context only through a type argument, and neither its types nor the extension methods can have a Context
-        /// overload of it.
+        /// False when no method named like <paramref name="method"/> (for a constructor: no constructor of a type named
+        /// like its type) takes a Context, not in this compilation, not in the assemblies that can declare one. Then
+        /// <paramref name="method"/> takes a Context only through a type argument, and neither its types nor the
+        /// extension methods can have a Context overload of it.
         /// </summary>
         public bool AnyMethodTakesContext(IMethodSymbol method) => _namesWithContext.Value?.Contains(NameOf(method)) ?? true;
 
         /// <summary>The name a method is known by in the name filter: its own, or its type's for a constructor.</summary>
         private static string NameOf(IMethodSymbol method) =>
             method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-
-        /// <summary>
-        /// False when no constructor of <paramref name="type"/> takes a Context: then a call to one of its constructors
-        /// (unless a constructed generic one, <c>new Lazy&lt;Context&gt;(...)</c>) neither takes a Context nor has an
-        /// overload that does. Object creations are a third of the calls MAR0003 sees, and most create records and
-        /// classes that never take one: a look-up per type instead of reading every constructor on every call.
-        /// </summary>
-        public bool MayHaveContextConstructor(INamedTypeSymbol type) => DeclaresWithContext(type, WellKnownMemberNames.InstanceConstructorName);
 
         /// <summary>
         /// True for the assemblies that can declare a member taking a Context: this compilation, Mariachi.Abstractions
@@ -153,8 +149,8 @@ namespace Mariachi.Analyzers.Core
         }
 
         /// <summary>
-        /// The names of the methods (and of the types whose constructors) that take a Context: this compilation's read from its text (see
-        /// <see cref="ContextParameterNames"/>), the referenced assemblies' from their symbols.
+        /// The names of the methods (and of the types whose constructors) that take a Context: this compilation's read
+        /// from its text (see <see cref="ContextParameterNames"/>), the referenced assemblies' from their symbols.
         /// </summary>
         private HashSet<string>? FindNamesWithContext()
         {

@@ -159,32 +159,24 @@ namespace Mariachi.Analyzers.Core
             return Reading.None;
         }
 
-        /// <summary>True when <c>//</c> comes before <paramref name="at"/> on its line and no quote before it (a comment, not a string).</summary>
+        /// <summary>True when <c>//</c> comes before <paramref name="at"/> on its line and no quote does (a comment, not a string).</summary>
         private static bool IsInLineComment(string text, int at)
         {
-            for (var i = at - 1; i > 0 && text[i] != '\n'; i--)
+            var comment = false;
+            for (var i = at - 1; i >= 0 && text[i] != '\n'; i--)
             {
-                if (text[i] == '"' || text[i] == '\'')
+                switch (text[i])
                 {
-                    return false;
-                }
-
-                if (text[i] == '/' && text[i - 1] == '/')
-                {
-                    // Only a comment if no quote precedes it on the line either.
-                    for (var j = i - 2; j >= 0 && text[j] != '\n'; j--)
-                    {
-                        if (text[j] == '"' || text[j] == '\'')
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
+                    case '"':
+                    case '\'':
+                        return false;
+                    case '/' when i > 0 && text[i - 1] == '/':
+                        comment = true;
+                        break;
                 }
             }
 
-            return false;
+            return comment;
         }
 
         /// <summary>The method name before the parameter list opened at <paramref name="open"/> (over a type parameter list).</summary>
