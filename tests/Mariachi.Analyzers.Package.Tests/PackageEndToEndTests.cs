@@ -24,6 +24,48 @@ public sealed class PackageEndToEndTests(PackagedConsumer consumer) : IClassFixt
     }
 
     [Fact]
+    public async Task Gate_property_fails_the_build_on_violations_even_when_the_project_is_up_to_date()
+    {
+        var directory = consumer.NewCopy();
+
+        var plain = await DotNet.RunAsync(directory, "build", "--no-restore");
+        var gated = await DotNet.RunAsync(directory, "build", "--no-restore", "-p:MariachiViolationsAsErrors=true");
+        var again = await DotNet.RunAsync(directory, "build", "--no-restore", "-p:MariachiViolationsAsErrors=true");
+        var off = await DotNet.RunAsync(directory, "build", "--no-restore");
+
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.True(gated.ExitCode != 0, "the gate passed a project that the plain build had just left up to date:\n" + gated);
+        Assert.Equal(AllRules, PackagedConsumer.Ids(gated.Output, "error").Order());
+        Assert.Empty(PackagedConsumer.Ids(gated.Output, "warning"));
+        Assert.True(again.ExitCode != 0, again.ToString());
+        Assert.Equal(AllRules, PackagedConsumer.Ids(again.Output, "error").Order());
+        Assert.True(off.ExitCode == 0, "turning the gate off again must give warnings back:\n" + off);
+        Assert.Equal(AllRules, PackagedConsumer.Ids(off.Output, "warning").Order());
+    }
+
+    [Fact]
+    public async Task Gate_property_leaves_other_warnings_and_per_rule_settings_alone()
+    {
+        var directory = consumer.NewCopy();
+        await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), """
+            var unused = 1;
+            System.Console.WriteLine(Environment.GetEnvironmentVariable("DATABASE_URL"));
+            """);
+        await File.WriteAllTextAsync(Path.Combine(directory, ".editorconfig"), """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.MAR0002.severity = warning
+            """);
+
+        var gated = await DotNet.RunAsync(directory, "build", "--no-restore", "-p:MariachiViolationsAsErrors=true");
+
+        Assert.True(gated.ExitCode == 0, gated.ToString());
+        Assert.Contains("warning CS0219", gated.Output, StringComparison.Ordinal);
+        Assert.Equal(["MAR0002"], PackagedConsumer.Ids(gated.Output, "warning"));
+    }
+
+    [Fact]
     public async Task Dotnet_format_repairs_context_rules_and_the_build_is_clean_of_them()
     {
         var directory = consumer.NewCopy();
