@@ -7,9 +7,18 @@ namespace Mariachi.Analyzers.Package.Tests;
 /// of this test assembly) into a local feed under a unique version, and restores a consumer project outside the
 /// repository against it. Each test works on its own copy of the restored consumer.
 /// </summary>
-public sealed partial class PackagedConsumer : IAsyncLifetime
+public partial class PackagedConsumer : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "mariachi-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _folder;
+
+    public PackagedConsumer()
+        : this("Consumer")
+    {
+    }
+
+    /// <summary>A consumer rendered from <paramref name="folder"/> (next to this assembly) instead of Consumer/.</summary>
+    protected PackagedConsumer(string folder) => _folder = folder;
 
     public string Template => Path.Combine(_root, "consumer");
 
@@ -25,7 +34,7 @@ public sealed partial class PackagedConsumer : IAsyncLifetime
             Assert.True(pack.ExitCode == 0, $"dotnet pack {project} failed: {pack}");
         }
 
-        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Consumer"), Template);
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, _folder), Template);
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         Render("Consumer.csproj.template", "Consumer.csproj", ("@VERSION@", version));

@@ -29,6 +29,12 @@ namespace Mariachi.CodeFixes.Core
     /// fix applies it to one diagnostic, and FixAll applies it to every diagnostic of a document on ONE editor, last
     /// first. Edits use the editor's node callbacks, so nested and neighbouring fixes compose instead of
     /// overwriting each other (which is what the batch fixer does with conflicting text changes).
+    /// <para>
+    /// FixAll fixes each diagnostic it can and leaves the others, whichever comes first. With an equivalence key (the
+    /// action chosen in an IDE) it applies that action wherever it applies. Without one it applies each diagnostic's
+    /// preferred fix: <c>dotnet format analyzers</c> asks only the first diagnostic of an id for its actions and runs
+    /// FixAll with the first action's key, or with none when that diagnostic has no fix.
+    /// </para>
     /// </summary>
     public abstract class EditorCodeFixProvider : CodeFixProvider
     {
@@ -52,7 +58,12 @@ namespace Mariachi.CodeFixes.Core
             }
         }
 
-        /// <summary>The fixes offered for <paramref name="diagnostic"/>, preferred first; empty when it cannot be fixed.</summary>
+        /// <summary>
+        /// The fixes offered for <paramref name="diagnostic"/>, preferred first; empty when it cannot be fixed (no
+        /// action is registered then: FixAll does not need one). The preferred fix's key must mean the same for every
+        /// diagnostic of the id (e.g. "the innermost Context"): <c>dotnet format</c> runs FixAll with the key of the
+        /// first diagnostic's preferred fix.
+        /// </summary>
         protected abstract Task<IReadOnlyList<FixOption>> GetOptionsAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
 
         /// <summary>Applies the fix named <paramref name="equivalenceKey"/> to <paramref name="diagnostic"/>, if it applies.</summary>
@@ -67,7 +78,7 @@ namespace Mariachi.CodeFixes.Core
 
         private async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            if (diagnostics.IsEmpty || context.CodeActionEquivalenceKey is not { } key)
+            if (diagnostics.IsEmpty)
             {
                 return document;
             }
@@ -75,10 +86,22 @@ namespace Mariachi.CodeFixes.Core
             var editor = await DocumentEditor.CreateAsync(document, context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
             {
-                await ApplyAsync(editor, diagnostic, key, context.CancellationToken).ConfigureAwait(false);
+                var key = context.CodeActionEquivalenceKey
+                    ?? await PreferredKeyAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                if (key is not null)
+                {
+                    await ApplyAsync(editor, diagnostic, key, context.CancellationToken).ConfigureAwait(false);
+                }
             }
 
             return editor.GetChangedDocument();
+        }
+
+        /// <summary>The key of the first fix offered for <paramref name="diagnostic"/>, or null when it has none.</summary>
+        private async Task<string?> PreferredKeyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var options = await GetOptionsAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            return options.Count > 0 ? options[0].EquivalenceKey : null;
         }
     }
 }

@@ -14,7 +14,13 @@ namespace Mariachi.Analyzers.Tests.Infrastructure;
 internal static class AllCodeFixes
 {
     /// <summary>A one-document project referencing what <see cref="AllAnalyzers.EmptyCompilation"/> references.</summary>
-    public static Document CreateDocument(string text)
+    public static Document CreateDocument(string text) => CreateProject(text).Documents.Single();
+
+    /// <summary>
+    /// A project with one document per text (Test0.cs, Test1.cs... under /0/, in that order) referencing what
+    /// <see cref="AllAnalyzers.EmptyCompilation"/> references.
+    /// </summary>
+    public static Project CreateProject(params string[] texts)
     {
         var workspace = new AdhocWorkspace();
         var compilation = AllAnalyzers.EmptyCompilation();
@@ -27,7 +33,13 @@ internal static class AllCodeFixes
             compilationOptions: compilation.Options,
             parseOptions: CSharpParseOptions.Default,
             metadataReferences: compilation.References));
-        return workspace.AddDocument(project.Id, "Test0.cs", SourceText.From(text));
+        var solution = project.Solution;
+        for (var i = 0; i < texts.Length; i++)
+        {
+            solution = solution.AddDocument(DocumentId.CreateNewId(project.Id), $"Test{i}.cs", SourceText.From(texts[i]), filePath: $"/0/Test{i}.cs");
+        }
+
+        return solution.GetProject(project.Id)!;
     }
 
     /// <summary>
@@ -44,7 +56,14 @@ internal static class AllCodeFixes
         foreach (var provider in Shipped.CodeFixes)
         {
             var mine = fixable.Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
-            var keys = new HashSet<string>(StringComparer.Ordinal);
+
+            // No key too: dotnet format runs FixAll without one when the first diagnostic has no fix.
+            var keys = new HashSet<string?>(StringComparer.Ordinal);
+            if (!mine.IsEmpty)
+            {
+                keys.Add(null);
+            }
+
             foreach (var diagnostic in mine)
             {
                 await Catch(exceptions, $"{provider.GetType().Name} on {diagnostic}", async () =>
@@ -53,7 +72,7 @@ internal static class AllCodeFixes
                     await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
                     foreach (var action in actions)
                     {
-                        keys.Add(action.EquivalenceKey ?? string.Empty);
+                        keys.Add(action.EquivalenceKey);
                         await action.GetOperationsAsync(CancellationToken.None);
                         applied++;
                     }
@@ -62,9 +81,9 @@ internal static class AllCodeFixes
 
             foreach (var key in keys)
             {
-                await Catch(exceptions, $"{provider.GetType().Name} FixAll '{key}'", async () =>
+                await Catch(exceptions, $"{provider.GetType().Name} FixAll '{key ?? "(no key)"}'", async () =>
                 {
-                    var context = new FixAllContext(document, provider, FixAllScope.Document, key, provider.FixableDiagnosticIds, new Diagnostics(mine), CancellationToken.None);
+                    var context = new FixAllContext(document, provider, FixAllScope.Document, key, provider.FixableDiagnosticIds, new DiagnosticList(mine), CancellationToken.None);
                     if (await provider.GetFixAllProvider()!.GetFixAsync(context) is { } fixAll)
                     {
                         await fixAll.GetOperationsAsync(CancellationToken.None);
@@ -87,17 +106,5 @@ internal static class AllCodeFixes
         {
             exceptions.Add($"{what}: {exception}");
         }
-    }
-
-    private sealed class Diagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
-    {
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>([]);
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
     }
 }
