@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Mariachi.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -53,6 +55,8 @@ internal sealed class TestApp : IAsyncDisposable
         });
         app.MapGet("/context", (Context ctx) => Describe(ctx));
         app.MapGet("/throw/{code}", ThrowFor);
+        app.MapGet("/invoices", (Context ctx) => TenantScope.For<Invoice>(ctx).TenantId);
+        app.MapPost("/minimal/orders", (TestOrder input) => input);
         app.MapControllers();
         await app.StartAsync();
         return new TestApp(app, logs);
@@ -94,7 +98,21 @@ public sealed class OrdersTestController : ControllerBase
 {
     [HttpGet("context")]
     public object Get(Context ctx) => TestApp.Describe(ctx);
+
+    [HttpPost]
+    public TestOrder Create(TestOrder input) => input;
+
+    [HttpGet("{id:guid}")]
+    public Guid Find(Guid id) => id;
+
+    [HttpGet]
+    public int List([FromQuery] int page = 1) => page;
 }
+
+public sealed record TestOrder([Required, StringLength(100, MinimumLength = 1)] string Customer, [Range(0.01, 1000)] decimal Total);
+
+/// <summary>Tenant data: reading it without a tenant fails with tenancy/missing-tenant.</summary>
+public sealed class Invoice : TenantEntity;
 
 internal sealed class RecordingLoggerProvider(ConcurrentQueue<(LogLevel, string, string)> target) : ILoggerProvider
 {
