@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mariachi.AspNetCore.Tests;
 
@@ -129,7 +130,38 @@ public sealed class ClientErrorTests : IAsyncLifetime
         var traceId = problem.GetProperty("traceId").GetString()!;
         var logged = Assert.Single(_app.Logs, e => e.Message.Contains(traceId, StringComparison.Ordinal));
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, logged.Level);
+        Assert.Null(logged.Exception);
         Assert.Contains("'Invoice' is tenant data, but the context has no tenant. Pass the request's context", logged.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_hint_names_the_configured_header()
+    {
+        await using var app = await TestApp.StartAsync(services => services.Configure<MariachiAspNetCoreOptions>(options =>
+        {
+            options.TenantHeader = "X-Org";
+            options.TenantClaim = null;
+        }));
+
+        var problem = await (await app.Client.GetAsync("/invoices")).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("This request needs a tenant: send the 'X-Org' header.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_tenant_dropped_by_code_is_logged_as_an_error_with_the_exception()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/invoices/dropped-tenant");
+        request.Headers.Add("X-Tenant-Id", "acme");
+
+        var response = await _app.Client.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        AssertProblem(response, problem, HttpStatusCode.BadRequest, ErrorCodes.Tenancy.MissingTenant);
+        Assert.DoesNotContain("X-Tenant-Id", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var logged = Assert.Single(_app.Logs, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Contains("tenant acme was not passed on", logged.Message, StringComparison.Ordinal);
+        Assert.Contains("'Invoice' is tenant data", Assert.IsType<TenancyError>(logged.Exception).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal sealed class TestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestApp(WebApplication app, ConcurrentQueue<(LogLevel, string, string)> logs)
+    private TestApp(WebApplication app, ConcurrentQueue<(LogLevel, string, string, Exception?)> logs)
     {
         _app = app;
         Logs = logs;
@@ -26,13 +26,13 @@ internal sealed class TestApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; }
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> Logs { get; }
 
     public static async Task<TestApp> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
-        var logs = new ConcurrentQueue<(LogLevel, string, string)>();
+        var logs = new ConcurrentQueue<(LogLevel, string, string, Exception?)>();
         builder.Logging.ClearProviders().AddProvider(new RecordingLoggerProvider(logs));
         builder.Services.AddMariachiAspNetCore(options => options.ServerName = "public");
         builder.Services.AddControllers().AddApplicationPart(typeof(TestApp).Assembly);
@@ -56,6 +56,7 @@ internal sealed class TestApp : IAsyncDisposable
         app.MapGet("/context", (Context ctx) => Describe(ctx));
         app.MapGet("/throw/{code}", ThrowFor);
         app.MapGet("/invoices", (Context ctx) => TenantScope.For<Invoice>(ctx).TenantId);
+        app.MapGet("/invoices/dropped-tenant", () => TenantScope.For<Invoice>(Context.Create()).TenantId);
         app.MapPost("/minimal/orders", (TestOrder input) => input);
         app.MapControllers();
         await app.StartAsync();
@@ -114,9 +115,9 @@ public sealed record TestOrder([Required, StringLength(100, MinimumLength = 1)] 
 /// <summary>Tenant data: reading it without a tenant fails with tenancy/missing-tenant.</summary>
 public sealed class Invoice : TenantEntity;
 
-internal sealed class RecordingLoggerProvider(ConcurrentQueue<(LogLevel, string, string)> target) : ILoggerProvider
+internal sealed class RecordingLoggerProvider(ConcurrentQueue<(LogLevel, string, string, Exception?)> target) : ILoggerProvider
 {
-    public ConcurrentQueue<(LogLevel, string, string)> Target { get; } = target;
+    public ConcurrentQueue<(LogLevel, string, string, Exception?)> Target { get; } = target;
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -132,6 +133,6 @@ internal sealed class RecordingLoggerProvider(ConcurrentQueue<(LogLevel, string,
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            provider.Target.Enqueue((logLevel, category, formatter(state, exception)));
+            provider.Target.Enqueue((logLevel, category, formatter(state, exception), exception));
     }
 }

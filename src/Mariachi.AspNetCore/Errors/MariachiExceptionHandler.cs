@@ -30,7 +30,7 @@ internal sealed partial class MariachiExceptionHandler(
         var context = contexts.Get(http);
         var problem = exception switch
         {
-            MariachiError { Code: ErrorCodes.Tenancy.MissingTenant } error when context.TenantId is null => MissingTenant(http, error, context),
+            MariachiError { Code: ErrorCodes.Tenancy.MissingTenant } error => MissingTenant(http, error, context),
             MariachiError error => MariachiProblems.ForError(http, error, statusTable.ToHttpStatus(error.Code)),
             BadHttpRequestException badRequest => MariachiProblems.ForBadRequest(http, badRequest),
             _ => MariachiProblems.Create(http, StatusCodes.Status500InternalServerError, ErrorCodes.Internal, MariachiProblems.RedactedDetail),
@@ -50,12 +50,23 @@ internal sealed partial class MariachiExceptionHandler(
         });
     }
 
-    /// <summary>The client's fault (no tenant was sent), told in the client's terms: which header or claim carries one.</summary>
+    /// <summary>
+    /// Without a tenant in the request, the client is told which header or claim carries one and the developer's
+    /// message is logged. With one, code on the way dropped it: a bug, logged as an error with its stack.
+    /// </summary>
     private ProblemDetails MissingTenant(HttpContext http, MariachiError error, Context context)
     {
-        LogMissingTenant(logger, error, error.Code, context.TraceId, http.Request.Path, error.Message);
         var problem = MariachiProblems.ForError(http, error, statusTable.ToHttpStatus(error.Code));
-        problem.Detail = TenantHint(options.Value);
+        if (context.TenantId is null)
+        {
+            LogRequestWithoutTenant(logger, error.Code, context.TraceId, http.Request.Path, error.Message);
+            problem.Detail = TenantHint(options.Value);
+        }
+        else
+        {
+            LogTenantDropped(logger, error, error.Code, context.TraceId, context.TenantId, http.Request.Path);
+        }
+
         return problem;
     }
 
@@ -71,5 +82,8 @@ internal sealed partial class MariachiExceptionHandler(
     private static partial void LogServerError(ILogger logger, Exception exception, string code, int status, string traceId, string? tenantId, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request without a tenant reached tenant data ({Code}), trace {TraceId}, path {Path}: {DeveloperMessage}")]
-    private static partial void LogMissingTenant(ILogger logger, Exception exception, string code, string traceId, string path, string developerMessage);
+    private static partial void LogRequestWithoutTenant(ILogger logger, string code, string traceId, string path, string developerMessage);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The request's tenant {TenantId} was not passed on to tenant data ({Code}), trace {TraceId}, path {Path}")]
+    private static partial void LogTenantDropped(ILogger logger, Exception exception, string code, string traceId, string tenantId, string path);
 }
