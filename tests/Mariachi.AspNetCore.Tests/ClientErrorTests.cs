@@ -19,7 +19,7 @@ public sealed class ClientErrorTests : IAsyncLifetime
     [InlineData("", "The request body is empty")]
     [InlineData("{\"customer\":", "not valid JSON")]
     [InlineData("{\"customer\" \"Ana\"}", "not valid JSON")]
-    [InlineData("[1, 2]", "not valid JSON")]
+    [InlineData("[1, 2]", "JSON of the wrong kind")]
     public async Task A_body_that_cannot_be_read_is_malformed_body_without_field_errors(string body, string detail)
     {
         var (response, problem) = await PostAsync("/orders", body);
@@ -27,6 +27,7 @@ public sealed class ClientErrorTests : IAsyncLifetime
         AssertProblem(response, problem, HttpStatusCode.BadRequest, ErrorCodes.Validation.MalformedBody);
         Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(problem.TryGetProperty("errors", out _), problem.GetRawText());
+        Assert.DoesNotContain("TestOrder", problem.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,6 +106,16 @@ public sealed class ClientErrorTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         AssertProblem(response, problem, HttpStatusCode.UnsupportedMediaType, ErrorCodes.Http.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_request_the_server_refuses_to_read_keeps_its_status_and_gets_a_code()
+    {
+        var response = await _app.Client.GetAsync("/throw/too-large");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        AssertProblem(response, problem, HttpStatusCode.RequestEntityTooLarge, ErrorCodes.Http.PayloadTooLarge);
+        Assert.Equal("Request body too large.", problem.GetProperty("detail").GetString());
     }
 
     [Theory]

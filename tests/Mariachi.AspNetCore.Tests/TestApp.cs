@@ -72,6 +72,7 @@ internal sealed class TestApp : IAsyncDisposable
             MariachiError.Meta(("errors", new Dictionary<string, string[]> { ["Total"] = ["Total must be positive."] }))),
         "database" => new DatabaseError(ErrorCodes.Database.Failure, "connection string has password=hunter2"),
         "billing" => new MariachiError("billing/card-declined", "Card declined."),
+        "too-large" => new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge),
         _ => new InvalidOperationException("secret internals"),
     };
 

@@ -79,7 +79,7 @@ public static class ErrorCodes
     {
         public const string InvalidInput = "validation/invalid-input";
 
-        /// <summary>The request body is empty or is not valid JSON, so there is no input to validate (400).</summary>
+        /// <summary>The request body is empty, not JSON, or JSON of the wrong kind: there is no input to validate (400).</summary>
         public const string MalformedBody = "validation/malformed-body";
     }
 

@@ -38,9 +38,13 @@ internal static class InvalidModelStateProblems
             {
                 switch (error.Exception)
                 {
-                    case JsonException json when json.InnerException is JsonException || json.Path is null or "$":
-                        // A syntax error (the reader's exception inside), or a root value of the wrong kind.
-                        unreadableBody ??= $"The request body is not valid JSON for this endpoint: {json.Message}";
+                    case JsonException json when json.InnerException is JsonException:
+                        // A syntax error: the reader's exception is inside, its message says where.
+                        unreadableBody ??= $"The request body is not valid JSON: {json.Message}";
+                        break;
+                    case JsonException json when json.Path is null or "$":
+                        // Its message names the .NET type, which is none of the client's business.
+                        unreadableBody ??= "The request body is JSON of the wrong kind for this endpoint (an array where an object is expected, for example).";
                         break;
                     case JsonException:
                         bodyFailed = true;
@@ -51,7 +55,7 @@ internal static class InvalidModelStateProblems
                         break;
                     default:
                         bodyFailed |= key.StartsWith('$');
-                        Add(fields, FieldName(key), error.ErrorMessage is { Length: > 0 } message ? message : error.Exception?.Message ?? WrongValue);
+                        Add(fields, FieldName(key), error.ErrorMessage is { Length: > 0 } message ? message : WrongValue);
                         break;
                 }
             }
