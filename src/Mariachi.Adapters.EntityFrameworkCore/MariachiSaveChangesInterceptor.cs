@@ -9,7 +9,9 @@ namespace Mariachi.Adapters.EntityFrameworkCore;
 /// Enforces tenancy on writes, which EF's query filters do not cover (SaveChanges updates and deletes rows by key):
 /// before a <see cref="MariachiDbContext"/> saves, every added tenant row is stamped with the context's tenant and
 /// every updated or deleted tenant row must belong to it and keep its owner. A violation throws
-/// <see cref="TenancyError"/> and nothing is saved.
+/// <see cref="TenancyError"/> and nothing is saved. Decimals of added and updated rows are first brought into the form
+/// they read back in (see <see cref="ModelBuilderExtensions.ApplyMariachiConventions"/>), so the saved entity and a
+/// later read agree.
 /// </summary>
 /// <remarks>
 /// <see cref="ITenantEntity.TenantId"/> is also a concurrency token, so the UPDATE or DELETE statement itself matches
@@ -53,6 +55,14 @@ public sealed class MariachiSaveChangesInterceptor : SaveChangesInterceptor
         if (db.ChangeTracker.AutoDetectChangesEnabled)
         {
             db.ChangeTracker.DetectChanges();
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                Data.CanonicalDecimals.OnSaving(entry);
+            }
         }
 
         foreach (var entry in db.ChangeTracker.Entries<ITenantEntity>())

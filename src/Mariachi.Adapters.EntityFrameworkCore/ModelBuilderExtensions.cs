@@ -26,7 +26,9 @@ public static class ModelBuilderExtensions
     /// <c>Version</c> as the concurrency token, and unique indexes filtered on <c>DeletedAt IS NULL</c> (valid SQL on
     /// SQLite and PostgreSQL), so a soft-deleted row does not block a new one;</item>
     /// <item>every <see cref="DateTimeOffset"/> property is stored as a UTC <see cref="DateTime"/> (timestamptz on
-    /// PostgreSQL, sortable ISO text on SQLite, which cannot order DateTimeOffset) and read back with offset zero.</item>
+    /// PostgreSQL, sortable ISO text on SQLite, which cannot order DateTimeOffset) and read back with offset zero;</item>
+    /// <item>every <see cref="decimal"/> property reads back in the form it was saved in, whatever the provider does to
+    /// it: rounded to its scale when it has one, without trailing zeros (the save interceptor saves that form).</item>
     /// </list>
     /// Calling it again changes nothing.
     /// </summary>
@@ -75,6 +77,7 @@ public static class ModelBuilderExtensions
 
             ScopeUniqueIndexes(entityType, isTenant, isAudited);
             StoreTimestampsAsUtc(entityType);
+            Data.CanonicalDecimals.Apply(entityType);
         }
 
         return modelBuilder;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Mariachi.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +17,7 @@ internal sealed class TestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestApp(WebApplication app, ConcurrentQueue<(LogLevel, string, string)> logs)
+    private TestApp(WebApplication app, ConcurrentQueue<(LogLevel, string, string, Exception?)> logs)
     {
         _app = app;
         Logs = logs;
@@ -24,13 +26,13 @@ internal sealed class TestApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; }
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> Logs { get; }
 
     public static async Task<TestApp> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
-        var logs = new ConcurrentQueue<(LogLevel, string, string)>();
+        var logs = new ConcurrentQueue<(LogLevel, string, string, Exception?)>();
         builder.Logging.ClearProviders().AddProvider(new RecordingLoggerProvider(logs));
         builder.Services.AddMariachiAspNetCore(options => options.ServerName = "public");
         builder.Services.AddControllers().AddApplicationPart(typeof(TestApp).Assembly);
@@ -53,6 +55,9 @@ internal sealed class TestApp : IAsyncDisposable
         });
         app.MapGet("/context", (Context ctx) => Describe(ctx));
         app.MapGet("/throw/{code}", ThrowFor);
+        app.MapGet("/invoices", (Context ctx) => TenantScope.For<Invoice>(ctx).TenantId);
+        app.MapGet("/invoices/dropped-tenant", () => TenantScope.For<Invoice>(Context.Create()).TenantId);
+        app.MapPost("/minimal/orders", (TestOrder input) => input);
         app.MapControllers();
         await app.StartAsync();
         return new TestApp(app, logs);
@@ -67,6 +72,7 @@ internal sealed class TestApp : IAsyncDisposable
             MariachiError.Meta(("errors", new Dictionary<string, string[]> { ["Total"] = ["Total must be positive."] }))),
         "database" => new DatabaseError(ErrorCodes.Database.Failure, "connection string has password=hunter2"),
         "billing" => new MariachiError("billing/card-declined", "Card declined."),
+        "too-large" => new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge),
         _ => new InvalidOperationException("secret internals"),
     };
 
@@ -94,11 +100,25 @@ public sealed class OrdersTestController : ControllerBase
 {
     [HttpGet("context")]
     public object Get(Context ctx) => TestApp.Describe(ctx);
+
+    [HttpPost]
+    public TestOrder Create(TestOrder input) => input;
+
+    [HttpGet("{id:guid}")]
+    public Guid Find(Guid id) => id;
+
+    [HttpGet]
+    public int List([FromQuery] int page = 1) => page;
 }
 
-internal sealed class RecordingLoggerProvider(ConcurrentQueue<(LogLevel, string, string)> target) : ILoggerProvider
+public sealed record TestOrder([Required, StringLength(100, MinimumLength = 1)] string Customer, [Range(0.01, 1000)] decimal Total);
+
+/// <summary>Tenant data: reading it without a tenant fails with tenancy/missing-tenant.</summary>
+public sealed class Invoice : TenantEntity;
+
+internal sealed class RecordingLoggerProvider(ConcurrentQueue<(LogLevel, string, string, Exception?)> target) : ILoggerProvider
 {
-    public ConcurrentQueue<(LogLevel, string, string)> Target { get; } = target;
+    public ConcurrentQueue<(LogLevel, string, string, Exception?)> Target { get; } = target;
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -114,6 +134,6 @@ internal sealed class RecordingLoggerProvider(ConcurrentQueue<(LogLevel, string,
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            provider.Target.Enqueue((logLevel, category, formatter(state, exception)));
+            provider.Target.Enqueue((logLevel, category, formatter(state, exception), exception));
     }
 }

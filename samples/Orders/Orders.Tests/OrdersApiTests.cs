@@ -90,6 +90,39 @@ public sealed class OrdersApiTests(OrdersApiFactory factory) : IClassFixture<Ord
         Assert.Equal("0af7651916cd43dd8448eb211c80319c", Assert.Single(response.Headers.GetValues("X-Trace-Id")));
     }
 
+    [Theory]
+    [InlineData("10", "10")]
+    [InlineData("42.50", "42.5")]
+    [InlineData("0.125", "0.13")]
+    public async Task A_total_comes_back_the_same_from_create_get_and_list(string sent, string total)
+    {
+        using var client = Client($"acme-decimal-{sent}");
+
+        var created = await client.PostAsync("/orders", new StringContent($$"""{"customer":"Ana","total":{{sent}}}""", System.Text.Encoding.UTF8, "application/json"));
+        var order = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var fetched = await client.GetFromJsonAsync<JsonElement>($"/orders/{order.GetProperty("id").GetGuid()}");
+        var listed = await client.GetFromJsonAsync<JsonElement>("/orders");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(total, order.GetProperty("total").GetRawText());
+        Assert.Equal(total, fetched.GetProperty("total").GetRawText());
+        Assert.Equal(total, listed.GetProperty("items")[0].GetProperty("total").GetRawText());
+    }
+
+    [Fact]
+    public async Task Without_a_tenant_the_problem_names_the_header_to_send()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/orders");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("tenancy/missing-tenant", problem.GetProperty("code").GetString());
+        Assert.Contains("send the 'X-Tenant-Id' header", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Context.System", problem.GetRawText(), StringComparison.Ordinal);
+    }
+
     private HttpClient Client(string tenant)
     {
         var client = factory.CreateClient();

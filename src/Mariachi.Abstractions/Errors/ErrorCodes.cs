@@ -78,6 +78,24 @@ public static class ErrorCodes
     public static class Validation
     {
         public const string InvalidInput = "validation/invalid-input";
+
+        /// <summary>The request body is empty, not JSON, or JSON of the wrong kind: there is no input to validate (400).</summary>
+        public const string MalformedBody = "validation/malformed-body";
+    }
+
+    /// <summary>
+    /// Requests the HTTP layer refuses before an endpoint runs (a method the route does not serve, a content type no
+    /// formatter reads...). The ASP.NET Core facade gives these codes to the framework's own problems.
+    /// </summary>
+    public static class Http
+    {
+        public const string MethodNotAllowed = "http/method-not-allowed";
+        public const string NotAcceptable = "http/not-acceptable";
+        public const string PayloadTooLarge = "http/payload-too-large";
+        public const string UnsupportedMediaType = "http/unsupported-media-type";
+
+        /// <summary>Any other client error status the framework sets (the problem keeps that status).</summary>
+        public const string ClientError = "http/client-error";
     }
 
     public static class Conflict

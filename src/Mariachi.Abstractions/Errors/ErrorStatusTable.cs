@@ -43,6 +43,11 @@ public sealed class ErrorStatusTable
         ["tenancy"] = 400,
         [ErrorCodes.Tenancy.AccessDenied] = 403,
         ["validation"] = 400,
+        ["http"] = 400,
+        [ErrorCodes.Http.MethodNotAllowed] = 405,
+        [ErrorCodes.Http.NotAcceptable] = 406,
+        [ErrorCodes.Http.PayloadTooLarge] = 413,
+        [ErrorCodes.Http.UnsupportedMediaType] = 415,
         ["conflict"] = 409,
         ["result"] = 500,
     });

@@ -4,6 +4,7 @@ using Mariachi.AspNetCore.Requests;
 using Mariachi.AspNetCore.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -26,17 +27,15 @@ public static class MariachiAspNetCoreExtensions
         }
 
         services.AddHttpContextAccessor();
-        // Every problem, ours and the framework's own (model validation, 404...), carries the Mariachi trace id
-        // (not Activity.Id) and a code.
+        // Every problem, ours and the framework's own (model validation, status code pages, NotFound()...), has
+        // the Mariachi shape: a code, and the Mariachi trace id (not Activity.Id).
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = problem =>
-        {
-            var extensions = problem.ProblemDetails.Extensions;
-            extensions["traceId"] = problem.HttpContext.RequestServices.GetRequiredService<HttpContextFactory>().TraceId(problem.HttpContext);
-            if (!extensions.ContainsKey("code") && FrameworkCode(problem.ProblemDetails.Status) is { } code)
-            {
-                extensions["code"] = code;
-            }
-        });
+            MariachiProblems.Complete(problem, problem.HttpContext.RequestServices.GetRequiredService<HttpContextFactory>().TraceId(problem.HttpContext)));
+        // Model binding and validation failures of [ApiController]s become validation errors (after MVC's own setup,
+        // which sets its factory whenever AddControllers is called); the JSON formatter's exceptions are kept
+        // (instead of their messages) to tell a body that is not JSON from a wrong field.
+        services.PostConfigure<ApiBehaviorOptions>(api => api.InvalidModelStateResponseFactory = InvalidModelStateProblems.Create);
+        services.Configure<JsonOptions>(json => json.AllowInputFormatterExceptionMessages = false);
         services.TryAddSingleton(ErrorStatusTable.Default);
         services.TryAddSingleton<HttpContextFactory>();
         services.TryAddScoped(provider =>
@@ -49,25 +48,18 @@ public static class MariachiAspNetCoreExtensions
         return services;
     }
 
-    /// <summary>Adds the exception handler and the middleware that builds each request's Context. Call it early.</summary>
+    /// <summary>
+    /// Adds the exception handler, status code pages (a 4xx or 5xx without a body, from routing for example, gets a
+    /// problem body) and the middleware that builds each request's Context. Call it early.
+    /// </summary>
     public static IApplicationBuilder UseMariachi(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseMiddleware<MariachiContextMiddleware>();
         return app;
     }
-
-    /// <summary>The code of a problem the framework raised itself (model validation, routing, authorization).</summary>
-    private static string? FrameworkCode(int? status) => status switch
-    {
-        StatusCodes.Status400BadRequest => ErrorCodes.Validation.InvalidInput,
-        StatusCodes.Status401Unauthorized => ErrorCodes.Auth.Unauthenticated,
-        StatusCodes.Status403Forbidden => ErrorCodes.Auth.Forbidden,
-        StatusCodes.Status404NotFound => ErrorCodes.NotFound,
-        StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimit.Exceeded,
-        _ => null,
-    };
 
     /// <summary>The Context of the current request.</summary>
     public static Context GetMariachiContext(this HttpContext http)

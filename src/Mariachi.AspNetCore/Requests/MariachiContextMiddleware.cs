@@ -7,6 +7,9 @@ namespace Mariachi.AspNetCore.Requests;
 /// <summary>Fixes the request's trace id, opens a logging scope with it, and returns it in a response header.</summary>
 internal sealed class MariachiContextMiddleware(RequestDelegate next, HttpContextFactory contexts, IOptions<MariachiAspNetCoreOptions> options, ILoggerFactory loggers)
 {
+    // A message-template scope: structured (a TraceId property) and readable in the simple console ("TraceId:...").
+    private static readonly Func<ILogger, string, IDisposable?> TraceScope = LoggerMessage.DefineScope<string>("TraceId:{TraceId}");
+
     private readonly ILogger _logger = loggers.CreateLogger("Mariachi.Request");
 
     public async Task InvokeAsync(HttpContext http)
@@ -22,7 +25,7 @@ internal sealed class MariachiContextMiddleware(RequestDelegate next, HttpContex
             });
         }
 
-        using (_logger.BeginScope(new Dictionary<string, object?> { ["TraceId"] = traceId }))
+        using (TraceScope(_logger, traceId))
         {
             await next(http);
         }

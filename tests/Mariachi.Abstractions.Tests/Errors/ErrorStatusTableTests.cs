@@ -93,6 +93,12 @@ public sealed class ErrorStatusTableTests
     [InlineData(ErrorCodes.Events.Unavailable, 503)]
     [InlineData(ErrorCodes.Config.Invalid, 500)]
     [InlineData(ErrorCodes.Result.UnwrapFailed, 500)]
+    [InlineData(ErrorCodes.Validation.MalformedBody, 400)]
+    [InlineData(ErrorCodes.Http.MethodNotAllowed, 405)]
+    [InlineData(ErrorCodes.Http.NotAcceptable, 406)]
+    [InlineData(ErrorCodes.Http.PayloadTooLarge, 413)]
+    [InlineData(ErrorCodes.Http.UnsupportedMediaType, 415)]
+    [InlineData(ErrorCodes.Http.ClientError, 400)]
     public void Default_maps_framework_codes(string code, int status)
     {
         Assert.Equal(status, ErrorStatusTable.Default.ToHttpStatus(code));

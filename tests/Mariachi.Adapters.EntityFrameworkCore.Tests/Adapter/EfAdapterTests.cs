@@ -318,6 +318,58 @@ public abstract class EfAdapterTests : IAsyncLifetime
         Assert.Equal(TimeSpan.Zero, stored.CreatedAt.Offset);
     }
 
+    // ---- Decimals ----
+
+    [Theory]
+    [InlineData("10", "10")]
+    [InlineData("10.0", "10")]
+    [InlineData("42.50", "42.5")]
+    [InlineData("10.125", "10.13")]
+    [InlineData("-0.005", "-0.01")]
+    public async Task A_decimal_reads_back_in_the_form_create_returned(string written, string form)
+    {
+        var prices = Database.Repository<Price>(Clock);
+
+        var created = await prices.CreateAsync(Context.Create(), new Price { Amount = Parse(written), Rate = Parse(written) * 1.000m });
+        var stored = await prices.FindByIdAsync(Context.Create(), created.Id);
+
+        Assert.Equal(form, Text(created.Amount));
+        Assert.Equal(form, Text(stored!.Amount));
+        Assert.Equal(Text(created.Rate!.Value), Text(stored.Rate!.Value));
+        Assert.DoesNotMatch(@"\.\d*0$", Text(stored.Rate.Value));
+    }
+
+    [Fact]
+    public async Task An_updated_decimal_reads_back_in_the_form_update_returned()
+    {
+        var prices = Database.Repository<Price>(Clock);
+        var created = await prices.CreateAsync(Context.Create(), new Price { Amount = 1m });
+
+        var updated = await prices.UpdateAsync(Context.Create(), new Price { Id = created.Id, Amount = 12.50m, Rate = 0.10m, Version = created.Version });
+        var stored = await prices.FindByIdAsync(Context.Create(), created.Id);
+
+        Assert.Equal(("12.5", "0.1"), (Text(updated.Amount), Text(updated.Rate!.Value)));
+        Assert.Equal(("12.5", "0.1"), (Text(stored!.Amount), Text(stored.Rate!.Value)));
+    }
+
+    [Fact]
+    public async Task Decimals_are_compared_by_value_in_queries()
+    {
+        var prices = Database.Repository<Price>(Clock);
+        foreach (var amount in new[] { 9.99m, 10m, 10.01m })
+        {
+            await prices.CreateAsync(Context.Create(), new Price { Amount = amount });
+        }
+
+        var above = await prices.FindManyAsync(Context.Create(), p => p.Amount >= 10.00m);
+
+        Assert.Equal(["10", "10.01"], above.Select(p => Text(p.Amount)).Order(StringComparer.Ordinal));
+    }
+
+    private static decimal Parse(string value) => decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Text(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task Stamped_timestamps_keep_microseconds_and_the_returned_entity_equals_the_stored_one()
     {

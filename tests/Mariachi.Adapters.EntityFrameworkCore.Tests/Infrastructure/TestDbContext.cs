@@ -17,10 +17,13 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : Mar
 
     public DbSet<Tag> Tags => Set<Tag>();
 
+    public DbSet<Price> Prices => Set<Price>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Declared plainly: the conventions scope it to the tenant and to live rows.
         modelBuilder.Entity<Account>().HasIndex(a => a.Email).IsUnique();
+        modelBuilder.Entity<Price>().Property(p => p.Amount).HasPrecision(18, 2);
         base.OnModelCreating(modelBuilder);
     }
 }
@@ -49,4 +52,12 @@ public sealed class Tag : IEntity
     public Guid Id { get; set; }
 
     public string Label { get; set; } = string.Empty;
+}
+
+/// <summary>Decimals with a scale (<see cref="Amount"/>, 2) and without (<see cref="Rate"/>).</summary>
+public sealed class Price : BaseEntity
+{
+    public decimal Amount { get; set; }
+
+    public decimal? Rate { get; set; }
 }
