@@ -420,7 +420,7 @@ internal static class SyntheticSolution
             }
 
             [HttpGet]
-            public Task<Page<OrderDto{{m}}>> List([FromQuery] int page, [FromQuery] int pageSize, [FromQuery] string? customer, [FromServices] Context context, CancellationToken cancellationToken) =>
+            public ValueTask<Page<OrderDto{{m}}>> List([FromQuery] int page, [FromQuery] int pageSize, [FromQuery] string? customer, [FromServices] Context context, CancellationToken cancellationToken) =>
                 _communication.CallAsync(Orders{{m}}Procedures.List, context, new ListOrders{{m}}(page <= 0 ? 1 : page, pageSize <= 0 ? 20 : pageSize, customer), cancellationToken);
 
             [HttpDelete("{id:guid}")]
@@ -481,7 +481,7 @@ internal static class SyntheticSolution
                 }
 
                 [HttpGet("ping")]
-                public Task<bool> Ping([FromServices] Context context, CancellationToken cancellationToken) =>
+                public ValueTask<bool> Ping([FromServices] Context context, CancellationToken cancellationToken) =>
                     _communication.CallAsync<bool>(Orders{{m}}Procedures.PingName, context, "ping", cancellationToken);
             }
             """;

@@ -7,11 +7,14 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-// Usage: Mariachi.Benchmarks [--smoke] [BenchmarkDotNet options, e.g. --filter *Dispatch*]
+// Usage: Mariachi.Benchmarks [--smoke] [--in-process] [BenchmarkDotNet options, e.g. --filter *Dispatch*]
 //   default: every benchmark with a short job (1 launch, 3 warm-up and 5 measured iterations);
+//   --in-process: the short job in this process, without building a separate one (which can take longer than
+//                 BenchmarkDotNet's two-minute build timeout on a loaded machine);
 //   --smoke: every benchmark once, in process (Job.Dry), failing when one does not run.
 var smoke = args.Contains("--smoke");
-var rest = args.Where(a => a != "--smoke").ToList();
+var inProcess = args.Contains("--in-process");
+var rest = args.Where(a => a is not "--smoke" and not "--in-process").ToList();
 if (!rest.Contains("--filter"))
 {
     rest.AddRange(["--filter", "*"]);
@@ -36,7 +39,8 @@ else
         .AddDiagnoser(MemoryDiagnoser.Default);
     if (!rest.Contains("--job") && !rest.Contains("-j"))
     {
-        manual.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Short"));
+        var job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Short");
+        manual.AddJob(inProcess ? job.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortInProcess") : job);
     }
 
     config = manual;

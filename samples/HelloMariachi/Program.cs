@@ -36,7 +36,7 @@ await Report(() => communication.CallAsync<Order>("orders.craete", acme, new Get
 
 await host.StopAsync();
 
-static async Task Report(Func<Task> call, string what)
+static async Task Report(Func<ValueTask<Order>> call, string what)
 {
     try
     {

@@ -7,8 +7,9 @@ namespace Mariachi.Adapters.Nats;
 
 /// <summary>
 /// Settings of the NATS adapter. The server URL is not here: it comes from the config layer
-/// (<see cref="ConfigKeys.NatsUrl"/>, <c>NATS_URL</c>). <see cref="Validate"/> runs when the host starts (through
-/// <c>AddMariachiNats</c>) and when an adapter is constructed.
+/// (<see cref="ConfigKeys.NatsUrl"/>, <c>NATS_URL</c>). The same checks run when the host starts (an options
+/// validator registered by <c>AddMariachiNats</c>, reporting every bad setting) and when an adapter is constructed
+/// (<see cref="Validate"/>, throwing for the first).
 /// </summary>
 public sealed partial class MariachiNatsOptions
 {
@@ -53,61 +54,53 @@ public sealed partial class MariachiNatsOptions
     /// <summary>Throws <see cref="ConfigError"/> (<see cref="ErrorCodes.Config.Invalid"/>) naming the first bad setting.</summary>
     public void Validate()
     {
-        CheckSubjectPrefix(nameof(ProcedureSubjectPrefix), ProcedureSubjectPrefix);
-        CheckToken(nameof(QueueGroup), QueueGroup);
-        CheckPositive(nameof(RequestTimeout), RequestTimeout);
-        if (ProcedureDirectoryBucket is not null && !BucketPattern().IsMatch(ProcedureDirectoryBucket))
+        if (Errors().FirstOrDefault() is { } error)
         {
-            throw Invalid(nameof(ProcedureDirectoryBucket), "a bucket name of letters, digits, '-' or '_', or null", ProcedureDirectoryBucket);
-        }
-
-        if (ShutdownTimeout < TimeSpan.Zero)
-        {
-            throw Invalid(nameof(ShutdownTimeout), "zero or a positive duration", ShutdownTimeout.ToString());
-        }
-
-        if (JsonSerializerOptions is null)
-        {
-            throw Invalid(nameof(JsonSerializerOptions), "serializer options", "null");
-        }
-
-        Events.Validate();
-        if (ProcedureSubjectPrefix == Events.SubjectPrefix
-            || ProcedureSubjectPrefix.StartsWith(Events.SubjectPrefix + ".", StringComparison.Ordinal)
-            || Events.SubjectPrefix.StartsWith(ProcedureSubjectPrefix + ".", StringComparison.Ordinal))
-        {
-            throw Invalid("Events.SubjectPrefix", "a prefix that does not overlap ProcedureSubjectPrefix", Events.SubjectPrefix);
+            throw error;
         }
     }
 
-    internal static void CheckSubjectPrefix(string name, string? value)
+    /// <summary>Every bad setting, one <see cref="ConfigError"/> (<see cref="ErrorCodes.Config.Invalid"/>) each.</summary>
+    internal IEnumerable<ConfigError> Errors()
     {
-        if (value is null || !SubjectPattern().IsMatch(value))
-        {
-            throw Invalid(name, "dot-separated subject tokens of letters, digits, '-' or '_' (no wildcards)", value);
-        }
+        IEnumerable<ConfigError?> checks =
+        [
+            CheckSubjectPrefix(nameof(ProcedureSubjectPrefix), ProcedureSubjectPrefix),
+            CheckToken(nameof(QueueGroup), QueueGroup),
+            CheckPositive(nameof(RequestTimeout), RequestTimeout),
+            ProcedureDirectoryBucket is not null && !BucketPattern().IsMatch(ProcedureDirectoryBucket)
+                ? Invalid(nameof(ProcedureDirectoryBucket), "a bucket name of letters, digits, '-' or '_', or null", ProcedureDirectoryBucket)
+                : null,
+            ShutdownTimeout < TimeSpan.Zero ? Invalid(nameof(ShutdownTimeout), "zero or a positive duration", ShutdownTimeout.ToString()) : null,
+            JsonSerializerOptions is null ? Invalid(nameof(JsonSerializerOptions), "serializer options", "null") : null,
+            .. Events.Errors(),
+            ProcedureSubjectPrefix is not null && Events.SubjectPrefix is not null && Overlap(ProcedureSubjectPrefix, Events.SubjectPrefix)
+                ? Invalid("Events.SubjectPrefix", "a prefix that does not overlap ProcedureSubjectPrefix", Events.SubjectPrefix)
+                : null,
+        ];
+        return checks.OfType<ConfigError>();
     }
 
-    internal static void CheckPositive(string name, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            throw Invalid(name, "a positive duration", value.ToString());
-        }
-    }
+    internal static ConfigError? CheckSubjectPrefix(string name, string? value) =>
+        value is null || !SubjectPattern().IsMatch(value)
+            ? Invalid(name, "dot-separated subject tokens of letters, digits, '-' or '_' (no wildcards)", value)
+            : null;
+
+    internal static ConfigError? CheckPositive(string name, TimeSpan value) =>
+        value <= TimeSpan.Zero ? Invalid(name, "a positive duration", value.ToString()) : null;
 
     internal static ConfigError Invalid(string name, string expected, string? value) => new(
         ErrorCodes.Config.Invalid,
         $"NATS adapter option '{name}' is invalid: expected {expected}, got '{value ?? "null"}'.",
         MariachiError.Meta(("key", "Nats:" + name), ("expected", expected)));
 
-    private static void CheckToken(string name, string? value)
-    {
-        if (value is null || !BucketPattern().IsMatch(value))
-        {
-            throw Invalid(name, "one subject token of letters, digits, '-' or '_'", value);
-        }
-    }
+    private static ConfigError? CheckToken(string name, string? value) =>
+        value is null || !BucketPattern().IsMatch(value) ? Invalid(name, "one subject token of letters, digits, '-' or '_'", value) : null;
+
+    private static bool Overlap(string procedures, string events) =>
+        procedures == events
+        || procedures.StartsWith(events + ".", StringComparison.Ordinal)
+        || events.StartsWith(procedures + ".", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectPattern();
@@ -150,24 +143,19 @@ public sealed class MariachiNatsEventOptions
     /// </summary>
     public bool DurableStartsWithNewEvents { get; set; } = true;
 
-    internal void Validate()
-    {
-        MariachiNatsOptions.CheckSubjectPrefix("Events.SubjectPrefix", SubjectPrefix);
-        if (StreamName is null || !MariachiNatsOptions.BucketPattern().IsMatch(StreamName))
-        {
-            throw MariachiNatsOptions.Invalid("Events.StreamName", "a stream name of letters, digits, '-' or '_'", StreamName);
-        }
-
-        MariachiNatsOptions.CheckPositive("Events.StreamMaxAge", StreamMaxAge);
-        MariachiNatsOptions.CheckPositive("Events.AckWait", AckWait);
-        if (RedeliveryDelay < TimeSpan.Zero)
-        {
-            throw MariachiNatsOptions.Invalid("Events.RedeliveryDelay", "zero or a positive duration", RedeliveryDelay.ToString());
-        }
-
-        if (MaxDeliver is 0 or < -1)
-        {
-            throw MariachiNatsOptions.Invalid("Events.MaxDeliver", "a positive count or -1", MaxDeliver.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
+    internal IEnumerable<ConfigError?> Errors() =>
+    [
+        MariachiNatsOptions.CheckSubjectPrefix("Events.SubjectPrefix", SubjectPrefix),
+        StreamName is null || !MariachiNatsOptions.BucketPattern().IsMatch(StreamName)
+            ? MariachiNatsOptions.Invalid("Events.StreamName", "a stream name of letters, digits, '-' or '_'", StreamName)
+            : null,
+        MariachiNatsOptions.CheckPositive("Events.StreamMaxAge", StreamMaxAge),
+        MariachiNatsOptions.CheckPositive("Events.AckWait", AckWait),
+        RedeliveryDelay < TimeSpan.Zero
+            ? MariachiNatsOptions.Invalid("Events.RedeliveryDelay", "zero or a positive duration", RedeliveryDelay.ToString())
+            : null,
+        MaxDeliver is 0 or < -1
+            ? MariachiNatsOptions.Invalid("Events.MaxDeliver", "a positive count or -1", MaxDeliver.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null,
+    ];
 }

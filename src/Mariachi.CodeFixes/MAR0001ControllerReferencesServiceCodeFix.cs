@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,6 +21,9 @@ namespace Mariachi.CodeFixes
     /// MAR0001: replaces <c>service.Method(ctx, input[, ct])</c> with
     /// <c>communication.CallAsync&lt;TOut&gt;("name", ctx, input[, ct])</c> when exactly one <c>Register</c> call of
     /// the compilation maps a procedure to that method and an ICommunication is reachable. Offered on invocations only.
+    /// <c>CallAsync</c> returns a <c>ValueTask&lt;TOut&gt;</c>, so the call keeps its type: an awaited call is awaited as
+    /// it was; the expression body of a function that returned the service's task becomes <c>async</c> and awaits
+    /// <c>CallAsync</c>; any other use of a <c>Task</c> gets <c>CallAsync(...).AsTask()</c>.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ControllerReferencesServiceCodeFix))]
     [Shared]
@@ -55,6 +59,10 @@ namespace Mariachi.CodeFixes
             }
 
             editor.ReplaceNode(plan.Invocation, (current, _) => current is InvocationExpressionSyntax invocation ? Rewrite(invocation, plan) : current);
+            if (plan.AsyncFunction is { } function)
+            {
+                editor.ReplaceNode(function, (current, generator) => MakeAsync(current, generator));
+            }
         }
 
         private static SyntaxNode Rewrite(InvocationExpressionSyntax current, Plan plan)
@@ -85,13 +93,44 @@ namespace Mariachi.CodeFixes
             var callAsync = SyntaxFactory.GenericName(
                 SyntaxFactory.Identifier("CallAsync"),
                 SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.ParseTypeName(plan.Output))));
-            return SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(
-                        SyntaxKind.SimpleMemberAccessExpression,
-                        SyntaxFactory.IdentifierName(plan.Communication),
-                        callAsync),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(newArguments, separators)))
-                .WithTriviaFrom(current);
+            ExpressionSyntax call = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    SyntaxFactory.IdentifierName(plan.Communication),
+                    callAsync),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(newArguments, separators)));
+            switch (plan.Use)
+            {
+                case ResultUse.AsTask:
+                    call = SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, call, SyntaxFactory.IdentifierName("AsTask")));
+                    break;
+                case ResultUse.Await:
+                    call = SyntaxFactory.AwaitExpression(
+                        SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space),
+                        call);
+                    break;
+            }
+
+            return call.WithTriviaFrom(current);
+        }
+
+        /// <summary>Adds <c>async</c> to the method, local function or lambda whose expression body is now awaited.</summary>
+        private static SyntaxNode MakeAsync(SyntaxNode function, SyntaxGenerator generator)
+        {
+            if (function is AnonymousFunctionExpressionSyntax lambda)
+            {
+                if (lambda.Modifiers.Any(SyntaxKind.AsyncKeyword))
+                {
+                    return lambda;
+                }
+
+                var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithLeadingTrivia(lambda.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.Space);
+                var bare = lambda.WithoutLeadingTrivia();
+                return bare.WithModifiers(bare.Modifiers.Insert(0, asyncKeyword));
+            }
+
+            return generator.WithModifiers(function, generator.GetModifiers(function).WithAsync(true));
         }
 
         private static async Task<Plan?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -132,13 +171,14 @@ namespace Mariachi.CodeFixes
                 return null;
             }
 
-            var output = OutputType(operation.TargetMethod, registration, invocation, model.Compilation);
+            var output = OutputType(operation.TargetMethod, registration, invocation, model.Compilation, out var use);
             var communication = FindCommunication(model, invocation, symbols, cancellationToken);
             if (output is null || communication is null)
             {
                 return null;
             }
 
+            var asyncFunction = use == ResultUse.AsTask ? AwaitableBody(invocation, model, cancellationToken) : null;
             return new Plan(
                 invocation,
                 registration.Name,
@@ -146,7 +186,9 @@ namespace Mariachi.CodeFixes
                 output.ToMinimalDisplayString(model, invocation.SpanStart),
                 contextIndex,
                 inputIndex,
-                tokenIndex);
+                tokenIndex,
+                asyncFunction is null ? use : ResultUse.Await,
+                asyncFunction);
         }
 
         private static ImmutableArray<ServiceRegistration> GetRegistrations(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken) =>
@@ -247,12 +289,14 @@ namespace Mariachi.CodeFixes
         }
 
         /// <summary>
-        /// TOut: the awaited result of the method (Task&lt;T&gt; -> T; ValueTask&lt;T&gt; -> T when awaited right
-        /// away). A method returning Task or ValueTask calls with the procedure's TOut. Synchronous methods are not
-        /// rewritten: the call would become a Task.
+        /// TOut: the awaited result of the method (Task&lt;T&gt; or ValueTask&lt;T&gt; -> T); a method returning Task or
+        /// ValueTask calls with the procedure's TOut. <paramref name="use"/> says how the <c>ValueTask&lt;TOut&gt;</c> of
+        /// <c>CallAsync</c> takes the call's place. Not rewritten: synchronous methods (the call would become a task)
+        /// and a ValueTask (not generic) that is not awaited.
         /// </summary>
-        private static ITypeSymbol? OutputType(IMethodSymbol method, ServiceRegistration registration, InvocationExpressionSyntax invocation, Compilation compilation)
+        private static ITypeSymbol? OutputType(IMethodSymbol method, ServiceRegistration registration, InvocationExpressionSyntax invocation, Compilation compilation, out ResultUse use)
         {
+            use = IsAwaited(invocation) ? ResultUse.AsIs : ResultUse.AsTask;
             if (method.ReturnType is not INamedTypeSymbol returned)
             {
                 return null;
@@ -269,27 +313,76 @@ namespace Mariachi.CodeFixes
                 return registration.Output;
             }
 
-            var awaited = IsAwaited(invocation);
-            if (awaited && Is(original, compilation, "System.Threading.Tasks.ValueTask`1"))
+            if (Is(original, compilation, "System.Threading.Tasks.ValueTask`1"))
             {
+                // The same ValueTask<T> as CallAsync's, awaited or not.
+                use = ResultUse.AsIs;
                 return returned.TypeArguments[0];
             }
 
-            return awaited && Is(original, compilation, "System.Threading.Tasks.ValueTask") ? registration.Output : null;
+            return use == ResultUse.AsIs && Is(original, compilation, "System.Threading.Tasks.ValueTask") ? registration.Output : null;
+        }
+
+        /// <summary>
+        /// The method, local function or lambda, not async yet, whose expression body is <paramref name="invocation"/>
+        /// and which returns a task: it can become <c>async</c> and await <c>CallAsync</c>. Null otherwise (the call then
+        /// keeps its Task through <c>AsTask()</c>).
+        /// </summary>
+        private static SyntaxNode? AwaitableBody(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxNode body = invocation;
+            while (body.Parent is ParenthesizedExpressionSyntax)
+            {
+                body = body.Parent;
+            }
+
+            SyntaxNode? function = body.Parent switch
+            {
+                ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax } arrow => arrow.Parent,
+                AnonymousFunctionExpressionSyntax lambda when lambda.ExpressionBody == body => lambda,
+                _ => null,
+            };
+            if (function is null || function is AnonymousFunctionExpressionSyntax { Modifiers: var lambdaModifiers } && lambdaModifiers.Any(SyntaxKind.AsyncKeyword))
+            {
+                return null;
+            }
+
+            var symbol = function is AnonymousFunctionExpressionSyntax
+                ? model.GetSymbolInfo(function, cancellationToken).Symbol as IMethodSymbol
+                : model.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
+            if (symbol is null || symbol.IsAsync || symbol.ReturnType is not INamedTypeSymbol returns)
+            {
+                return null;
+            }
+
+            var compilation = model.Compilation;
+            var returnsTask = Is(returns.OriginalDefinition, compilation, "System.Threading.Tasks.Task`1")
+                || Is(returns.OriginalDefinition, compilation, "System.Threading.Tasks.Task")
+                || Is(returns.OriginalDefinition, compilation, "System.Threading.Tasks.ValueTask`1");
+
+            // An async function takes no ref, out or in parameter, nor a ref struct.
+            return returnsTask && symbol.Parameters.All(p => p.RefKind == RefKind.None && !p.Type.IsRefLikeType) ? function : null;
         }
 
         private static bool Is(INamedTypeSymbol type, Compilation compilation, string metadataName) =>
             SymbolEqualityComparer.Default.Equals(type, compilation.GetTypeByMetadataName(metadataName));
 
+        /// <summary>Awaited directly, or through <c>.ConfigureAwait(...)</c> (which a ValueTask has as well).</summary>
         private static bool IsAwaited(SyntaxNode node)
         {
-            var parent = node.Parent;
-            while (parent is ParenthesizedExpressionSyntax)
+            var parent = Unparenthesized(node);
+            if (parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access
+                && access.Expression == Skip(node)
+                && access.Parent is InvocationExpressionSyntax configured)
             {
-                parent = parent.Parent;
+                parent = Unparenthesized(configured);
             }
 
             return parent is AwaitExpressionSyntax;
+
+            static SyntaxNode Skip(SyntaxNode node) => node.Parent is ParenthesizedExpressionSyntax ? Skip(node.Parent) : node;
+
+            static SyntaxNode? Unparenthesized(SyntaxNode node) => Skip(node).Parent;
         }
 
         /// <summary>
@@ -435,9 +528,31 @@ namespace Mariachi.CodeFixes
             public ImmutableArray<ServiceRegistration> Value { get; }
         }
 
+        /// <summary>How the <c>ValueTask&lt;TOut&gt;</c> of <c>CallAsync</c> takes the place of the service call.</summary>
+        private enum ResultUse
+        {
+            /// <summary>Awaited already, or the same ValueTask&lt;T&gt; as the service's.</summary>
+            AsIs,
+
+            /// <summary>Awaited, in a function made async.</summary>
+            Await,
+
+            /// <summary>Used as a Task: <c>.AsTask()</c>.</summary>
+            AsTask,
+        }
+
         private sealed class Plan
         {
-            public Plan(InvocationExpressionSyntax invocation, string name, string communication, string output, int contextIndex, int inputIndex, int tokenIndex)
+            public Plan(
+                InvocationExpressionSyntax invocation,
+                string name,
+                string communication,
+                string output,
+                int contextIndex,
+                int inputIndex,
+                int tokenIndex,
+                ResultUse use,
+                SyntaxNode? asyncFunction)
             {
                 Invocation = invocation;
                 Name = name;
@@ -446,6 +561,8 @@ namespace Mariachi.CodeFixes
                 ContextIndex = contextIndex;
                 InputIndex = inputIndex;
                 TokenIndex = tokenIndex;
+                Use = use;
+                AsyncFunction = asyncFunction;
             }
 
             public InvocationExpressionSyntax Invocation { get; }
@@ -461,6 +578,11 @@ namespace Mariachi.CodeFixes
             public int InputIndex { get; }
 
             public int TokenIndex { get; }
+
+            public ResultUse Use { get; }
+
+            /// <summary>The function to make async, when <see cref="Use"/> is <see cref="ResultUse.Await"/>.</summary>
+            public SyntaxNode? AsyncFunction { get; }
         }
     }
 }

@@ -7,6 +7,7 @@ using Mariachi.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using NATS.Net;
@@ -45,21 +46,27 @@ public sealed class AddMariachiNatsTests
     {
         using var host = Build(configuration: [], configure: null);
 
-        var error = await Assert.ThrowsAsync<ConfigError>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal(ErrorCodes.Config.Missing, error.Code);
-        Assert.Equal(ConfigKeys.NatsUrl, error.Metadata["key"]);
+        Assert.StartsWith($"{ErrorCodes.Config.Missing}: Configuration value 'NATS_URL' is required", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Invalid_adapter_options_stop_the_host_naming_the_option()
+    public async Task Invalid_adapter_options_stop_the_host_naming_every_bad_option()
     {
-        using var host = Build([new(ConfigKeys.NatsUrl, "nats://127.0.0.1:4222")], options => options.ProcedureSubjectPrefix = "orders.>");
+        using var host = Build([new(ConfigKeys.NatsUrl, "nats://127.0.0.1:4222")], options =>
+        {
+            options.ProcedureSubjectPrefix = "orders.>";
+            options.Events.MaxDeliver = 0;
+        });
 
-        var error = await Assert.ThrowsAsync<ConfigError>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal(ErrorCodes.Config.Invalid, error.Code);
-        Assert.Contains(nameof(MariachiNatsOptions.ProcedureSubjectPrefix), error.Message, StringComparison.Ordinal);
+        Assert.Equal(typeof(MariachiNatsOptions), error.OptionsType);
+        Assert.Collection(
+            error.Failures,
+            failure => Assert.StartsWith($"{ErrorCodes.Config.Invalid}: NATS adapter option '{nameof(MariachiNatsOptions.ProcedureSubjectPrefix)}'", failure, StringComparison.Ordinal),
+            failure => Assert.StartsWith($"{ErrorCodes.Config.Invalid}: NATS adapter option 'Events.MaxDeliver'", failure, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,7 +135,7 @@ public sealed class AddMariachiNatsTests
 
     private sealed class ShoutingMiddleware : IProcedureMiddleware
     {
-        public async Task<object?> InvokeAsync(ProcedureCall call, ProcedureDelegate next) =>
+        public async ValueTask<object?> InvokeAsync(ProcedureCall call, ProcedureDelegate next) =>
             await next(call) is string text ? text.ToUpperInvariant() : null;
     }
 

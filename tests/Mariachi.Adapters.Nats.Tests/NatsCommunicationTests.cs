@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Mariachi.Adapters.Nats.Communication;
 using Mariachi.Adapters.Nats.Tests.Infrastructure;
 using Mariachi.Communication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using NATS.Client.Core;
 
 namespace Mariachi.Adapters.Nats.Tests;
@@ -50,7 +52,7 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
         var context = Context.Create(tenantId: "tenant-load");
 
         var results = await Task.WhenAll(Enumerable.Range(0, Calls)
-            .Select(i => caller.CallAsync<SquareResult>("load.square", context, new Square(i))));
+            .Select(i => caller.CallAsync<SquareResult>("load.square", context, new Square(i)).AsTask()));
 
         Assert.Equal(Enumerable.Range(0, Calls), results.Select(r => r.Value).Order());
         Assert.All(results, r => Assert.Equal((long)r.Value * r.Value, r.Squared));
@@ -81,9 +83,9 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
         await responder.WhenReadyAsync();
         var caller = await CreateAsync(TestNats.Options(id));
 
-        var notFound = await Assert.ThrowsAsync<NotFoundError>(() => caller.CallAsync<SquareResult>("orders.fail", Caller, new Square(1)));
-        var unexpected = await Assert.ThrowsAsync<MariachiError>(() => caller.CallAsync<SquareResult>("orders.fail", Caller, new Square(2)));
-        var custom = await Assert.ThrowsAsync<CustomError>(() => caller.CallAsync<SquareResult>("orders.fail", Caller, new Square(3)));
+        var notFound = await Assert.ThrowsAsync<NotFoundError>(() => caller.CallAsync<SquareResult>("orders.fail", Caller, new Square(1)).AsTask());
+        var unexpected = await Assert.ThrowsAsync<MariachiError>(() => caller.CallAsync<SquareResult>("orders.fail", Caller, new Square(2)).AsTask());
+        var custom = await Assert.ThrowsAsync<CustomError>(() => caller.CallAsync<SquareResult>("orders.fail", Caller, new Square(3)).AsTask());
 
         Assert.Equal("not-found/order", notFound.Code);
         Assert.Equal(404, notFound.HttpStatus);
@@ -116,12 +118,47 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
         callerOptions.RequestTimeout = TimeSpan.FromMilliseconds(300);
         var caller = await CreateAsync(callerOptions);
 
-        var error = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<SquareResult>("slow.square", Caller, new Square(1)));
+        var error = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<SquareResult>("slow.square", Caller, new Square(1)).AsTask());
 
         Assert.Equal(ErrorCodes.Communication.Timeout, error.Code);
         Assert.Equal(504, error.HttpStatus);
         Assert.Equal("slow.square", error.Metadata["procedure"]);
         await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task The_handler_deadline_runs_on_the_responders_clock_and_its_context_logs_through_the_responders_logger()
+    {
+        var id = TestNats.UniqueId();
+        var clock = new FakeTimeProvider();
+        var logger = new ScopeRecordingLogger<NatsCommunication>();
+        var connection = await TestNats.ConnectAsync();
+        _owned.Add(connection);
+        var responder = new NatsCommunication(connection, TestNats.Options(id), logger, clock);
+        _owned.Add(responder);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        responder.Register<Square, SquareResult>("clock.square", async (context, input, cancellationToken) =>
+        {
+            context.Logger.LogInformation("squaring {Value}", input.Value);
+            entered.SetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return new SquareResult(input.Value, 0, 0);
+        });
+        await responder.WhenReadyAsync();
+        var callerOptions = TestNats.Options(id);
+        callerOptions.RequestTimeout = TimeSpan.FromSeconds(30);
+        var caller = await CreateAsync(callerOptions);
+
+        var call = caller.CallAsync<SquareResult>("clock.square", Caller, new Square(2)).AsTask();
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        clock.Advance(TimeSpan.FromSeconds(31));
+
+        // The caller's own 30 s wait runs on real time: the reply comes from the responder's cancelled handler.
+        var error = await Assert.ThrowsAsync<CommunicationError>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(ErrorCodes.Communication.Timeout, error.Code);
+        Assert.Contains("cancelled at the caller's deadline", error.Message, StringComparison.Ordinal);
+        var entry = Assert.Single(logger.Entries, e => e.Message == "squaring 2");
+        Assert.Equal(("clock.square", "tenant-a", Caller.TraceId), (entry.Scope["Procedure"], entry.Scope["TenantId"], entry.Scope["TraceId"]));
     }
 
     [Fact]
@@ -136,10 +173,10 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
 
         // Its only instance stops: the procedure exists, but nobody serves it.
         await responder.DisposeAsync();
-        var unavailable = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<SquareResult>("stock.reserve", Caller, new Square(1)));
+        var unavailable = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<SquareResult>("stock.reserve", Caller, new Square(1)).AsTask());
         var typed = await Assert.ThrowsAsync<CommunicationError>(
-            () => caller.CallAsync(new Procedure<Square, SquareResult>("stock.reserve"), Caller, new Square(1)));
-        var notFound = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<SquareResult>("stock.reserv", Caller, new Square(1)));
+            () => caller.CallAsync(new Procedure<Square, SquareResult>("stock.reserve"), Caller, new Square(1)).AsTask());
+        var notFound = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<SquareResult>("stock.reserv", Caller, new Square(1)).AsTask());
 
         Assert.Equal(ErrorCodes.Communication.Unavailable, unavailable.Code);
         Assert.Equal(503, unavailable.HttpStatus);
@@ -152,7 +189,7 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
         var withoutDirectory = TestNats.Options(id);
         withoutDirectory.ProcedureDirectoryBucket = null;
         var blind = await CreateAsync(withoutDirectory);
-        var unknown = await Assert.ThrowsAsync<CommunicationError>(() => blind.CallAsync<SquareResult>("stock.reserv", Caller, new Square(1)));
+        var unknown = await Assert.ThrowsAsync<CommunicationError>(() => blind.CallAsync<SquareResult>("stock.reserv", Caller, new Square(1)).AsTask());
         Assert.Equal(ErrorCodes.Communication.Unavailable, unknown.Code);
     }
 
@@ -171,11 +208,11 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
         var garbled = await CreateAsync(garbling);
 
         var unwritableInput = await Assert.ThrowsAsync<CommunicationError>(
-            () => caller.CallAsync<SquareResult>("math.square", Caller, new Unwritable(typeof(int))));
+            () => caller.CallAsync<SquareResult>("math.square", Caller, new Unwritable(typeof(int))).AsTask());
         var unreadableInput = await Assert.ThrowsAsync<CommunicationError>(
-            () => garbled.CallAsync<SquareResult>("math.square", Caller, new Square(2)));
+            () => garbled.CallAsync<SquareResult>("math.square", Caller, new Square(2)).AsTask());
         var unwritableResult = await Assert.ThrowsAsync<CommunicationError>(
-            () => caller.CallAsync<Unwritable>("math.unwritable", Caller, new Square(2)));
+            () => caller.CallAsync<Unwritable>("math.unwritable", Caller, new Square(2)).AsTask());
 
         Assert.Equal(ErrorCodes.Communication.Serialization, unwritableInput.Code);
         Assert.Equal(typeof(Unwritable).FullName, unwritableInput.Metadata["type"]);
@@ -186,8 +223,8 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
         Assert.Equal(typeof(Unwritable).FullName, unwritableResult.Metadata["type"]);
 
         // Over the server's max payload (1 MB by default), either way.
-        var hugeInput = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<SquareResult>("math.square", Caller, new string('x', 2_000_000)));
-        var hugeResult = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<string>("math.huge", Caller, new Square(1)));
+        var hugeInput = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<SquareResult>("math.square", Caller, new string('x', 2_000_000)).AsTask());
+        var hugeResult = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<string>("math.huge", Caller, new Square(1)).AsTask());
         Assert.Equal(ErrorCodes.Communication.Serialization, hugeInput.Code);
         Assert.Equal("System.String", hugeInput.Metadata["type"]);
         Assert.Equal(ErrorCodes.Communication.Serialization, hugeResult.Code);
@@ -196,7 +233,7 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
         var readingFails = TestNats.Options(id);
         readingFails.JsonSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new UnreadableResultConverter() } };
         var reader = await CreateAsync(readingFails);
-        var unreadableResult = await Assert.ThrowsAsync<CommunicationError>(() => reader.CallAsync<SquareResult>("math.square", Caller, new Square(2)));
+        var unreadableResult = await Assert.ThrowsAsync<CommunicationError>(() => reader.CallAsync<SquareResult>("math.square", Caller, new Square(2)).AsTask());
         Assert.Equal(ErrorCodes.Communication.Serialization, unreadableResult.Code);
         Assert.Equal(typeof(SquareResult).FullName, unreadableResult.Metadata["type"]);
     }
@@ -232,7 +269,7 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
         var call = caller.CallAsync<ContextSeen>("ctx.peek", request, new Square(0));
         var message = await peek.Msgs.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         await message.ReplyAsync(Array.Empty<byte>());
-        await Assert.ThrowsAsync<CommunicationError>(() => call);
+        await Assert.ThrowsAsync<CommunicationError>(() => call.AsTask());
         Assert.Matches($"^00-{request.TraceId}-[0-9a-f]{{16}}-01$", message.Headers!["traceparent"].ToString());
     }
 

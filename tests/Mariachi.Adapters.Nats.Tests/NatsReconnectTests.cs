@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Mariachi.Adapters.Nats.Communication;
 using Mariachi.Adapters.Nats.Tests.Infrastructure;
+using Mariachi.Communication;
 using NATS.Client.Core;
 using Xunit.Abstractions;
 
@@ -37,7 +38,7 @@ public sealed class NatsReconnectTests(ITestOutputHelper output)
         var context = Context.Create(tenantId: "tenant-r");
         Assert.Equal(1, (await caller.CallAsync<Pong>("restart.echo", context, new Ping(1))).Value);
 
-        var inFlight = Enumerable.Range(0, InFlight).Select(i => caller.CallAsync<Pong>("restart.slow", context, new Ping(i))).ToArray();
+        var inFlight = Enumerable.Range(0, InFlight).Select(i => caller.CallAsync<Pong>("restart.slow", context, new Ping(i)).AsTask()).ToArray();
         await allEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var clock = Stopwatch.StartNew();
         await server.KillAsync();
@@ -53,7 +54,7 @@ public sealed class NatsReconnectTests(ITestOutputHelper output)
 
         // Failed at once, not at the 5 s request timeout.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"In-flight calls took {clock.Elapsed} to fail.");
-        var whileDown = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<Pong>("restart.echo", context, new Ping(2)));
+        var whileDown = await Assert.ThrowsAsync<CommunicationError>(() => caller.CallAsync<Pong>("restart.echo", context, new Ping(2)).AsTask());
         Assert.Equal(ErrorCodes.Communication.Unavailable, whileDown.Code);
 
         await server.RestartAsync();

@@ -1,15 +1,18 @@
 using BenchmarkDotNet.Attributes;
 using Mariachi.Adapters.InMemory.Communication;
+using Mariachi.Communication;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mariachi.Benchmarks.Dispatch;
 
 /// <summary>
-/// One call of the same request through each way of reaching a handler: a direct method call, a delegate, Mediator's
-/// generated <c>Send</c> (through <c>IMediator</c> and through the generated concrete class), and Mariachi's in-process
-/// <c>CallAsync</c> by name and by <see cref="Mariachi.Communication.Procedure{TIn, TOut}"/> handle, without middleware
-/// and with two pass-through middleware. <see cref="ContextWithProcedure"/> is the one allocation Mariachi adds.
+/// One call of the same request through each way of reaching a handler that completes synchronously: a direct
+/// method call, Mediator's generated <c>Send</c> (through <c>IMediator</c>, the baseline, and through the generated
+/// concrete class), and Mariachi's in-process <c>CallAsync</c> by name and by
+/// <see cref="Mariachi.Communication.Procedure{TIn, TOut}"/> handle: with a ValueTask handler, with a Task handler,
+/// and with one and two pass-through middleware (the difference is the cost per middleware).
+/// <see cref="ContextWithProcedure"/> is the one allocation Mariachi adds to a call without middleware.
 /// </summary>
 [MemoryDiagnoser]
 public class DispatchBenchmarks
@@ -17,9 +20,10 @@ public class DispatchBenchmarks
     private readonly CreateOrder _input = new("Ana", 42.50m);
     private readonly Context _context = Context.Create(tenantId: "acme", userId: "ana");
     private readonly OrderService _service = new();
-    private Func<Context, CreateOrder, CancellationToken, Task<OrderCreated>> _delegate = null!;
     private InProcessCommunication _communication = null!;
-    private InProcessCommunication _withMiddleware = null!;
+    private InProcessCommunication _taskHandler = null!;
+    private InProcessCommunication _oneMiddleware = null!;
+    private InProcessCommunication _twoMiddleware = null!;
     private ServiceProvider _services = null!;
     private IMediator _mediator = null!;
     private Mediator.Mediator _concreteMediator = null!;
@@ -27,15 +31,11 @@ public class DispatchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _delegate = _service.CreateAsync;
-
-        _communication = new InProcessCommunication();
-        _communication.Register(OrderService.Create, _service.CreateAsync);
-
-        _withMiddleware = new InProcessCommunication();
-        _withMiddleware.Use(new PassThroughMiddleware());
-        _withMiddleware.Use(new PassThroughMiddleware());
-        _withMiddleware.Register(OrderService.Create, _service.CreateAsync);
+        _communication = Communication(middleware: 0);
+        _oneMiddleware = Communication(middleware: 1);
+        _twoMiddleware = Communication(middleware: 2);
+        _taskHandler = new InProcessCommunication();
+        _taskHandler.Register(OrderService.Create, _service.CreateTaskAsync);
 
         _services = new ServiceCollection().AddMediator().BuildServiceProvider();
         _mediator = _services.GetRequiredService<IMediator>();
@@ -45,30 +45,48 @@ public class DispatchBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();
 
-    [Benchmark(Baseline = true, Description = "Direct method call")]
-    public Task<OrderCreated> DirectCall() => _service.CreateAsync(_context, _input, CancellationToken.None);
+    [Benchmark(Description = "Direct method call")]
+    public ValueTask<OrderCreated> DirectCall() => _service.CreateAsync(_context, _input, CancellationToken.None);
 
-    [Benchmark(Description = "Delegate call")]
-    public Task<OrderCreated> DelegateCall() => _delegate(_context, _input, CancellationToken.None);
-
-    [Benchmark(Description = "Mediator Send (IMediator)")]
+    [Benchmark(Baseline = true, Description = "Mediator Send (IMediator)")]
     public ValueTask<OrderCreated> MediatorSend() => _mediator.Send(_input, CancellationToken.None);
 
     [Benchmark(Description = "Mediator Send (concrete Mediator)")]
     public ValueTask<OrderCreated> MediatorSendConcrete() => _concreteMediator.Send(_input, CancellationToken.None);
 
     [Benchmark(Description = "CallAsync by name")]
-    public Task<OrderCreated> CallAsyncByName() => _communication.CallAsync<OrderCreated>("orders.create", _context, _input);
+    public ValueTask<OrderCreated> CallAsyncByName() => _communication.CallAsync<OrderCreated>("orders.create", _context, _input);
 
     [Benchmark(Description = "CallAsync by Procedure handle")]
-    public Task<OrderCreated> CallAsyncByHandle() => _communication.CallAsync(OrderService.Create, _context, _input);
+    public ValueTask<OrderCreated> CallAsyncByHandle() => _communication.CallAsync(OrderService.Create, _context, _input);
+
+    [Benchmark(Description = "CallAsync by handle, Task handler")]
+    public ValueTask<OrderCreated> CallAsyncByHandleTaskHandler() => _taskHandler.CallAsync(OrderService.Create, _context, _input);
+
+    [Benchmark(Description = "CallAsync by name, 1 middleware")]
+    public ValueTask<OrderCreated> CallAsyncByNameOneMiddleware() => _oneMiddleware.CallAsync<OrderCreated>("orders.create", _context, _input);
+
+    [Benchmark(Description = "CallAsync by handle, 1 middleware")]
+    public ValueTask<OrderCreated> CallAsyncByHandleOneMiddleware() => _oneMiddleware.CallAsync(OrderService.Create, _context, _input);
 
     [Benchmark(Description = "CallAsync by name, 2 middleware")]
-    public Task<OrderCreated> CallAsyncByNameWithMiddleware() => _withMiddleware.CallAsync<OrderCreated>("orders.create", _context, _input);
+    public ValueTask<OrderCreated> CallAsyncByNameTwoMiddleware() => _twoMiddleware.CallAsync<OrderCreated>("orders.create", _context, _input);
 
-    [Benchmark(Description = "CallAsync by Procedure handle, 2 middleware")]
-    public Task<OrderCreated> CallAsyncByHandleWithMiddleware() => _withMiddleware.CallAsync(OrderService.Create, _context, _input);
+    [Benchmark(Description = "CallAsync by handle, 2 middleware")]
+    public ValueTask<OrderCreated> CallAsyncByHandleTwoMiddleware() => _twoMiddleware.CallAsync(OrderService.Create, _context, _input);
 
     [Benchmark(Description = "Context.WithProcedure alone")]
     public Context ContextWithProcedure() => _context.WithProcedure("orders.create");
+
+    private InProcessCommunication Communication(int middleware)
+    {
+        var communication = new InProcessCommunication();
+        for (var i = 0; i < middleware; i++)
+        {
+            communication.Use(new PassThroughMiddleware());
+        }
+
+        communication.Register(OrderService.Create, _service.CreateAsync);
+        return communication;
+    }
 }

@@ -15,8 +15,12 @@ public sealed class OrderService
 
     public static OrderCreated Handle(CreateOrder input) => new(input.Customer, input.Total, input.Customer.Length);
 
-    /// <summary>The service method in Mariachi's shape: Context first, Task result.</summary>
-    public Task<OrderCreated> CreateAsync(Context context, CreateOrder input, CancellationToken cancellationToken) =>
+    /// <summary>The service method in Mariachi's shape, completing synchronously: no task to allocate.</summary>
+    public ValueTask<OrderCreated> CreateAsync(Context context, CreateOrder input, CancellationToken cancellationToken) =>
+        new(Handle(input));
+
+    /// <summary>The same with a <see cref="Task{TResult}"/> result, as a service written before the ValueTask contract.</summary>
+    public Task<OrderCreated> CreateTaskAsync(Context context, CreateOrder input, CancellationToken cancellationToken) =>
         Task.FromResult(Handle(input));
 }
 
@@ -30,5 +34,5 @@ public sealed class CreateOrderHandler : IRequestHandler<CreateOrder, OrderCreat
 /// <summary>Middleware that only passes the call on: what remains is the cost of the pipeline itself.</summary>
 public sealed class PassThroughMiddleware : IProcedureMiddleware
 {
-    public Task<object?> InvokeAsync(ProcedureCall call, ProcedureDelegate next) => next(call);
+    public ValueTask<object?> InvokeAsync(ProcedureCall call, ProcedureDelegate next) => next(call);
 }

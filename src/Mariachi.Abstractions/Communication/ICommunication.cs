@@ -4,30 +4,30 @@ namespace Mariachi.Communication;
 /// The communication layer: services register procedures by globally unique name; controllers call them by name
 /// (or through a typed <see cref="Procedure{TIn, TOut}"/> handle) and never reference a service directly.
 /// </summary>
+/// <remarks>
+/// An adapter implements one <c>Register</c>; the other handler shapes (by handle, without a token, returning
+/// <see cref="Task{TResult}"/>) are the extension methods of <see cref="CommunicationExtensions"/>, which adapt them
+/// to this one.
+/// </remarks>
 public interface ICommunication
 {
-    /// <summary>Registers <paramref name="handler"/> as procedure <paramref name="name"/>; a name registers once.</summary>
-    void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, Task<TOut>> handler);
-
-    /// <inheritdoc cref="Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, Task{TOut}})"/>
-    void Register<TIn, TOut>(string name, Func<Context, TIn, Task<TOut>> handler);
-
-    /// <inheritdoc cref="Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, Task{TOut}})"/>
-    void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, CancellationToken, Task<TOut>> handler);
-
-    /// <inheritdoc cref="Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, Task{TOut}})"/>
-    void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, Task<TOut>> handler);
+    /// <summary>
+    /// Registers <paramref name="handler"/> as procedure <paramref name="name"/>; a name registers once
+    /// (<see cref="ErrorCodes.Communication.DuplicateProcedure"/>), and a malformed name throws
+    /// <see cref="ErrorCodes.Communication.InvalidName"/>.
+    /// </summary>
+    void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, ValueTask<TOut>> handler);
 
     /// <summary>
     /// Calls procedure <paramref name="name"/> with <paramref name="input"/>. Throws
     /// <see cref="ErrorCodes.Communication.NotFound"/> for an unknown name, <see cref="ErrorCodes.Communication.TypeMismatch"/>
     /// when the input or output type does not match the registration, and <see cref="ErrorCodes.Validation.InvalidInput"/>
-    /// when the input fails validation.
+    /// when the input fails validation. A handler that completes synchronously completes the call synchronously.
     /// </summary>
-    Task<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default);
+    ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="CallAsync{TOut}(string, Context, object?, CancellationToken)"/>
-    Task<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default);
+    ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default);
 
     /// <summary>True when a procedure named <paramref name="name"/> is registered.</summary>
     bool Has(string name);

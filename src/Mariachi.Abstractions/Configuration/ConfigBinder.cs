@@ -11,47 +11,84 @@ public static class ConfigBinder
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
-        var reader = new ConfigReader(configuration);
-
-        options.Environment = reader.GetEnum<MariachiEnvironment>(ConfigKeys.Environment) ?? options.Environment;
-        options.ServiceName = reader.GetString(ConfigKeys.ServiceName) ?? options.ServiceName;
-        options.LogLevel = reader.GetEnum<LogLevel>(ConfigKeys.LogLevel) ?? options.LogLevel;
-        options.DatabaseUrl = reader.GetUri(ConfigKeys.DatabaseUrl, "postgres", "postgresql", "sqlite", "file") ?? options.DatabaseUrl;
-        options.RedisUrl = reader.GetUri(ConfigKeys.RedisUrl, "redis", "rediss") ?? options.RedisUrl;
-        var nats = reader.GetUris(ConfigKeys.NatsUrl, "nats", "tls", "ws", "wss");
-        options.NatsUrls = nats.Count > 0 ? nats : options.NatsUrls;
-        options.Port = reader.GetInt(ConfigKeys.Port, 1, 65535) ?? options.Port;
-        options.AdminPort = reader.GetInt(ConfigKeys.AdminPort, 1, 65535) ?? options.AdminPort;
-        options.WebhookPort = reader.GetInt(ConfigKeys.WebhookPort, 1, 65535) ?? options.WebhookPort;
+        var errors = new List<ConfigError>();
+        Bind(configuration, options, errors);
+        if (errors.Count > 0)
+        {
+            throw errors[0];
+        }
     }
 
     /// <summary>Checks required keys and values set in code; throws <see cref="ConfigError"/> naming the key.</summary>
     public static void Validate(MariachiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ServiceName))
+        if (Errors(options).FirstOrDefault() is { } error)
         {
-            throw ConfigReader.Missing(ConfigKeys.ServiceName);
+            throw error;
         }
+    }
 
-        CheckPort(ConfigKeys.Port, options.Port);
-        CheckPort(ConfigKeys.AdminPort, options.AdminPort);
-        CheckPort(ConfigKeys.WebhookPort, options.WebhookPort);
-
-        foreach (var key in options.RequiredKeys.Order(StringComparer.Ordinal))
+    /// <summary>Binds every key it can, adding one <see cref="ConfigError"/> per bad value to <paramref name="errors"/>.</summary>
+    internal static void Bind(IConfiguration configuration, MariachiOptions options, List<ConfigError> errors)
+    {
+        var reader = new ConfigReader(configuration);
+        Try(() => options.Environment = reader.GetEnum<MariachiEnvironment>(ConfigKeys.Environment) ?? options.Environment);
+        Try(() => options.ServiceName = reader.GetString(ConfigKeys.ServiceName) ?? options.ServiceName);
+        Try(() => options.LogLevel = reader.GetEnum<LogLevel>(ConfigKeys.LogLevel) ?? options.LogLevel);
+        Try(() => options.DatabaseUrl = reader.GetUri(ConfigKeys.DatabaseUrl, "postgres", "postgresql", "sqlite", "file") ?? options.DatabaseUrl);
+        Try(() => options.RedisUrl = reader.GetUri(ConfigKeys.RedisUrl, "redis", "rediss") ?? options.RedisUrl);
+        Try(() =>
         {
-            if (!HasValue(options, key))
+            var nats = reader.GetUris(ConfigKeys.NatsUrl, "nats", "tls", "ws", "wss");
+            options.NatsUrls = nats.Count > 0 ? nats : options.NatsUrls;
+        });
+        Try(() => options.Port = reader.GetInt(ConfigKeys.Port, 1, 65535) ?? options.Port);
+        Try(() => options.AdminPort = reader.GetInt(ConfigKeys.AdminPort, 1, 65535) ?? options.AdminPort);
+        Try(() => options.WebhookPort = reader.GetInt(ConfigKeys.WebhookPort, 1, 65535) ?? options.WebhookPort);
+
+        void Try(Action bind)
+        {
+            try
             {
-                throw ConfigReader.Missing(key);
+                bind();
+            }
+            catch (ConfigError error)
+            {
+                errors.Add(error);
             }
         }
     }
 
-    private static void CheckPort(string key, int? port)
+    /// <summary>Every problem of <paramref name="options"/>: values that did not bind, then required keys and values set in code.</summary>
+    internal static IEnumerable<ConfigError> Errors(MariachiOptions options)
     {
-        if (port is < 1 or > 65535)
+        foreach (var error in options.BindErrors)
         {
-            throw ConfigReader.Invalid(key, "an integer between 1 and 65535", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            yield return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ServiceName))
+        {
+            yield return ConfigReader.Missing(ConfigKeys.ServiceName);
+        }
+
+        foreach (var (key, port) in new[] { (ConfigKeys.Port, options.Port), (ConfigKeys.AdminPort, options.AdminPort), (ConfigKeys.WebhookPort, options.WebhookPort) })
+        {
+            if (port is < 1 or > 65535)
+            {
+                yield return ConfigReader.Invalid(key, "an integer between 1 and 65535", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        // A required key whose value did not bind is reported once, as invalid.
+        var badKeys = options.BindErrors.Select(e => e.Metadata.GetValueOrDefault("key") as string).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in options.RequiredKeys.Order(StringComparer.Ordinal))
+        {
+            if (!HasValue(options, key) && !badKeys.Contains(key))
+            {
+                yield return ConfigReader.Missing(key);
+            }
         }
     }
 

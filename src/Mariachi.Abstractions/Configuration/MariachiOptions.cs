@@ -46,4 +46,7 @@ public sealed class MariachiOptions
         _required.Add(key);
         return this;
     }
+
+    /// <summary>The values that could not be bound from configuration, reported by the options validation.</summary>
+    internal List<ConfigError> BindErrors { get; } = [];
 }

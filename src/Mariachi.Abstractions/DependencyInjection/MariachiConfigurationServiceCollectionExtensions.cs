@@ -10,10 +10,11 @@ public static class MariachiConfigurationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="MariachiOptions"/>, bound from the registered <see cref="IConfiguration"/> (when there is
-    /// one) and validated when the host starts: a bad or missing value stops start-up with a <c>ConfigError</c>
-    /// naming its key.
+    /// one) and validated when the host starts: a bad or missing value stops start-up with an
+    /// <see cref="OptionsValidationException"/> whose failures name each key and its <c>config/*</c> code. Calling it
+    /// again binds once and adds <paramref name="configure"/>.
     /// </summary>
-    public static IServiceCollection AddMariachiConfiguration(this IServiceCollection services, Action<MariachiOptions>? configure = null)
+    public static MariachiBuilder AddMariachiConfiguration(this IServiceCollection services, Action<MariachiOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var builder = services.AddOptions<MariachiOptions>();
@@ -26,10 +27,11 @@ public static class MariachiConfigurationServiceCollectionExtensions
                 {
                     if (provider.GetService<IConfiguration>() is { } configuration)
                     {
-                        ConfigBinder.Bind(configuration, options);
+                        ConfigBinder.Bind(configuration, options, options.BindErrors);
                     }
                 }));
-            builder.PostConfigure(ConfigBinder.Validate).ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MariachiOptions>, MariachiOptionsValidator>());
+            builder.ValidateOnStart();
         }
 
         if (configure is not null)
@@ -37,7 +39,7 @@ public static class MariachiConfigurationServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        return services;
+        return new MariachiBuilder(services);
     }
 
     /// <summary>Marks that binding was registered, so calling the method twice binds once.</summary>

@@ -19,18 +19,18 @@ public static class MariachiEntityFrameworkCoreServiceCollectionExtensions
     /// is not set. With it, e.g. <c>o =&gt; o.UseSqlite(...)</c> or <c>o =&gt; o.UseNpgsql(...)</c>, the provider is yours.
     /// The schema is not created here: see the README (EnsureCreated or migrations).
     /// </summary>
-    public static IServiceCollection AddMariachiEntityFrameworkCore<TDb>(this IServiceCollection services, Action<DbContextOptionsBuilder>? configure = null)
+    public static MariachiBuilder AddMariachiEntityFrameworkCore<TDb>(this IServiceCollection services, Action<DbContextOptionsBuilder>? configure = null)
         where TDb : MariachiDbContext =>
         services.AddMariachiEntityFrameworkCore<TDb>(configure is null ? null : (_, options) => configure(options));
 
     /// <summary>As above, with the service provider, e.g. to read other options while configuring the provider.</summary>
-    public static IServiceCollection AddMariachiEntityFrameworkCore<TDb>(
+    public static MariachiBuilder AddMariachiEntityFrameworkCore<TDb>(
         this IServiceCollection services,
         Action<IServiceProvider, DbContextOptionsBuilder>? configure)
         where TDb : MariachiDbContext
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddMariachiConfiguration();
+        var builder = services.AddMariachiConfiguration();
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<TDb>((provider, options) =>
         {
@@ -48,6 +48,6 @@ public static class MariachiEntityFrameworkCoreServiceCollectionExtensions
 
         // Replace, not TryAdd: AddMariachi registers the in-memory repository with TryAdd and may have run first.
         services.Replace(ServiceDescriptor.Singleton(typeof(IRepository<>), typeof(EfRepository<>)));
-        return services;
+        return builder;
     }
 }

@@ -10,11 +10,12 @@ namespace Mariachi.Adapters.InMemory.Communication;
 /// The default communication layer of a modular monolith: procedure calls dispatched in-process. Calls read an
 /// immutable snapshot of the registrations without locking; <c>Register</c> and <c>Use</c> publish a new snapshot
 /// under a lock, so registering while calls run is safe. A call without middleware goes straight to the typed
-/// handler and allocates only the context that carries the procedure name.
+/// handler and allocates only the context that carries the procedure name: a handler that completes synchronously
+/// completes the call synchronously, without a task.
 /// </summary>
 public sealed class InProcessCommunication : ICommunication
 {
-    private readonly ProcedureRegistry<Registration> _registry = new();
+    private readonly ProcedureRegistry<ProcedureHandler> _registry = new();
     private readonly InputValidator _validator = new();
     private readonly ILogger _logger;
 
@@ -27,46 +28,28 @@ public sealed class InProcessCommunication : ICommunication
 
     public bool Has(string name) => _registry.Has(name);
 
-    public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, Task<TOut>> handler)
+    public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, ValueTask<TOut>> handler)
     {
-        ProcedureName.EnsureValid(name);
-        ArgumentNullException.ThrowIfNull(handler);
-        Add(new Registration<TIn, TOut>(name, handler, _validator));
+        var registration = new ProcedureHandler<TIn, TOut>(name, handler, _validator);
+        _registry.Add(registration);
+        _logger.LogDebug("Registered procedure {Procedure} ({Input} -> {Output})", name, registration.Info.InputType, registration.Info.OutputType);
     }
 
-    public void Register<TIn, TOut>(string name, Func<Context, TIn, Task<TOut>> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Register<TIn, TOut>(name, (context, input, _) => handler(context, input));
-    }
-
-    public void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, CancellationToken, Task<TOut>> handler)
-    {
-        ArgumentNullException.ThrowIfNull(procedure);
-        Register(procedure.Name, handler);
-    }
-
-    public void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, Task<TOut>> handler)
-    {
-        ArgumentNullException.ThrowIfNull(procedure);
-        Register(procedure.Name, handler);
-    }
-
-    public Task<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default)
+    public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(context);
         if (cancellationToken.IsCancellationRequested)
         {
-            return Task.FromCanceled<TOut>(cancellationToken);
+            return ValueTask.FromCanceled<TOut>(cancellationToken);
         }
 
         if (!_registry.TryGet(name, out var entry))
         {
-            return Task.FromException<TOut>(CommunicationErrors.NotFound(name, _registry.Names));
+            return ValueTask.FromException<TOut>(CommunicationErrors.NotFound(name, _registry.Names));
         }
 
-        if (entry.Pipeline is null && entry.Handler is Registration<TOut> invoker)
+        if (entry.Pipeline is null && entry.Handler is ProcedureHandler<TOut> invoker)
         {
             return invoker.InvokeAsync(context.WithProcedure(name), input, cancellationToken);
         }
@@ -74,21 +57,21 @@ public sealed class InProcessCommunication : ICommunication
         return CallThroughPipelineAsync<TOut>(entry, context, input, cancellationToken);
     }
 
-    public Task<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default)
+    public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(procedure);
         ArgumentNullException.ThrowIfNull(context);
         if (cancellationToken.IsCancellationRequested)
         {
-            return Task.FromCanceled<TOut>(cancellationToken);
+            return ValueTask.FromCanceled<TOut>(cancellationToken);
         }
 
         if (!_registry.TryGet(procedure.Name, out var entry))
         {
-            return Task.FromException<TOut>(CommunicationErrors.NotFound(procedure.Name, _registry.Names));
+            return ValueTask.FromException<TOut>(CommunicationErrors.NotFound(procedure.Name, _registry.Names));
         }
 
-        if (entry.Pipeline is null && entry.Handler is Registration<TIn, TOut> typed)
+        if (entry.Pipeline is null && entry.Handler is ProcedureHandler<TIn, TOut> typed)
         {
             return typed.InvokeAsync(context.WithProcedure(procedure.Name), input, cancellationToken);
         }
@@ -99,7 +82,7 @@ public sealed class InProcessCommunication : ICommunication
     public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
 
     /// <summary>The general path: runs middleware (if any) with a boxed input and checks the result's type.</summary>
-    private static async Task<TOut> CallThroughPipelineAsync<TOut>(ProcedureEntry<Registration> entry, Context context, object? input, CancellationToken cancellationToken)
+    private static async ValueTask<TOut> CallThroughPipelineAsync<TOut>(ProcedureEntry<ProcedureHandler> entry, Context context, object? input, CancellationToken cancellationToken)
     {
         var info = entry.Handler.Info;
         if (!typeof(TOut).IsAssignableFrom(info.OutputType) && !info.OutputType.IsAssignableFrom(typeof(TOut)))
@@ -119,10 +102,4 @@ public sealed class InProcessCommunication : ICommunication
 
     private static CommunicationError OutputMismatch(ProcedureInfo info, Type requested, Type? actual) =>
         CommunicationErrors.OutputTypeMismatch(info.Name, CommunicationErrors.Describe(requested), CommunicationErrors.Describe(actual));
-
-    private void Add(Registration registration)
-    {
-        _registry.Add(registration);
-        _logger.LogDebug("Registered procedure {Procedure} ({Input} -> {Output})", registration.Info.Name, registration.Info.InputType, registration.Info.OutputType);
-    }
 }

@@ -23,7 +23,7 @@ public static class MariachiServiceCollectionExtensions
     public static MariachiBuilder AddMariachi(this IServiceCollection services, Action<MariachiOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddMariachiConfiguration(configure);
+        var builder = services.AddMariachiConfiguration(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICommunication>(provider => CommunicationInitializer.Initialize(
             ActivatorUtilities.CreateInstance<InProcessCommunication>(provider),
@@ -31,6 +31,6 @@ public static class MariachiServiceCollectionExtensions
         services.TryAddSingleton<IEventBus, InMemoryEventBus>();
         services.TryAddSingleton(typeof(IRepository<>), typeof(InMemoryRepository<>));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventModuleInitializer>());
-        return new MariachiBuilder(services);
+        return builder;
     }
 }

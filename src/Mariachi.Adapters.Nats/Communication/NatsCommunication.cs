@@ -14,7 +14,7 @@ namespace Mariachi.Adapters.Nats.Communication;
 /// <summary>
 /// The communication layer over NATS request/reply, so controllers and services run in separate processes.
 /// <para>
-/// <see cref="Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, Task{TOut}})"/> subscribes the handler
+/// <see cref="Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, ValueTask{TOut}})"/> subscribes the handler
 /// on <c>{ProcedureSubjectPrefix}.{name}</c> in the queue group <c>QueueGroup</c>, so the instances that register a
 /// procedure share its calls. <see cref="CallAsync{TOut}(string, Context, object?, CancellationToken)"/> always goes
 /// over NATS, even when this instance serves the procedure, and waits <c>RequestTimeout</c> for the reply.
@@ -43,36 +43,42 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
     private readonly TimeSpan _shutdownTimeout;
     private readonly JsonSerializerOptions _json;
     private readonly ILogger _logger;
-    private readonly ILogger _contextLogger;
+    private readonly TimeProvider _time;
     private readonly ProcedureDirectory? _directory;
     private readonly InputValidator _validator = new();
     private readonly ConcurrentDictionary<string, Responder> _responders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PendingCall, byte> _pending = new();
-    private readonly InFlight _inFlight = new();
+    private readonly InFlight _inFlight;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ProcedureRegistry<Registration> _registry = new();
+    private readonly ProcedureRegistry<ProcedureHandler> _registry = new();
     private int _disposed;
 
     /// <summary>
     /// Creates the layer over <paramref name="connection"/>, which stays owned by the caller (disposing this instance
     /// unsubscribes its handlers, never closes the connection). Throws <see cref="ConfigError"/> for invalid options.
+    /// <paramref name="logger"/> also backs the logger of the contexts that handlers receive (rebuilt from the
+    /// caller's headers); <paramref name="timeProvider"/> times the shutdown waits and the directory look-ups.
     /// </summary>
-    public NatsCommunication(INatsConnection connection, MariachiNatsOptions? options = null, ILoggerFactory? loggerFactory = null)
+    public NatsCommunication(
+        INatsConnection connection,
+        MariachiNatsOptions? options = null,
+        ILogger<NatsCommunication>? logger = null,
+        TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         options ??= new MariachiNatsOptions();
         options.Validate();
-        loggerFactory ??= NullLoggerFactory.Instance;
         _connection = connection;
         _prefix = options.ProcedureSubjectPrefix;
         _queueGroup = options.QueueGroup;
         _timeout = options.RequestTimeout;
         _shutdownTimeout = options.ShutdownTimeout;
         _json = options.JsonSerializerOptions;
-        _logger = loggerFactory.CreateLogger<NatsCommunication>();
-        _contextLogger = loggerFactory.CreateLogger("Mariachi.Procedures");
+        _logger = logger ?? NullLogger<NatsCommunication>.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _inFlight = new InFlight(_time);
         _directory = options.ProcedureDirectoryBucket is { } bucket
-            ? new ProcedureDirectory(connection, bucket, _prefix, _logger)
+            ? new ProcedureDirectory(connection, bucket, _prefix, _logger, _time)
             : null;
         _connection.ConnectionDisconnected += OnDisconnectedAsync;
     }
@@ -81,48 +87,28 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
 
     public bool Has(string name) => _registry.Has(name);
 
-    public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, Task<TOut>> handler)
+    public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, ValueTask<TOut>> handler)
     {
-        ProcedureName.EnsureValid(name);
-        ArgumentNullException.ThrowIfNull(handler);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        Add(new Registration<TIn, TOut>(name, handler, _validator));
+        Add(new ProcedureHandler<TIn, TOut>(name, handler, _validator));
     }
 
-    public void Register<TIn, TOut>(string name, Func<Context, TIn, Task<TOut>> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Register<TIn, TOut>(name, (context, input, _) => handler(context, input));
-    }
-
-    public void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, CancellationToken, Task<TOut>> handler)
-    {
-        ArgumentNullException.ThrowIfNull(procedure);
-        Register(procedure.Name, handler);
-    }
-
-    public void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, Task<TOut>> handler)
-    {
-        ArgumentNullException.ThrowIfNull(procedure);
-        Register(procedure.Name, handler);
-    }
-
-    public Task<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default)
+    public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(context);
         return cancellationToken.IsCancellationRequested
-            ? Task.FromCanceled<TOut>(cancellationToken)
-            : CallCoreAsync<TOut>(name, context, input, cancellationToken);
+            ? ValueTask.FromCanceled<TOut>(cancellationToken)
+            : new ValueTask<TOut>(CallCoreAsync<TOut>(name, context, input, cancellationToken));
     }
 
-    public Task<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default)
+    public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(procedure);
         ArgumentNullException.ThrowIfNull(context);
         return cancellationToken.IsCancellationRequested
-            ? Task.FromCanceled<TOut>(cancellationToken)
-            : CallCoreAsync<TOut>(procedure.Name, context, input, cancellationToken);
+            ? ValueTask.FromCanceled<TOut>(cancellationToken)
+            : new ValueTask<TOut>(CallCoreAsync<TOut>(procedure.Name, context, input, cancellationToken));
     }
 
     public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
@@ -162,7 +148,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         }
 
         // Directory records still running get a moment to land before everything is cancelled.
-        await Task.WhenAny(recorded, Task.Delay(TimeSpan.FromSeconds(3))).ConfigureAwait(false);
+        await Task.WhenAny(recorded, Task.Delay(TimeSpan.FromSeconds(3), _time)).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _inFlight.WaitIdleAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         await recorded.ConfigureAwait(false);
@@ -180,7 +166,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
 
         try
         {
-            await _connection.PingAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            await _connection.PingAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(2), _time).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is NatsException or TimeoutException or OperationCanceledException)
         {
@@ -188,7 +174,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         }
     }
 
-    private void Add(Registration registration)
+    private void Add(ProcedureHandler registration)
     {
         var name = registration.Info.Name;
         _registry.Add(registration);
@@ -477,28 +463,28 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         }
     }
 
-    private async Task<object?> InvokeAsync(string name, NatsMsg<byte[]> message)
+    private async ValueTask<object?> InvokeAsync(string name, NatsMsg<byte[]> message)
     {
         if (!_registry.TryGet(name, out var entry))
         {
             throw NotFound(name, _registry.Names);
         }
 
-        var registration = entry.Handler;
+        var info = entry.Handler.Info;
         var headers = message.Headers;
-        registration.CheckRequestedOutput(WireHeaders.Raw(headers, WireHeaders.ReplyType));
-        var input = registration.ReadInput(WireHeaders.Raw(headers, WireHeaders.Type), message.Data, _json);
-        var context = WireHeaders.ReadContext(headers, _contextLogger).WithProcedure(name);
+        WireInput.CheckRequestedOutput(info, WireHeaders.Raw(headers, WireHeaders.ReplyType));
+        var input = WireInput.Read(info, WireHeaders.Raw(headers, WireHeaders.Type), message.Data, _json);
+        var context = WireHeaders.ReadContext(headers, _logger).WithProcedure(name);
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        if (WireHeaders.Int(headers, WireHeaders.TimeoutMs) is > 0 and var timeoutMs)
-        {
-            deadline.CancelAfter(timeoutMs);
-        }
+        // The caller's deadline, timed by this instance's clock.
+        using var deadline = new Deadline(
+            WireHeaders.Int(headers, WireHeaders.TimeoutMs) is > 0 and var timeoutMs ? TimeSpan.FromMilliseconds(timeoutMs) : null,
+            _time,
+            _stopping.Token);
 
         try
         {
-            return await entry.InvokeAsync(new ProcedureCall(registration.Info, context, input, deadline.Token)).ConfigureAwait(false);
+            return await entry.InvokeAsync(new ProcedureCall(info, context, input, deadline.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (_stopping.IsCancellationRequested)
         {
@@ -671,7 +657,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
     }
 
     /// <summary>Counts handlers in flight, so shutdown can wait for them.</summary>
-    private sealed class InFlight
+    private sealed class InFlight(TimeProvider time)
     {
         private readonly object _lock = new();
         private int _count;
@@ -724,7 +710,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
 
             try
             {
-                await idle.WaitAsync(timeout).ConfigureAwait(false);
+                await idle.WaitAsync(timeout, time).ConfigureAwait(false);
                 return true;
             }
             catch (TimeoutException)

@@ -16,7 +16,7 @@ namespace Mariachi.Adapters.Nats.Communication;
 /// not (a typo: the error suggests the closest known name). Entries stay when an instance stops, on purpose.
 /// Failures to reach the bucket are logged and never fail a registration or a call.
 /// </summary>
-internal sealed partial class ProcedureDirectory(INatsConnection connection, string bucket, string prefix, ILogger logger)
+internal sealed partial class ProcedureDirectory(INatsConnection connection, string bucket, string prefix, ILogger logger, TimeProvider time)
 {
     private const int MaxNames = 10_000;
     private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(3);
@@ -29,7 +29,7 @@ internal sealed partial class ProcedureDirectory(INatsConnection connection, str
     {
         try
         {
-            var store = await StoreAsync().WaitAsync(LookupTimeout, cancellationToken).ConfigureAwait(false);
+            var store = await StoreAsync().WaitAsync(LookupTimeout, time, cancellationToken).ConfigureAwait(false);
             var value = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
             {
                 ["input"] = WireTypes.NameOf(info.InputType),
@@ -52,8 +52,7 @@ internal sealed partial class ProcedureDirectory(INatsConnection connection, str
     {
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(LookupTimeout);
+            using var timeout = new Deadline(LookupTimeout, time, cancellationToken);
             var store = await StoreAsync().WaitAsync(timeout.Token).ConfigureAwait(false);
             var entry = await store.TryGetEntryAsync(Key(name), serializer: NatsRawSerializer<byte[]>.Default, cancellationToken: timeout.Token)
                 .ConfigureAwait(false);
@@ -72,8 +71,7 @@ internal sealed partial class ProcedureDirectory(INatsConnection connection, str
         var names = new List<string>();
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(LookupTimeout);
+            using var timeout = new Deadline(LookupTimeout, time, cancellationToken);
             var store = await StoreAsync().WaitAsync(timeout.Token).ConfigureAwait(false);
             await foreach (var key in store.GetKeysAsync([prefix + ".>"], cancellationToken: timeout.Token).ConfigureAwait(false))
             {

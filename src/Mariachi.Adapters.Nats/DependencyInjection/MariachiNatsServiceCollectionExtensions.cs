@@ -21,7 +21,8 @@ public static class MariachiNatsServiceCollectionExtensions
     /// <see cref="NatsCommunication"/> and <see cref="IEventBus"/> a <see cref="NatsEventBus"/>, replacing the
     /// in-process defaults of <c>AddMariachi</c> whether that is called before or after. The server URL is the config
     /// layer's <see cref="ConfigKeys.NatsUrl"/> (<c>NATS_URL</c>, several separated by commas), required from now on:
-    /// the host does not start without it, nor with invalid <see cref="MariachiNatsOptions"/>. One
+    /// the host does not start without it, nor with invalid <see cref="MariachiNatsOptions"/> (an
+    /// <see cref="OptionsValidationException"/> naming each bad setting). One
     /// <see cref="INatsConnection"/> is shared (an already registered one is used as is). Procedure modules and
     /// middleware are applied through <see cref="CommunicationInitializer"/>; the host's start waits until every
     /// module's procedures are subscribed, so a process that only serves procedures answers as soon as it runs.
@@ -29,31 +30,35 @@ public static class MariachiNatsServiceCollectionExtensions
     public static MariachiBuilder AddMariachiNats(this IServiceCollection services, Action<MariachiNatsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddMariachiConfiguration(options => options.Require(ConfigKeys.NatsUrl));
+        var builder = services.AddMariachiConfiguration(options => options.Require(ConfigKeys.NatsUrl));
         var options = services.AddOptions<MariachiNatsOptions>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        options.PostConfigure(o => o.Validate()).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MariachiNatsOptions>, MariachiNatsOptionsValidator>());
+        options.ValidateOnStart();
 
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<INatsConnection>(CreateConnection);
         services.RemoveAll<ICommunication>();
         services.AddSingleton<ICommunication>(provider => CommunicationInitializer.Initialize(
             new NatsCommunication(
                 provider.GetRequiredService<INatsConnection>(),
                 provider.GetRequiredService<IOptions<MariachiNatsOptions>>().Value,
-                provider.GetService<ILoggerFactory>()),
+                provider.GetService<ILogger<NatsCommunication>>(),
+                provider.GetService<TimeProvider>()),
             provider));
         services.RemoveAll<IEventBus>();
         services.AddSingleton<IEventBus>(provider => new NatsEventBus(
             provider.GetRequiredService<INatsConnection>(),
             provider.GetRequiredService<IOptions<MariachiNatsOptions>>().Value,
-            provider.GetService<ILoggerFactory>()));
+            provider.GetService<ILogger<NatsEventBus>>(),
+            provider.GetService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NatsCommunicationStarter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventModuleInitializer>());
-        return new MariachiBuilder(services);
+        return builder;
     }
 
     private static NatsConnection CreateConnection(IServiceProvider provider)

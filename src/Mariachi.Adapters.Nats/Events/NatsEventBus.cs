@@ -36,7 +36,7 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
     private readonly MariachiNatsEventOptions _options;
     private readonly JsonSerializerOptions _json;
     private readonly ILogger _logger;
-    private readonly ILogger _contextLogger;
+    private readonly TimeProvider _time;
     private readonly INatsJSContext _jetStream;
     private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
     private readonly object _streamLock = new();
@@ -45,19 +45,24 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
 
     /// <summary>
     /// Creates the bus over <paramref name="connection"/>, which stays owned by the caller. Throws
-    /// <see cref="ConfigError"/> for invalid options.
+    /// <see cref="ConfigError"/> for invalid options. <paramref name="logger"/> also backs the logger of the contexts
+    /// that subscribers receive; <paramref name="timeProvider"/> times the pause before a failed consumer loop
+    /// resumes and the progress reports of long durable handlers.
     /// </summary>
-    public NatsEventBus(INatsConnection connection, MariachiNatsOptions? options = null, ILoggerFactory? loggerFactory = null)
+    public NatsEventBus(
+        INatsConnection connection,
+        MariachiNatsOptions? options = null,
+        ILogger<NatsEventBus>? logger = null,
+        TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         options ??= new MariachiNatsOptions();
         options.Validate();
-        loggerFactory ??= NullLoggerFactory.Instance;
         _connection = connection;
         _options = options.Events;
         _json = options.JsonSerializerOptions;
-        _logger = loggerFactory.CreateLogger<NatsEventBus>();
-        _contextLogger = loggerFactory.CreateLogger("Mariachi.Events");
+        _logger = logger ?? NullLogger<NatsEventBus>.Instance;
+        _time = timeProvider ?? TimeProvider.System;
         _jetStream = connection.CreateJetStreamContext();
     }
 
@@ -396,7 +401,7 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
             {
                 await foreach (var message in _subscription.Msgs.ReadAllAsync(Stopping).ConfigureAwait(false))
                 {
-                    var context = WireHeaders.ReadContext(message.Headers, Bus._contextLogger);
+                    var context = WireHeaders.ReadContext(message.Headers, Bus._logger);
                     try
                     {
                         var payload = Bus.Read<T>(EventName, message.Headers, message.Data);
@@ -463,7 +468,7 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
                     LogLoopFailed(Bus._logger, exception, EventName);
                     try
                     {
-                        await Task.Delay(TimeSpan.FromSeconds(1), Stopping).ConfigureAwait(false);
+                        await Task.Delay(TimeSpan.FromSeconds(1), Bus._time, Stopping).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException)
                     {
@@ -475,7 +480,7 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
 
         private async Task HandleAsync(INatsJSMsg<byte[]> message, MariachiNatsEventOptions options)
         {
-            var context = WireHeaders.ReadContext(message.Headers, Bus._contextLogger);
+            var context = WireHeaders.ReadContext(message.Headers, Bus._logger);
             T payload;
             try
             {
@@ -492,7 +497,7 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
             Exception? failure = null;
             using (var progress = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
             {
-                var keepAlive = ReportProgressAsync(message, options.AckWait, progress.Token);
+                var keepAlive = ReportProgressAsync(message, options.AckWait, Bus._time, progress.Token);
                 try
                 {
                     await _handler(context, payload, Stopping).ConfigureAwait(false);
@@ -548,14 +553,14 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
             }
         }
 
-        private static async Task ReportProgressAsync(INatsJSMsg<byte[]> message, TimeSpan ackWait, CancellationToken cancellationToken)
+        private static async Task ReportProgressAsync(INatsJSMsg<byte[]> message, TimeSpan ackWait, TimeProvider time, CancellationToken cancellationToken)
         {
             var interval = ackWait / 2;
             try
             {
                 while (true)
                 {
-                    await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
                     await message.AckProgressAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
             }

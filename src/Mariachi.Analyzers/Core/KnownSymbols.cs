@@ -14,6 +14,7 @@ namespace Mariachi.Analyzers.Core
 
         private readonly Lazy<INamedTypeSymbol?> _context;
         private readonly Lazy<INamedTypeSymbol?> _communication;
+        private readonly Lazy<INamedTypeSymbol?> _communicationExtensions;
         private readonly Lazy<INamedTypeSymbol?> _procedure;
         private readonly Lazy<INamedTypeSymbol?> _environment;
         private readonly Lazy<INamedTypeSymbol?> _cancellationToken;
@@ -31,6 +32,7 @@ namespace Mariachi.Analyzers.Core
             var assemblies = new Assemblies(compilation);
             _context = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Context"));
             _communication = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.ICommunication"));
+            _communicationExtensions = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.CommunicationExtensions"));
             _procedure = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.Procedure`2"));
             _environment = Lookup(() => assemblies.FromCoreLibrary("System.Environment"));
             _cancellationToken = Lookup(() => assemblies.FromCoreLibrary("System.Threading.CancellationToken"));
@@ -48,6 +50,9 @@ namespace Mariachi.Analyzers.Core
         public INamedTypeSymbol? Context => _context.Value;
 
         public INamedTypeSymbol? Communication => _communication.Value;
+
+        /// <summary><c>Mariachi.Communication.CommunicationExtensions</c>: the <c>Register</c> overloads besides the interface's one.</summary>
+        public INamedTypeSymbol? CommunicationExtensions => _communicationExtensions.Value;
 
         /// <summary>The open generic <c>Mariachi.Communication.Procedure&lt;TIn, TOut&gt;</c>.</summary>
         public INamedTypeSymbol? Procedure => _procedure.Value;

@@ -9,36 +9,59 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Mariachi.Analyzers.Core
 {
     /// <summary>
-    /// Recognizes <c>ICommunication.Register</c> calls (on the interface or on a type implementing it) and the constant
-    /// procedure name they register: a literal, a <c>const</c>, a constant interpolation or concatenation, <c>nameof</c>,
-    /// or a <c>Procedure&lt;TIn, TOut&gt;</c> created with such a constant (directly as the argument, or through a
-    /// readonly field, a get-only property or a local initialized with one).
+    /// Recognizes <c>Register</c> calls (<c>ICommunication.Register</c> on the interface or on a type implementing it,
+    /// and the overloads of <c>CommunicationExtensions</c>) and the constant procedure name they register: a literal,
+    /// a <c>const</c>, a constant interpolation or concatenation, <c>nameof</c>, or a <c>Procedure&lt;TIn, TOut&gt;</c>
+    /// created with such a constant (directly as the argument, or through a readonly field, a get-only property or a
+    /// local initialized with one).
     /// </summary>
     internal static class ProcedureRegistration
     {
         private const string RegisterName = "Register";
         private const int MaxDepth = 8;
 
-        /// <summary>True when <paramref name="invocation"/> calls <c>ICommunication.Register</c> or an implementation of it.</summary>
-        public static bool IsRegister(IInvocationOperation invocation, KnownSymbols symbols)
+        /// <summary>True when <paramref name="invocation"/> registers a procedure (see <see cref="NameOrdinal"/>).</summary>
+        public static bool IsRegister(IInvocationOperation invocation, KnownSymbols symbols) =>
+            invocation?.TargetMethod is { } method && NameOrdinal(method, symbols) >= 0;
+
+        /// <summary>
+        /// The ordinal of the parameter that names the procedure when <paramref name="method"/> registers one (the
+        /// handler is the next parameter), else -1: 0 for <c>ICommunication.Register</c> or its implementation and for
+        /// a <c>CommunicationExtensions.Register</c> called as an extension (reduced), 1 for the latter called as a
+        /// static method, where the communication comes first.
+        /// </summary>
+        public static int NameOrdinal(IMethodSymbol method, KnownSymbols symbols)
         {
-            var communication = symbols.Communication;
-            var method = invocation?.TargetMethod;
-            if (communication is null || method is null || method.Name != RegisterName || method.Parameters.Length != 2)
+            if (method.Name != RegisterName)
             {
-                return false;
+                return -1;
             }
 
-            var definition = method.OriginalDefinition;
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (definition.IsStatic)
+            {
+                return definition.Parameters.Length == 3
+                    && symbols.CommunicationExtensions is { } extensions
+                    && SymbolEqualityComparer.Default.Equals(definition.ContainingType, extensions)
+                        ? (method.ReducedFrom is null ? 1 : 0)
+                        : -1;
+            }
+
+            var communication = symbols.Communication;
+            if (communication is null || definition.Parameters.Length != 2)
+            {
+                return -1;
+            }
+
             if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, communication))
             {
-                return true;
+                return 0;
             }
 
             var type = method.ContainingType;
-            if (type is null || method.IsStatic || !type.AllInterfaces.Contains(communication, SymbolEqualityComparer.Default))
+            if (type is null || !type.AllInterfaces.Contains(communication, SymbolEqualityComparer.Default))
             {
-                return false;
+                return -1;
             }
 
             foreach (var member in communication.GetMembers(RegisterName))
@@ -46,31 +69,20 @@ namespace Mariachi.Analyzers.Core
                 var implementation = type.FindImplementationForInterfaceMember(member);
                 if (implementation is not null && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, definition))
                 {
-                    return true;
+                    return 0;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         /// <summary>The argument that names the procedure (the name string or the Procedure handle), or null.</summary>
-        public static IArgumentOperation? NameArgument(IInvocationOperation invocation, KnownSymbols symbols)
-        {
-            if (!IsRegister(invocation, symbols))
-            {
-                return null;
-            }
+        public static IArgumentOperation? NameArgument(IInvocationOperation invocation, KnownSymbols symbols) =>
+            Argument(invocation, symbols, handler: false);
 
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    return argument;
-                }
-            }
-
-            return null;
-        }
+        /// <summary>The argument that passes the handler, or null.</summary>
+        public static IArgumentOperation? HandlerArgument(IInvocationOperation invocation, KnownSymbols symbols) =>
+            Argument(invocation, symbols, handler: true);
 
         /// <summary>
         /// The constant procedure name registered by <paramref name="invocation"/>, or null when it is not a
@@ -89,6 +101,26 @@ namespace Mariachi.Analyzers.Core
             unresolvedMember = null;
             var argument = NameArgument(invocation, symbols);
             return argument is null ? null : ConstantName(argument.Value, symbols, invocation.SemanticModel, 0, ref unresolvedMember);
+        }
+
+        private static IArgumentOperation? Argument(IInvocationOperation invocation, KnownSymbols symbols, bool handler)
+        {
+            var ordinal = invocation?.TargetMethod is { } method ? NameOrdinal(method, symbols) : -1;
+            if (ordinal < 0)
+            {
+                return null;
+            }
+
+            ordinal += handler ? 1 : 0;
+            foreach (var argument in invocation!.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The constant procedure name of a name string or Procedure handle value, or null.</summary>

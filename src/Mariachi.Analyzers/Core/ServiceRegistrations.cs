@@ -87,7 +87,6 @@ namespace Mariachi.Analyzers.Core
 
                     model ??= getModel(tree);
                     if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
-                        && IsRegister(operation.TargetMethod, symbols)
                         && Read(operation, symbols, getModel, cancellationToken) is { } registration)
                     {
                         result.Add(registration);
@@ -134,55 +133,19 @@ namespace Mariachi.Analyzers.Core
                 && SymbolEqualityComparer.Default.Equals(calledImplementation.OriginalDefinition, called);
         }
 
-        private static bool IsRegister(IMethodSymbol method, KnownSymbols symbols)
-        {
-            if (method.Name != RegisterName || method.Parameters.Length != 2 || method.TypeArguments.Length != 2)
-            {
-                return false;
-            }
-
-            var type = method.ContainingType;
-            if (type is null)
-            {
-                return false;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.Communication))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, symbols.Communication))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private static ServiceRegistration? Read(
             IInvocationOperation register,
             KnownSymbols symbols,
             Func<SyntaxTree, SemanticModel> getModel,
             CancellationToken cancellationToken)
         {
-            IOperation? nameValue = null;
-            IOperation? handlerValue = null;
-            foreach (var argument in register.Arguments)
+            if (register.TargetMethod.TypeArguments.Length != 2)
             {
-                switch (argument.Parameter?.Ordinal)
-                {
-                    case 0:
-                        nameValue = argument.Value;
-                        break;
-                    case 1:
-                        handlerValue = argument.Value;
-                        break;
-                }
+                return null;
             }
+
+            var nameValue = ProcedureRegistration.NameArgument(register, symbols)?.Value;
+            var handlerValue = ProcedureRegistration.HandlerArgument(register, symbols)?.Value;
 
             var name = nameValue is null ? null : ProcedureName(nameValue, symbols, getModel, depth: 0, cancellationToken);
             if (name is null || handlerValue is null)

@@ -15,9 +15,10 @@ public static class MariachiAspNetCoreExtensions
     /// <summary>
     /// Makes the request's <see cref="Context"/> injectable (controller actions, minimal-API handlers and scoped
     /// services receive it as a parameter; no <c>Context.Create</c> in user code) and maps every exception to
-    /// problem details. Register a custom <see cref="ErrorStatusTable"/> singleton first to add status codes.
+    /// problem details. Register a custom <see cref="ErrorStatusTable"/> singleton first to add status codes. Calling it
+    /// again only adds <paramref name="configure"/>.
     /// </summary>
-    public static IServiceCollection AddMariachiAspNetCore(this IServiceCollection services, Action<MariachiAspNetCoreOptions>? configure = null)
+    public static MariachiBuilder AddMariachiAspNetCore(this IServiceCollection services, Action<MariachiAspNetCoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<MariachiAspNetCoreOptions>();
@@ -25,6 +26,13 @@ public static class MariachiAspNetCoreExtensions
         {
             options.Configure(configure);
         }
+
+        if (services.Any(d => d.ServiceType == typeof(AspNetCoreMarker)))
+        {
+            return new MariachiBuilder(services);
+        }
+
+        services.AddSingleton<AspNetCoreMarker>();
 
         services.AddHttpContextAccessor();
         // Every problem, ours and the framework's own (model validation, status code pages, NotFound()...), has
@@ -45,7 +53,7 @@ public static class MariachiAspNetCoreExtensions
             return provider.GetRequiredService<HttpContextFactory>().Get(http);
         });
         services.AddExceptionHandler<MariachiExceptionHandler>();
-        return services;
+        return new MariachiBuilder(services);
     }
 
     /// <summary>
@@ -60,6 +68,9 @@ public static class MariachiAspNetCoreExtensions
         app.UseMiddleware<MariachiContextMiddleware>();
         return app;
     }
+
+    /// <summary>Marks that the facade was registered, so a second call registers nothing twice.</summary>
+    private sealed class AspNetCoreMarker;
 
     /// <summary>The Context of the current request.</summary>
     public static Context GetMariachiContext(this HttpContext http)

@@ -56,7 +56,7 @@ public sealed class MariachiBuilderTests
 
     private sealed class PassThroughMiddleware : IProcedureMiddleware
     {
-        public Task<object?> InvokeAsync(ProcedureCall call, ProcedureDelegate next) => next(call);
+        public ValueTask<object?> InvokeAsync(ProcedureCall call, ProcedureDelegate next) => next(call);
     }
 
     private sealed class NoEventModule : IEventModule

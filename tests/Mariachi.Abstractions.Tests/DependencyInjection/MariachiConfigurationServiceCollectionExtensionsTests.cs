@@ -17,11 +17,11 @@ public sealed class MariachiConfigurationServiceCollectionExtensionsTests
         builder.Services.AddMariachiConfiguration();
 
         using var host = builder.Build();
-        var error = await Assert.ThrowsAsync<ConfigError>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal(ErrorCodes.Config.Invalid, error.Code);
-        Assert.Equal(ConfigKeys.Port, error.Metadata["key"]);
-        Assert.Contains("PORT", error.Message, StringComparison.Ordinal);
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith($"{ErrorCodes.Config.Invalid}: Configuration value 'PORT' is invalid", failure, StringComparison.Ordinal);
+        Assert.Contains("'abc'", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,10 +31,10 @@ public sealed class MariachiConfigurationServiceCollectionExtensionsTests
         builder.Services.AddMariachiConfiguration(o => o.Require(ConfigKeys.NatsUrl));
 
         using var host = builder.Build();
-        var error = await Assert.ThrowsAsync<ConfigError>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal(ErrorCodes.Config.Missing, error.Code);
-        Assert.Equal(ConfigKeys.NatsUrl, error.Metadata["key"]);
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith($"{ErrorCodes.Config.Missing}: Configuration value 'NATS_URL' is required", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,9 +44,43 @@ public sealed class MariachiConfigurationServiceCollectionExtensionsTests
         builder.Services.AddMariachiConfiguration(o => o.AdminPort = 70000);
 
         using var host = builder.Build();
-        var error = await Assert.ThrowsAsync<ConfigError>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal(ConfigKeys.AdminPort, error.Metadata["key"]);
+        Assert.StartsWith($"{ErrorCodes.Config.Invalid}: Configuration value 'ADMIN_PORT'", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_problem_is_reported_at_once_and_a_required_key_that_did_not_bind_only_as_invalid()
+    {
+        var builder = CreateHostBuilder((ConfigKeys.Port, "abc"), (ConfigKeys.LogLevel, "loud"), (ConfigKeys.NatsUrl, "http://not-nats"));
+        builder.Services.AddMariachiConfiguration(o =>
+        {
+            o.Require(ConfigKeys.NatsUrl).Require(ConfigKeys.DatabaseUrl);
+            o.WebhookPort = 0;
+        });
+
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            [
+                $"{ErrorCodes.Config.Invalid}: 'LOG_LEVEL'",
+                $"{ErrorCodes.Config.Invalid}: 'NATS_URL'",
+                $"{ErrorCodes.Config.Invalid}: 'PORT'",
+                $"{ErrorCodes.Config.Invalid}: 'WEBHOOK_PORT'",
+                $"{ErrorCodes.Config.Missing}: 'DATABASE_URL'",
+            ],
+            error.Failures.Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)] + ": " + f.Split(' ')[3]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validation_is_an_options_validator_not_a_post_configure_step()
+    {
+        var services = new ServiceCollection();
+        services.AddMariachiConfiguration();
+
+        Assert.Contains(services, d => d.ServiceType == typeof(IValidateOptions<MariachiOptions>));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IPostConfigureOptions<MariachiOptions>));
     }
 
     [Fact]
@@ -89,7 +123,7 @@ public sealed class MariachiConfigurationServiceCollectionExtensionsTests
 
         using var host = builder.Build();
 
-        Assert.Throws<ConfigError>(() => host.Services.GetRequiredService<IOptions<MariachiOptions>>().Value);
+        Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<MariachiOptions>>().Value);
     }
 
     [Fact]
@@ -135,8 +169,8 @@ public sealed class MariachiConfigurationServiceCollectionExtensionsTests
 
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<ConfigError>(() => provider.GetRequiredService<IOptions<MariachiOptions>>().Value);
-        Assert.Equal(ConfigKeys.Port, error.Metadata["key"]);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MariachiOptions>>().Value);
+        Assert.StartsWith($"{ErrorCodes.Config.Invalid}: Configuration value 'PORT'", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,11 +187,11 @@ public sealed class MariachiConfigurationServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Returns_the_same_collection_and_rejects_null()
+    public void Returns_a_builder_over_the_same_collection_and_rejects_null()
     {
         var services = new ServiceCollection();
 
-        Assert.Same(services, services.AddMariachiConfiguration());
+        Assert.Same(services, services.AddMariachiConfiguration().Services);
         Assert.Throws<ArgumentNullException>(() => MariachiConfigurationServiceCollectionExtensions.AddMariachiConfiguration(null!));
     }
 

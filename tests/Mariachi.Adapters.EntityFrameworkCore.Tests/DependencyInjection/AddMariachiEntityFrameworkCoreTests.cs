@@ -32,7 +32,7 @@ public sealed class AddMariachiEntityFrameworkCoreTests
     public void Replaces_the_in_memory_repository_whichever_is_registered_first()
     {
         using var after = Build(s => s.AddMariachi().Services.AddMariachiEntityFrameworkCore<TestDbContext>());
-        using var before = Build(s => s.AddMariachiEntityFrameworkCore<TestDbContext>().AddMariachi());
+        using var before = Build(s => s.AddMariachiEntityFrameworkCore<TestDbContext>().Services.AddMariachi());
         using var inMemory = Build(s => s.AddMariachi());
 
         Assert.IsType<EfRepository<ConformanceItem>>(after.GetRequiredService<IRepository<ConformanceItem>>());

@@ -35,15 +35,15 @@ public sealed class InputValidationShortcutTests
     [Fact]
     public async Task A_sealed_input_type_with_rules_is_still_validated()
     {
-        await Assert.ThrowsAsync<ValidationError>(() => _communication.CallAsync(AnnotatedLength, Caller, new Annotated(string.Empty)));
-        await Assert.ThrowsAsync<ValidationError>(() => _communication.CallAsync<int>(AnnotatedLength.Name, Caller, new Annotated(string.Empty)));
+        await Assert.ThrowsAsync<ValidationError>(() => _communication.CallAsync(AnnotatedLength, Caller, new Annotated(string.Empty)).AsTask());
+        await Assert.ThrowsAsync<ValidationError>(() => _communication.CallAsync<int>(AnnotatedLength.Name, Caller, new Annotated(string.Empty)).AsTask());
     }
 
     [Fact]
     public async Task A_derived_input_with_rules_is_validated_by_its_runtime_type_when_the_declared_type_is_open()
     {
         Assert.Equal(0, await _communication.CallAsync(BaseLength, Caller, new OpenBase(string.Empty)));
-        await Assert.ThrowsAsync<ValidationError>(() => _communication.CallAsync<OpenBase, int>(BaseLength, Caller, new AnnotatedDerived(string.Empty)));
+        await Assert.ThrowsAsync<ValidationError>(() => _communication.CallAsync<OpenBase, int>(BaseLength, Caller, new AnnotatedDerived(string.Empty)).AsTask());
     }
 
     [Fact]

@@ -80,10 +80,10 @@ public sealed class AddMariachiTests
         builder.Services.AddMariachi();
         using var host = builder.Build();
 
-        var error = await Assert.ThrowsAsync<ConfigError>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal(ErrorCodes.Config.Invalid, error.Code);
-        Assert.Equal(ConfigKeys.NatsUrl, error.Metadata["key"]);
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith(ErrorCodes.Config.Invalid + ": Configuration value 'NATS_URL' is invalid", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class AddMariachiTests
 
     private sealed class ShoutingMiddleware : IProcedureMiddleware
     {
-        public async Task<object?> InvokeAsync(ProcedureCall call, ProcedureDelegate next) =>
+        public async ValueTask<object?> InvokeAsync(ProcedureCall call, ProcedureDelegate next) =>
             await next(call) is string text ? text.ToUpperInvariant() : null;
     }
 

@@ -731,8 +731,8 @@ public sealed class MAR0001ControllerReferencesServiceTests
 
             public async Task<Order> One(Context ctx, CreateOrder input) => await _communication.CallAsync<Order>("orders.create", ctx, input);
 
-            public Task<Order> Two(Context ctx, CreateOrder input) =>
-                _communication.CallAsync<Order>("orders.create", ctx, input, HttpContext.RequestAborted);
+            public async Task<Order> Two(Context ctx, CreateOrder input) =>
+                await _communication.CallAsync<Order>("orders.create", ctx, input, HttpContext.RequestAborted);
         }
         """).RunAsync();
 
@@ -768,7 +768,8 @@ public sealed class MAR0001ControllerReferencesServiceTests
                     public void Register(ICommunication communication)
                     {
                         communication.Register(Procedures.Charge, ChargeAsync);
-                        communication.Register<Charge, bool>("billing.refund", async (ctx, input) =>
+                        // With a C# 12 compiler an async lambda names its return type: the Task and ValueTask overloads tie.
+                        communication.Register<Charge, bool>("billing.refund", async Task<bool> (ctx, input) =>
                         {
                             await RefundAsync(ctx, input);
                             return true;
@@ -839,13 +840,13 @@ public sealed class MAR0001ControllerReferencesServiceTests
         public static class OrderEndpoints
         {
             public static void Map(WebApplication app) =>
-                app.MapPost("/orders", (CreateOrder input, ICommunication communication, {|MAR0001:IOrderService|} orders) =>
-                    communication.CallAsync<Order>("orders.create", Context.Create(), input));
+                app.MapPost("/orders", async (CreateOrder input, ICommunication communication, {|MAR0001:IOrderService|} orders) =>
+                    await communication.CallAsync<Order>("orders.create", Context.Create(), input));
         }
         """).RunAsync();
 
     [Fact]
-    public Task Fix_all_handles_nested_calls_and_skips_synchronous_and_unawaited_ValueTask_calls()
+    public Task Fix_all_handles_nested_calls_keeps_ValueTask_calls_as_they_are_and_skips_synchronous_ones()
     {
         const string Catalog = """
             using System.Threading.Tasks;
@@ -868,7 +869,7 @@ public sealed class MAR0001ControllerReferencesServiceTests
                     public static void Register(ICommunication communication, ICatalogService catalog)
                     {
                         communication.Register<Item, Item>("catalog.normalize", catalog.NormalizeAsync);
-                        communication.Register<Item, Item>("catalog.save", async (ctx, input) => await catalog.SaveAsync(ctx, input));
+                        communication.Register<Item, Item>("catalog.save", (ctx, input) => catalog.SaveAsync(ctx, input));
                         communication.Register<Item, int>("catalog.total", (ctx, input) => Task.FromResult(catalog.Total(ctx, input)));
                     }
                 }
@@ -904,7 +905,7 @@ public sealed class MAR0001ControllerReferencesServiceTests
                 public async Task<Item> Save(Context ctx, Item input) =>
                     await communication.CallAsync<Item>("catalog.save", ctx, await communication.CallAsync<Item>("catalog.normalize", ctx, input));
 
-                public ValueTask<Item> Later(Context ctx, Item input) => {|MAR0001:catalog.SaveAsync(ctx, input)|};
+                public ValueTask<Item> Later(Context ctx, Item input) => communication.CallAsync<Item>("catalog.save", ctx, input);
 
                 public int Total(Context ctx, Item input) => {|MAR0001:catalog.Total(ctx, input)|};
             }
@@ -913,6 +914,71 @@ public sealed class MAR0001ControllerReferencesServiceTests
         test.FixedState.Sources.Add(("/0/Catalog.cs", Catalog));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Fix_keeps_a_Task_where_one_is_used_and_awaits_where_the_call_is_awaited_or_returned() => FixTest(
+        """
+        using System.Threading.Tasks;
+        using Mariachi;
+        using Mariachi.Communication;
+        using Microsoft.AspNetCore.Mvc;
+        using Shop.Services;
+
+        public sealed class OrdersController(ICommunication communication, {|MAR0001:IOrderService|} orders) : ControllerBase
+        {
+            public Task<Order> Stored(Context ctx, CreateOrder input)
+            {
+                var pending = {|MAR0001:orders.CreateAsync(ctx, input)|};
+                return pending;
+            }
+
+            public Task<Order[]> Both(Context ctx, CreateOrder input) =>
+                Task.WhenAll({|MAR0001:orders.CreateAsync(ctx, input)|}, {|MAR0001:orders.CreateAsync(ctx, input)|});
+
+            public async Task<Order> Configured(Context ctx, CreateOrder input) =>
+                await ({|MAR0001:orders.CreateAsync(ctx, input)|}).ConfigureAwait(false);
+
+            public Task Fire(Context ctx, CreateOrder input) => {|MAR0001:orders.CreateAsync(ctx, input)|};
+
+            public Task<Order> Local(Context ctx, CreateOrder input)
+            {
+                return Run();
+
+                Task<Order> Run() => {|MAR0001:orders.CreateAsync(ctx, input)|};
+            }
+        }
+        """,
+        """
+        using System.Threading.Tasks;
+        using Mariachi;
+        using Mariachi.Communication;
+        using Microsoft.AspNetCore.Mvc;
+        using Shop.Services;
+
+        public sealed class OrdersController(ICommunication communication, {|MAR0001:IOrderService|} orders) : ControllerBase
+        {
+            public Task<Order> Stored(Context ctx, CreateOrder input)
+            {
+                var pending = communication.CallAsync<Order>("orders.create", ctx, input).AsTask();
+                return pending;
+            }
+
+            public Task<Order[]> Both(Context ctx, CreateOrder input) =>
+                Task.WhenAll(communication.CallAsync<Order>("orders.create", ctx, input).AsTask(), communication.CallAsync<Order>("orders.create", ctx, input).AsTask());
+
+            public async Task<Order> Configured(Context ctx, CreateOrder input) =>
+                await (communication.CallAsync<Order>("orders.create", ctx, input)).ConfigureAwait(false);
+
+            public async Task Fire(Context ctx, CreateOrder input) => await communication.CallAsync<Order>("orders.create", ctx, input);
+
+            public Task<Order> Local(Context ctx, CreateOrder input)
+            {
+                return Run();
+
+                async Task<Order> Run() => await communication.CallAsync<Order>("orders.create", ctx, input);
+            }
+        }
+        """).RunAsync();
 
     [Fact]
     public Task No_fix_without_a_reachable_ICommunication() => NoFix(

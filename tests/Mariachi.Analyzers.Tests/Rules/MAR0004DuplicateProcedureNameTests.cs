@@ -319,13 +319,10 @@ public sealed class MAR0004DuplicateProcedureNameTests
         using static Handlers;
         sealed class LocalCommunication : ICommunication
         {
-            public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, Task<TOut>> handler) { }
-            public void Register<TIn, TOut>(string name, Func<Context, TIn, Task<TOut>> handler) { }
-            public void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, CancellationToken, Task<TOut>> handler) { }
-            public void Register<TIn, TOut>(Procedure<TIn, TOut> procedure, Func<Context, TIn, Task<TOut>> handler) { }
+            public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, ValueTask<TOut>> handler) { }
             public void Register(string name) { }
-            public Task<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-            public Task<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default) => throw new NotImplementedException();
             public bool Has(string name) => false;
             public IReadOnlyList<ProcedureInfo> Procedures => Array.Empty<ProcedureInfo>();
             public void Use(IProcedureMiddleware middleware, string? procedure = null) { }
@@ -333,21 +330,56 @@ public sealed class MAR0004DuplicateProcedureNameTests
 
         class OrdersModule
         {
+            static ValueTask<int> Core(Context ctx, int input, CancellationToken cancellationToken) => new(input);
+
             void Register(LocalCommunication local)
             {
-                {|#0:local.Register<int, int>("orders.create"|}, H);
+                // The implementation's own Register (the interface's one), then a Register of its own that is not.
+                {|#0:local.Register<int, int>("orders.create"|}, Core);
                 local.Register("orders.create");
                 local.Register("orders.create");
             }
 
             void Generic<T>(T communication) where T : ICommunication
             {
+                // An extension overload, on a constrained type parameter.
                 {|#1:communication.Register<int, int>("orders.create"|}, H);
             }
         }
         """,
         Duplicate("orders.create", 0, 1),
         Duplicate("orders.create", 1, 0));
+
+    [Fact]
+    public Task Every_Register_shape_counts_and_a_look_alike_extension_does_not() => Verify(
+        """
+        using static Handlers;
+
+        static class LookAlike
+        {
+            public static void Register<TIn, TOut>(this ICommunication communication, string name, Func<TIn, TOut> handler) { }
+        }
+
+        class OrdersModule
+        {
+            static readonly Procedure<int, int> Create = new("orders.create");
+
+            static ValueTask<int> Core(Context ctx, int input, CancellationToken cancellationToken) => new(input);
+
+            void Register(ICommunication communication)
+            {
+                {|#0:communication.Register<int, int>("orders.create"|}, Core);
+                {|#1:communication.Register<int, int>("orders.create"|}, (ctx, input) => ValueTask.FromResult(input));
+                {|#2:communication.Register(Create|}, (Context ctx, int input, CancellationToken ct) => Task.FromResult(input));
+                {|#3:CommunicationExtensions.Register<int, int>(communication, "orders.create"|}, H);
+                communication.Register<int, int>("orders.create", input => input);
+            }
+        }
+        """,
+        Duplicate("orders.create", 0, 1, 2, 3),
+        Duplicate("orders.create", 1, 0, 2, 3),
+        Duplicate("orders.create", 2, 0, 1, 3),
+        Duplicate("orders.create", 3, 0, 1, 2));
 
     [Fact]
     public Task Distinct_and_non_constant_names_are_not_reported() => Verify(

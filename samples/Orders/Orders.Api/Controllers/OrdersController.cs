@@ -19,11 +19,11 @@ public sealed class OrdersController(ICommunication communication) : ControllerB
     }
 
     [HttpGet("{id:guid}")]
-    public Task<OrderView> Get(Context ctx, Guid id, CancellationToken cancellationToken) =>
+    public ValueTask<OrderView> Get(Context ctx, Guid id, CancellationToken cancellationToken) =>
         communication.CallAsync(OrderProcedures.Get, ctx, new GetOrder(id), cancellationToken);
 
     [HttpGet]
-    public Task<Page<OrderView>> List(Context ctx, [FromQuery] int page = 1, [FromQuery] int pageSize = 20, CancellationToken cancellationToken = default) =>
+    public ValueTask<Page<OrderView>> List(Context ctx, [FromQuery] int page = 1, [FromQuery] int pageSize = 20, CancellationToken cancellationToken = default) =>
         communication.CallAsync(OrderProcedures.List, ctx, new ListOrders(page, pageSize), cancellationToken);
 
     [HttpDelete("{id:guid}")]

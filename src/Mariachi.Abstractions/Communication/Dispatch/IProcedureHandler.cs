@@ -9,5 +9,5 @@ public interface IProcedureHandler
     ProcedureInfo Info { get; }
 
     /// <summary>Checks and converts the boxed input, validates it, and runs the handler.</summary>
-    Task<object?> InvokeBoxedAsync(ProcedureCall call);
+    ValueTask<object?> InvokeBoxedAsync(ProcedureCall call);
 }

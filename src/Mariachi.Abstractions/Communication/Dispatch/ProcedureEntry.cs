@@ -8,5 +8,5 @@ public sealed record ProcedureEntry<THandler>(THandler Handler, ProcedureDelegat
     /// Runs <paramref name="call"/> through the pipeline when there is one, else through the handler itself (without
     /// making a delegate of it, as this runs on every call).
     /// </summary>
-    public Task<object?> InvokeAsync(ProcedureCall call) => Pipeline is { } pipeline ? pipeline(call) : Handler.InvokeBoxedAsync(call);
+    public ValueTask<object?> InvokeAsync(ProcedureCall call) => Pipeline is { } pipeline ? pipeline(call) : Handler.InvokeBoxedAsync(call);
 }

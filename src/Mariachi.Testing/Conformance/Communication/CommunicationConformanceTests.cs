@@ -68,6 +68,37 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_handler_shape_registers_by_name_and_by_handle_with_the_context_and_token()
+    {
+        static EchoOutput Shape(Context context, EchoInput input, CancellationToken? token) =>
+            Echo(context, input) with { Text = token is { CanBeCanceled: true } ? "token" : token is null ? "no token" : "none" };
+        var handles = Enumerable.Range(1, 4).Select(i => new Procedure<EchoInput, EchoOutput>($"conformance.handle-{i}")).ToArray();
+        Communication.Register<EchoInput, EchoOutput>("conformance.name-1", (context, input, token) => ValueTask.FromResult(Shape(context, input, token)));
+        Communication.Register<EchoInput, EchoOutput>("conformance.name-2", (context, input) => ValueTask.FromResult(Shape(context, input, null)));
+        Communication.Register<EchoInput, EchoOutput>("conformance.name-3", (context, input, token) => Task.FromResult(Shape(context, input, token)));
+        Communication.Register<EchoInput, EchoOutput>("conformance.name-4", (context, input) => Task.FromResult(Shape(context, input, null)));
+        Communication.Register(handles[0], (context, input, token) => ValueTask.FromResult(Shape(context, input, token)));
+        Communication.Register(handles[1], (context, input) => ValueTask.FromResult(Shape(context, input, null)));
+        Communication.Register(handles[2], (context, input, token) => Task.FromResult(Shape(context, input, token)));
+        Communication.Register(handles[3], async (context, input) =>
+        {
+            await Task.Yield();
+            return Shape(context, input, null);
+        });
+        using var source = new CancellationTokenSource();
+
+        for (var i = 1; i <= 4; i++)
+        {
+            var byName = await Communication.CallAsync<EchoOutput>($"conformance.name-{i}", Caller, new EchoInput { Text = "a" }, source.Token);
+            var byHandle = await Communication.CallAsync(handles[i - 1], Caller, new EchoInput { Text = "a" }, source.Token);
+
+            var expected = i % 2 == 1 ? "token" : "no token";
+            Assert.Equal((expected, $"conformance.name-{i}", Caller.TraceId), (byName.Text, byName.Procedure, byName.TraceId));
+            Assert.Equal((expected, $"conformance.handle-{i}", "tenant-a"), (byHandle.Text, byHandle.Procedure, byHandle.TenantId));
+        }
+    }
+
+    [Fact]
     public async Task Handler_receives_the_callers_context_with_the_procedure_set()
     {
         RegisterEcho();
@@ -116,7 +147,7 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
         RegisterEcho("orders.create");
 
         var error = await Assert.ThrowsAsync<CommunicationError>(
-            () => Communication.CallAsync<EchoOutput>("orders.craete", Caller, new EchoInput { Text = "a" }));
+            () => Communication.CallAsync<EchoOutput>("orders.craete", Caller, new EchoInput { Text = "a" }).AsTask());
 
         Assert.Equal(ErrorCodes.Communication.NotFound, error.Code);
         Assert.Equal(404, ErrorStatus.ToHttpStatus(error.Code));
@@ -130,7 +161,7 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
         RegisterEcho("orders.create");
 
         var error = await Assert.ThrowsAsync<CommunicationError>(
-            () => Communication.CallAsync<EchoOutput>("billing.invoices.send", Caller, new EchoInput { Text = "a" }));
+            () => Communication.CallAsync<EchoOutput>("billing.invoices.send", Caller, new EchoInput { Text = "a" }).AsTask());
 
         Assert.Equal(ErrorCodes.Communication.NotFound, error.Code);
         Assert.DoesNotContain("Did you mean", error.Message, StringComparison.Ordinal);
@@ -142,7 +173,7 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
         RegisterEcho();
 
         var error = await Assert.ThrowsAsync<CommunicationError>(
-            () => Communication.CallAsync<EchoOutput>("conformance.echo", Caller, new OtherInput { Value = 1 }));
+            () => Communication.CallAsync<EchoOutput>("conformance.echo", Caller, new OtherInput { Value = 1 }).AsTask());
 
         Assert.Equal(ErrorCodes.Communication.TypeMismatch, error.Code);
         Assert.Equal("conformance.echo", error.Metadata["procedure"]);
@@ -154,7 +185,7 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
         RegisterEcho();
 
         var error = await Assert.ThrowsAsync<CommunicationError>(
-            () => Communication.CallAsync<OtherInput>("conformance.echo", Caller, new EchoInput { Text = "a" }));
+            () => Communication.CallAsync<OtherInput>("conformance.echo", Caller, new EchoInput { Text = "a" }).AsTask());
 
         Assert.Equal(ErrorCodes.Communication.TypeMismatch, error.Code);
     }
@@ -170,7 +201,7 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
         });
 
         var error = await Assert.ThrowsAsync<ValidationError>(
-            () => Communication.CallAsync<EchoOutput>("conformance.validated", Caller, new EchoInput { Text = string.Empty, Times = 5000 }));
+            () => Communication.CallAsync<EchoOutput>("conformance.validated", Caller, new EchoInput { Text = string.Empty, Times = 5000 }).AsTask());
 
         Assert.Equal(ErrorCodes.Validation.InvalidInput, error.Code);
         Assert.Equal(400, ErrorStatus.ToHttpStatus(error.Code));
@@ -187,7 +218,7 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
             throw new ConflictError("conflict/out-of-stock", "Only 2 left.", MariachiError.Meta(("sku", "abc"))));
 
         var error = await Assert.ThrowsAsync<ConflictError>(
-            () => Communication.CallAsync<EchoOutput>("conformance.fails", Caller, new EchoInput { Text = "a" }));
+            () => Communication.CallAsync<EchoOutput>("conformance.fails", Caller, new EchoInput { Text = "a" }).AsTask());
 
         Assert.Equal("conflict/out-of-stock", error.Code);
         Assert.Equal("Only 2 left.", error.Message);
@@ -301,7 +332,7 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
 
         Assert.Equal(["global-1", "global-2", "own", "global-1", "global-2"], trace);
 
-        Func<ProcedureCall, ProcedureDelegate, Task<object?>> Recording(string name) => (call, next) =>
+        Func<ProcedureCall, ProcedureDelegate, ValueTask<object?>> Recording(string name) => (call, next) =>
         {
             lock (trace)
             {
@@ -348,7 +379,7 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
         await reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await source.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.AsTask());
     }
 
     [Fact]
@@ -362,7 +393,7 @@ public abstract class CommunicationConformanceTests : IAsyncLifetime
         });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => Communication.CallAsync<EchoOutput>("conformance.never", Caller, new EchoInput { Text = "a" }, new CancellationToken(canceled: true)));
+            () => Communication.CallAsync<EchoOutput>("conformance.never", Caller, new EchoInput { Text = "a" }, new CancellationToken(canceled: true)).AsTask());
         Assert.Equal(0, calls);
     }
 

@@ -1,0 +1,130 @@
+using System.Reflection;
+using Mariachi.Communication;
+
+namespace Mariachi.Abstractions.Tests.Communication;
+
+/// <summary>
+/// Every handler shape reaches an adapter through its one core <c>Register</c>: a communication that implements
+/// only that (and records what it gets) serves them all.
+/// </summary>
+public sealed class CommunicationExtensionsTests
+{
+    private static readonly Context Caller = Context.Create(tenantId: "t1");
+    private static readonly Procedure<string, string> Handle = new("shapes.handle");
+    private readonly CoreOnly _communication = new();
+
+    [Fact]
+    public async Task Each_overload_registers_once_under_its_name_and_runs_its_handler_with_the_token_when_it_takes_one()
+    {
+        using var source = new CancellationTokenSource();
+        var token = source.Token;
+        _communication.Register<string, string>("shapes.one", (_, input) => ValueTask.FromResult(input + ":vt"));
+        _communication.Register<string, string>("shapes.two", (_, input, ct) => Task.FromResult(input + ":t:" + (ct == token)));
+        _communication.Register<string, string>("shapes.three", (_, input) => Task.FromResult(input + ":t"));
+        _communication.Register(new Procedure<string, string>("shapes.four"), (_, input, ct) => ValueTask.FromResult(input + ":vt:" + (ct == token)));
+        _communication.Register(new Procedure<string, string>("shapes.five"), (_, input) => ValueTask.FromResult(input + ":vt"));
+        _communication.Register(new Procedure<string, string>("shapes.six"), (_, input, ct) => Task.FromResult(input + ":t:" + (ct == token)));
+        _communication.Register(new Procedure<string, string>("shapes.seven"), (_, input) => Task.FromResult(input + ":t"));
+
+        Assert.Equal(["shapes.one", "shapes.two", "shapes.three", "shapes.four", "shapes.five", "shapes.six", "shapes.seven"], _communication.Names);
+        Assert.Equal(
+            ["a:vt", "a:t:True", "a:t", "a:vt:True", "a:vt", "a:t:True", "a:t"],
+            await Task.WhenAll(_communication.Names.Select(name => _communication.RunAsync<string>(name, "a", token))));
+    }
+
+    [Fact]
+    public async Task An_async_lambda_binds_to_a_ValueTask_handler_and_a_task_returning_method_group_to_a_Task_handler()
+    {
+        _communication.Register(Handle, async (_, input) =>
+        {
+            await Task.Yield();
+            return input;
+        });
+        _communication.Register<string, string>("shapes.group", Upper);
+
+        Assert.Equal(["shapes.handle", "shapes.group"], _communication.Names);
+        Assert.Equal(typeof(ValueTask<string>), _communication.OriginalReturnTypes[0]);
+        Assert.Equal(typeof(Task<string>), _communication.OriginalReturnTypes[1]);
+        Assert.Equal("B", await _communication.RunAsync<string>("shapes.group", "b", CancellationToken.None));
+
+        static Task<string> Upper(Context context, string input) => Task.FromResult(input.ToUpperInvariant());
+    }
+
+    [Fact]
+    public async Task A_Task_handler_returning_null_fails_the_call_naming_the_procedure()
+    {
+        _communication.Register(Handle, (Context _, string _) => (Task<string>)null!);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _communication.RunAsync<string>(Handle.Name, "a", CancellationToken.None));
+
+        Assert.Equal("The handler of 'shapes.handle' returned a null Task.", error.Message);
+    }
+
+    [Fact]
+    public void Null_arguments_throw_argument_null()
+    {
+        Assert.Throws<ArgumentNullException>(() => CommunicationExtensions.Register(null!, Handle, (_, input) => Task.FromResult(input)));
+        Assert.Throws<ArgumentNullException>(() => _communication.Register((Procedure<string, string>)null!, (_, input) => Task.FromResult(input)));
+        Assert.Throws<ArgumentNullException>(() => _communication.Register(Handle, (Func<Context, string, ValueTask<string>>)null!));
+        Assert.Throws<ArgumentNullException>(() => _communication.Register<string, string>("a.b", (Func<Context, string, CancellationToken, Task<string>>)null!));
+        Assert.Throws<ArgumentNullException>(() => _communication.Use((Func<ProcedureCall, ProcedureDelegate, ValueTask<object?>>)null!));
+        Assert.Empty(_communication.Names);
+    }
+
+    [Fact]
+    public async Task Lambda_middleware_is_added_through_the_core_Use_for_the_procedure_given()
+    {
+        _communication.Use((call, next) => ValueTask.FromResult<object?>("short:" + call.Procedure), "shapes.only");
+
+        var (middleware, procedure) = Assert.Single(_communication.Middleware);
+        var call = new ProcedureCall(new ProcedureInfo("shapes.only", typeof(string), typeof(string)), Caller, "a", CancellationToken.None);
+        Assert.Equal("shapes.only", procedure);
+        Assert.Equal("short:shapes.only", await middleware.InvokeAsync(call, _ => throw new InvalidOperationException("not reached")));
+    }
+
+    /// <summary>Implements only what an adapter must, and records it.</summary>
+    private sealed class CoreOnly : ICommunication
+    {
+        private readonly Dictionary<string, Func<Context, object?, CancellationToken, ValueTask<object?>>> _handlers = [];
+
+        public List<string> Names { get; } = [];
+
+        public List<Type> OriginalReturnTypes { get; } = [];
+
+        public List<(IProcedureMiddleware Middleware, string? Procedure)> Middleware { get; } = [];
+
+        public IReadOnlyList<ProcedureInfo> Procedures => throw new NotSupportedException();
+
+        public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, ValueTask<TOut>> handler)
+        {
+            ArgumentNullException.ThrowIfNull(handler);
+            Names.Add(name);
+            OriginalReturnTypes.Add(OriginalReturnType(handler));
+            _handlers[name] = async (context, input, token) => await handler(context, (TIn)input!, token);
+        }
+
+        public async Task<TOut> RunAsync<TOut>(string name, object? input, CancellationToken token) =>
+            (TOut)(await _handlers[name](Caller.WithProcedure(name), input, token))!;
+
+        public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public bool Has(string name) => Names.Contains(name);
+
+        public void Use(IProcedureMiddleware middleware, string? procedure = null) => Middleware.Add((middleware, procedure));
+
+        /// <summary>The return type of the user's delegate: the adapting closure captures it as a field.</summary>
+        private static Type OriginalReturnType(Delegate handler)
+        {
+            var captured = handler.Target?.GetType()
+                .GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Select(f => f.GetValue(handler.Target))
+                .OfType<Delegate>()
+                .FirstOrDefault();
+            return (captured ?? handler).Method.ReturnType;
+        }
+    }
+}
