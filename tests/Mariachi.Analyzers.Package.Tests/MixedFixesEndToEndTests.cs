@@ -44,7 +44,7 @@ public sealed partial class MixedFixesEndToEndTests(MixedConsumer consumer) : IC
     /// <summary>What dotnet format makes of the fixable occurrences; every other line stays as it is.</summary>
     private static readonly (string File, string Before, string After)[] Fixes =
     [
-        ("Api/OrdersController.cs", "=> orders.CreateAsync(ctx, input);", """=> communication.CallAsync<string>("orders.create", ctx, input);"""),
+        ("Api/OrdersController.cs", "public Task<string> Create(Context ctx, string input) => orders.CreateAsync(ctx, input);", """public async Task<string> Create(Context ctx, string input) => await communication.CallAsync<string>("orders.create", ctx, input);"""),
         ("Api/OrdersController.cs", """Environment.GetEnvironmentVariable("Orders__Currency")""", """configuration["Orders:Currency"]"""),
         ("Api/OrdersController.cs", "Relay(Context ctx, string value) => Store.Save(null!, value)", "Relay(Context ctx, string value) => Store.Save(ctx, value)"),
         ("Api/OrdersController.cs", "Store.Save(Context.Create(), value)", "Store.Save(ctx, value)"),

@@ -132,8 +132,9 @@ public sealed partial class MixedOccurrencesTests
                 }
                 """,
             ],
-            ("""Create(Context ctx, string input) => {|MAR0001:orders.CreateAsync(ctx, input)|}""", """Create(Context ctx, string input) => communication.CallAsync<string>("orders.create", ctx, input)"""),
-            ("""ICommunication communication) => {|MAR0001:orders.CreateAsync(ctx, input)|}""", """ICommunication communication) => communication.CallAsync<string>("orders.create", ctx, input)""")),
+            // CallAsync returns a ValueTask: an expression body returning a Task becomes async and awaits it.
+            ("""public Task<string> Create(Context ctx, string input) => {|MAR0001:orders.CreateAsync(ctx, input)|}""", """public async Task<string> Create(Context ctx, string input) => await communication.CallAsync<string>("orders.create", ctx, input)"""),
+            ("""public Task<string> Create(Context ctx, string input, ICommunication communication) => {|MAR0001:orders.CreateAsync(ctx, input)|}""", """public async Task<string> Create(Context ctx, string input, ICommunication communication) => await communication.CallAsync<string>("orders.create", ctx, input)""")),
 
         // No fix: no IConfiguration in scope (none at all, or only an instance field seen from static code).
         ["MAR0002"] = For<EnvironmentReadOutsideConfigAnalyzer, EnvironmentReadOutsideConfigCodeFix>(
