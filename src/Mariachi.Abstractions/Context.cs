@@ -17,6 +17,13 @@ public sealed class Context
     private readonly Identity _identity;
     private ILogger? _logger;
 
+    /// <summary>
+    /// The copy the last <see cref="WithProcedure"/> made, handed out again for the same name: a context that calls
+    /// one procedure repeatedly (a loop, a batch) copies itself once. A cache, like <see cref="_logger"/>: it never
+    /// changes what the context says. Racing calls may each make a copy; either is equivalent.
+    /// </summary>
+    private Context? _lastProcedureCopy;
+
     private Context(Identity identity, string? procedure)
     {
         _identity = identity;
@@ -132,9 +139,22 @@ public sealed class Context
     public Context WithServer(string? server) => Copy(server: new(NullIfEmpty(server)));
 
     /// <summary>Sets the running procedure; the communication layer calls this before the handler runs.</summary>
-    /// <remarks>Runs on every procedure call, so the copy shares this context's identity: one small object.</remarks>
-    public Context WithProcedure(string? procedure) =>
-        string.Equals(procedure, Procedure, StringComparison.Ordinal) ? this : new(_identity, procedure);
+    /// <remarks>
+    /// Runs on every procedure call, so the copy shares this context's identity (one small object), and the last copy
+    /// is reused when the same name comes again.
+    /// </remarks>
+    public Context WithProcedure(string? procedure)
+    {
+        if (string.Equals(procedure, Procedure, StringComparison.Ordinal))
+        {
+            return this;
+        }
+
+        var last = _lastProcedureCopy;
+        return last is not null && string.Equals(procedure, last.Procedure, StringComparison.Ordinal)
+            ? last
+            : _lastProcedureCopy = new Context(_identity, procedure);
+    }
 
     /// <summary>Replaces the trace id, e.g. with one that arrived from another process; it must be a W3C trace id.</summary>
     public Context WithTraceId(string traceId)

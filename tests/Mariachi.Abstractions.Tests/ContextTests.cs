@@ -329,6 +329,35 @@ public sealed class ContextTests
     }
 
     [Fact]
+    public void WithProcedure_hands_out_its_last_copy_again_for_the_same_name_only()
+    {
+        var caller = Context.Create("tenant-1", "user-1");
+
+        var first = caller.WithProcedure("orders.create");
+        var again = caller.WithProcedure(string.Concat("orders.", "create"));
+        var other = caller.WithProcedure("orders.cancel");
+        var back = caller.WithProcedure("orders.create");
+
+        Assert.Same(first, again);
+        Assert.Equal("orders.cancel", other.Procedure);
+        Assert.NotSame(first, back);
+        Assert.Equal(("orders.create", "tenant-1", "user-1"), (back.Procedure, back.TenantId, back.UserId));
+        Assert.Null(caller.Procedure);
+    }
+
+    [Fact]
+    public async Task WithProcedure_from_many_threads_always_gives_the_name_asked_for()
+    {
+        var caller = Context.Create("tenant-1");
+        var names = Enumerable.Range(0, 8).Select(i => $"orders.p{i}").ToArray();
+
+        var wrong = await Task.WhenAll(names.Select(name => Task.Run(() =>
+            Enumerable.Range(0, 20_000).Count(_ => caller.WithProcedure(name).Procedure != name))));
+
+        Assert.All(wrong, count => Assert.Equal(0, count));
+    }
+
+    [Fact]
     public void WithProcedure_copies_keep_every_other_field()
     {
         var original = Context.System("nightly billing", "tenant-1")

@@ -10,32 +10,41 @@ namespace Mariachi.Benchmarks.Dispatch;
 /// One call of the same request through each way of reaching a handler that completes synchronously: a direct
 /// method call, Mediator's generated <c>Send</c> (through <c>IMediator</c>, the baseline, and through the generated
 /// concrete class), and Mariachi's in-process <c>CallAsync</c> by name and by
-/// <see cref="Mariachi.Communication.Procedure{TIn, TOut}"/> handle: with a ValueTask handler, with a Task handler,
-/// and with one and two pass-through middleware (the difference is the cost per middleware).
-/// <see cref="ContextWithProcedure"/> is the one allocation Mariachi adds to a call without middleware.
+/// <see cref="Mariachi.Communication.Procedure{TIn, TOut}"/> handle, through <see cref="ICommunication"/> as a
+/// controller holds it (and once through the concrete class): with a ValueTask handler, with a Task handler, and with
+/// one and two pass-through middleware (the difference is the cost per middleware). A caller's Context reuses the
+/// copy it made for the last procedure it called; the "new Context copy" rows alternate two procedures so that every
+/// call makes its copy, as a request's first call of a procedure does.
 /// </summary>
 [MemoryDiagnoser]
 public class DispatchBenchmarks
 {
+    private static readonly Procedure<CreateOrder, OrderCreated> Other = new("orders.create-other");
+
     private readonly CreateOrder _input = new("Ana", 42.50m);
     private readonly Context _context = Context.Create(tenantId: "acme", userId: "ana");
     private readonly OrderService _service = new();
-    private InProcessCommunication _communication = null!;
-    private InProcessCommunication _taskHandler = null!;
-    private InProcessCommunication _oneMiddleware = null!;
-    private InProcessCommunication _twoMiddleware = null!;
+    private InProcessCommunication _concrete = null!;
+    private ICommunication _communication = null!;
+    private ICommunication _taskHandler = null!;
+    private ICommunication _oneMiddleware = null!;
+    private ICommunication _twoMiddleware = null!;
     private ServiceProvider _services = null!;
     private IMediator _mediator = null!;
     private Mediator.Mediator _concreteMediator = null!;
+    private bool _flip;
 
     [GlobalSetup]
     public void Setup()
     {
-        _communication = Communication(middleware: 0);
+        _concrete = Communication(middleware: 0);
+        _concrete.Register(Other, _service.CreateAsync);
+        _communication = _concrete;
         _oneMiddleware = Communication(middleware: 1);
         _twoMiddleware = Communication(middleware: 2);
-        _taskHandler = new InProcessCommunication();
-        _taskHandler.Register(OrderService.Create, _service.CreateTaskAsync);
+        var taskHandler = new InProcessCommunication();
+        taskHandler.Register(OrderService.Create, _service.CreateTaskAsync);
+        _taskHandler = taskHandler;
 
         _services = new ServiceCollection().AddMediator().BuildServiceProvider();
         _mediator = _services.GetRequiredService<IMediator>();
@@ -57,8 +66,15 @@ public class DispatchBenchmarks
     [Benchmark(Description = "CallAsync by name")]
     public ValueTask<OrderCreated> CallAsyncByName() => _communication.CallAsync<OrderCreated>("orders.create", _context, _input);
 
-    [Benchmark(Description = "CallAsync by Procedure handle")]
+    [Benchmark(Description = "CallAsync by handle")]
     public ValueTask<OrderCreated> CallAsyncByHandle() => _communication.CallAsync(OrderService.Create, _context, _input);
+
+    [Benchmark(Description = "CallAsync by handle, concrete InProcessCommunication")]
+    public ValueTask<OrderCreated> CallAsyncByHandleConcrete() => _concrete.CallAsync(OrderService.Create, _context, _input);
+
+    [Benchmark(Description = "CallAsync by handle, a new Context copy each call")]
+    public ValueTask<OrderCreated> CallAsyncByHandleCopying() =>
+        _communication.CallAsync((_flip = !_flip) ? OrderService.Create : Other, _context, _input);
 
     [Benchmark(Description = "CallAsync by handle, Task handler")]
     public ValueTask<OrderCreated> CallAsyncByHandleTaskHandler() => _taskHandler.CallAsync(OrderService.Create, _context, _input);
@@ -75,8 +91,11 @@ public class DispatchBenchmarks
     [Benchmark(Description = "CallAsync by handle, 2 middleware")]
     public ValueTask<OrderCreated> CallAsyncByHandleTwoMiddleware() => _twoMiddleware.CallAsync(OrderService.Create, _context, _input);
 
-    [Benchmark(Description = "Context.WithProcedure alone")]
+    [Benchmark(Description = "Context.WithProcedure, last copy reused")]
     public Context ContextWithProcedure() => _context.WithProcedure("orders.create");
+
+    [Benchmark(Description = "Context.WithProcedure, a new copy")]
+    public Context ContextWithProcedureCopying() => _context.WithProcedure((_flip = !_flip) ? "orders.create" : "orders.create-other");
 
     private InProcessCommunication Communication(int middleware)
     {

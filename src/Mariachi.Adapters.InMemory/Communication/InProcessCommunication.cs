@@ -37,6 +37,45 @@ public sealed class InProcessCommunication : ICommunication
 
     public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default)
     {
+        // The fast path first, in as little code as possible: a call without middleware to a handler of the right
+        // output type. Everything else (checks that fail, middleware, errors) is in Dispatch.
+        if (name is not null
+            && context is not null
+            && !cancellationToken.IsCancellationRequested
+            && _registry.TryGet(name, out var entry)
+            && entry.Pipeline is null
+            && entry.Handler is ProcedureHandler<TOut> invoker)
+        {
+            return invoker.InvokeAsync(context.WithProcedure(name), input, cancellationToken);
+        }
+
+        return Dispatch<TOut>(name, context, input, cancellationToken);
+    }
+
+    public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default)
+    {
+        if (procedure is not null
+            && context is not null
+            && !cancellationToken.IsCancellationRequested
+            && _registry.TryGet(procedure.Name, out var entry)
+            && entry.Pipeline is null
+            && entry.Handler is ProcedureHandler<TIn, TOut> typed)
+        {
+            return typed.InvokeAsync(context.WithProcedure(procedure.Name), input, cancellationToken);
+        }
+
+        ArgumentNullException.ThrowIfNull(procedure);
+        return Dispatch<TOut>(procedure.Name, context, input, cancellationToken);
+    }
+
+    public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
+
+    /// <summary>
+    /// Every call the fast path does not take: argument and cancellation checks, unknown names, and calls through
+    /// middleware or with other types than the registration's (boxed input, result type checked).
+    /// </summary>
+    private ValueTask<TOut> Dispatch<TOut>(string? name, Context? context, object? input, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(context);
         if (cancellationToken.IsCancellationRequested)
@@ -44,48 +83,16 @@ public sealed class InProcessCommunication : ICommunication
             return ValueTask.FromCanceled<TOut>(cancellationToken);
         }
 
-        if (!_registry.TryGet(name, out var entry))
-        {
-            return ValueTask.FromException<TOut>(CommunicationErrors.NotFound(name, _registry.Names));
-        }
-
-        if (entry.Pipeline is null && entry.Handler is ProcedureHandler<TOut> invoker)
-        {
-            return invoker.InvokeAsync(context.WithProcedure(name), input, cancellationToken);
-        }
-
-        return CallThroughPipelineAsync<TOut>(entry, context, input, cancellationToken);
+        return _registry.TryGet(name, out var entry)
+            ? CallThroughPipelineAsync<TOut>(entry, context, input, cancellationToken)
+            : ValueTask.FromException<TOut>(CommunicationErrors.NotFound(name, _registry.Names));
     }
-
-    public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(procedure);
-        ArgumentNullException.ThrowIfNull(context);
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return ValueTask.FromCanceled<TOut>(cancellationToken);
-        }
-
-        if (!_registry.TryGet(procedure.Name, out var entry))
-        {
-            return ValueTask.FromException<TOut>(CommunicationErrors.NotFound(procedure.Name, _registry.Names));
-        }
-
-        if (entry.Pipeline is null && entry.Handler is ProcedureHandler<TIn, TOut> typed)
-        {
-            return typed.InvokeAsync(context.WithProcedure(procedure.Name), input, cancellationToken);
-        }
-
-        return CallThroughPipelineAsync<TOut>(entry, context, input, cancellationToken);
-    }
-
-    public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
 
     /// <summary>The general path: runs middleware (if any) with a boxed input and checks the result's type.</summary>
     private static async ValueTask<TOut> CallThroughPipelineAsync<TOut>(ProcedureEntry<ProcedureHandler> entry, Context context, object? input, CancellationToken cancellationToken)
     {
         var info = entry.Handler.Info;
-        if (!typeof(TOut).IsAssignableFrom(info.OutputType) && !info.OutputType.IsAssignableFrom(typeof(TOut)))
+        if (info.OutputType != typeof(TOut) && !typeof(TOut).IsAssignableFrom(info.OutputType) && !info.OutputType.IsAssignableFrom(typeof(TOut)))
         {
             throw OutputMismatch(info, typeof(TOut), info.OutputType);
         }

@@ -57,7 +57,8 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
     /// Creates the layer over <paramref name="connection"/>, which stays owned by the caller (disposing this instance
     /// unsubscribes its handlers, never closes the connection). Throws <see cref="ConfigError"/> for invalid options.
     /// <paramref name="logger"/> also backs the logger of the contexts that handlers receive (rebuilt from the
-    /// caller's headers); <paramref name="timeProvider"/> times the shutdown waits and the directory look-ups.
+    /// caller's headers); <paramref name="timeProvider"/> times the handlers' deadlines, the directory look-ups and the
+    /// shutdown waits.
     /// </summary>
     public NatsCommunication(
         INatsConnection connection,
