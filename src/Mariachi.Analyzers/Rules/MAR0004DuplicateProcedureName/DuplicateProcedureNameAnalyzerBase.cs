@@ -12,34 +12,6 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Mariachi.Analyzers.Rules
 {
-    /// <summary>
-    /// MAR0004: two <c>Register</c> calls with the same constant procedure name. Duplicates inside one member are
-    /// reported when that member is analyzed; the compilation-wide check runs at compilation end and reports every
-    /// other registration of a duplicated name, with the conflicting registrations as additional locations.
-    /// Registrations in mutually exclusive branches of one if/else or switch are not duplicates.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DuplicateProcedureNameAnalyzer : DuplicateProcedureNameAnalyzerBase
-    {
-        public DuplicateProcedureNameAnalyzer()
-            : base(DiagnosticDescriptors.DuplicateProcedureName, compilationWide: true)
-        {
-        }
-    }
-
-    /// <summary>
-    /// MAR0004 inside one member, reported live in the IDE. The compilation-wide check lives in
-    /// <see cref="DuplicateProcedureNameAnalyzer"/>, which leaves these registrations to this analyzer.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DuplicateProcedureNameInMemberAnalyzer : DuplicateProcedureNameAnalyzerBase
-    {
-        public DuplicateProcedureNameInMemberAnalyzer()
-            : base(DiagnosticDescriptors.DuplicateProcedureNameInMember, compilationWide: false)
-        {
-        }
-    }
-
     /// <summary>The shared MAR0004 logic; each subclass reports one of the two halves.</summary>
     public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
     {
