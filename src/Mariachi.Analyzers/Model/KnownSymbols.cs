@@ -16,6 +16,8 @@ namespace Mariachi.Analyzers.Core
         private readonly Lazy<INamedTypeSymbol?> _communication;
         private readonly Lazy<INamedTypeSymbol?> _communicationExtensions;
         private readonly Lazy<INamedTypeSymbol?> _procedure;
+        private readonly Lazy<INamedTypeSymbol?> _eventBus;
+        private readonly Lazy<INamedTypeSymbol?> _eventBusExtensions;
         private readonly Lazy<INamedTypeSymbol?> _environment;
         private readonly Lazy<INamedTypeSymbol?> _cancellationToken;
         private readonly Lazy<INamedTypeSymbol?> _obsoleteAttribute;
@@ -34,6 +36,8 @@ namespace Mariachi.Analyzers.Core
             _communication = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.ICommunication"));
             _communicationExtensions = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.CommunicationExtensions"));
             _procedure = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.Procedure`2"));
+            _eventBus = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Events.IEventBus"));
+            _eventBusExtensions = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Events.EventBusExtensions"));
             _environment = Lookup(() => assemblies.FromCoreLibrary("System.Environment"));
             _cancellationToken = Lookup(() => assemblies.FromCoreLibrary("System.Threading.CancellationToken"));
             _obsoleteAttribute = Lookup(() => assemblies.FromCoreLibrary("System.ObsoleteAttribute"));
@@ -56,6 +60,12 @@ namespace Mariachi.Analyzers.Core
 
         /// <summary>The open generic <c>Mariachi.Communication.Procedure&lt;TIn, TOut&gt;</c>.</summary>
         public INamedTypeSymbol? Procedure => _procedure.Value;
+
+        /// <summary><c>Mariachi.Events.IEventBus</c>: <c>PublishAsync</c> and <c>SubscribeAsync</c>.</summary>
+        public INamedTypeSymbol? EventBus => _eventBus.Value;
+
+        /// <summary><c>Mariachi.Events.EventBusExtensions</c>: the <c>SubscribeAsync</c> overload besides the interface's one.</summary>
+        public INamedTypeSymbol? EventBusExtensions => _eventBusExtensions.Value;
 
         public INamedTypeSymbol? Environment => _environment.Value;
 

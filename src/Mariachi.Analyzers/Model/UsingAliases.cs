@@ -9,7 +9,8 @@ namespace Mariachi.Analyzers.Core
     /// <summary>
     /// The names a compilation declares as using aliases (<c>using Orders = Shop.OrderService;</c>) in any file: a
     /// name's text says what it denotes unless it is one of these. Read from the usings of compilation units and
-    /// namespaces only, never from member bodies; thread-safe.
+    /// namespaces only, never from member bodies; thread-safe. (MAR0003's text scanner,
+    /// <c>ContextParameterNames.IsUsingAlias</c>, asks a different question of raw text and does not use this.)
     /// </summary>
     internal sealed class UsingAliases
     {

@@ -223,7 +223,11 @@ namespace Mariachi.Analyzers.Core
             return Reading.Named;
         }
 
-        /// <summary>True for <c>using Name = [qualifier.]Context;</c>.</summary>
+        /// <summary>
+        /// True for <c>using Name = [qualifier.]Context;</c>. Not the same question as <see cref="UsingAliases"/>:
+        /// this scanner reads raw text before any syntax tree exists and asks whether one occurrence of
+        /// <c>Context</c> is an alias target; <see cref="UsingAliases"/> collects alias names from syntax trees.
+        /// </summary>
         private static bool IsUsingAlias(string text, int at)
         {
             var i = at - 1;

@@ -191,13 +191,13 @@ namespace Mariachi.Analyzers.Rules
 
             public static Registration? Create(IInvocationOperation invocation, KnownSymbols symbols)
             {
-                var argument = ProcedureRegistration.NameArgument(invocation, symbols);
+                var argument = ProcedureModel.NameArgument(invocation, symbols);
                 if (argument is null || invocation.Syntax is not InvocationExpressionSyntax syntax)
                 {
                     return null;
                 }
 
-                var name = ProcedureRegistration.GetConstantName(invocation, symbols, out var pending);
+                var name = ProcedureModel.GetConstantName(invocation, symbols, out var pending);
                 if (name is null && pending is null)
                 {
                     return null;
@@ -238,7 +238,7 @@ namespace Mariachi.Analyzers.Rules
                     return;
                 }
 
-                var name = ProcedureRegistration.GetConstantNameOfValue(value, symbols);
+                var name = ProcedureModel.GetConstantNameOfValue(value, symbols);
                 if (name is null)
                 {
                     return;

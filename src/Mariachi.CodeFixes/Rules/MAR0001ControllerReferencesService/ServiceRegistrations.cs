@@ -56,8 +56,6 @@ namespace Mariachi.Analyzers.Core
     /// <summary>Finds the procedure registrations of a compilation that forward to service methods.</summary>
     internal static class ServiceRegistrations
     {
-        private const string RegisterName = "Register";
-
         /// <summary>
         /// Every <c>Register</c> call of the compilation whose name is a constant (or a <c>Procedure&lt;,&gt;</c>
         /// created with one) and whose handler forwards to a single method. <paramref name="getModel"/> supplies the
@@ -80,14 +78,14 @@ namespace Mariachi.Analyzers.Core
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
-                    if (node is not InvocationExpressionSyntax invocation || ControllerCode.SimpleName(invocation.Expression) != RegisterName)
+                    if (node is not InvocationExpressionSyntax invocation || ControllerCode.SimpleName(invocation.Expression) != ProcedureModel.RegisterName)
                     {
                         continue;
                     }
 
                     model ??= getModel(tree);
                     if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
-                        && Read(operation, symbols, getModel, cancellationToken) is { } registration)
+                        && Read(operation, symbols) is { } registration)
                     {
                         result.Add(registration);
                     }
@@ -133,21 +131,16 @@ namespace Mariachi.Analyzers.Core
                 && SymbolEqualityComparer.Default.Equals(calledImplementation.OriginalDefinition, called);
         }
 
-        private static ServiceRegistration? Read(
-            IInvocationOperation register,
-            KnownSymbols symbols,
-            Func<SyntaxTree, SemanticModel> getModel,
-            CancellationToken cancellationToken)
+        /// <summary>The name comes from the one procedure model, so this fix and MAR0004 agree on which registrations exist.</summary>
+        private static ServiceRegistration? Read(IInvocationOperation register, KnownSymbols symbols)
         {
             if (register.TargetMethod.TypeArguments.Length != 2)
             {
                 return null;
             }
 
-            var nameValue = ProcedureRegistration.NameArgument(register, symbols)?.Value;
-            var handlerValue = ProcedureRegistration.HandlerArgument(register, symbols)?.Value;
-
-            var name = nameValue is null ? null : ProcedureName(nameValue, symbols, getModel, depth: 0, cancellationToken);
+            var name = ProcedureModel.GetConstantName(register, symbols);
+            var handlerValue = ProcedureModel.HandlerArgument(register, symbols)?.Value;
             if (name is null || handlerValue is null)
             {
                 return null;
@@ -248,68 +241,6 @@ namespace Mariachi.Analyzers.Core
             }
 
             return found is not null && symbols.IsContext(found.Method.Parameters[found.ContextOrdinal].Type) ? found : null;
-        }
-
-        /// <summary>A constant string, a <c>Procedure&lt;,&gt;</c> created with one, or a field/property/local initialized with such a Procedure.</summary>
-        private static string? ProcedureName(
-            IOperation value,
-            KnownSymbols symbols,
-            Func<SyntaxTree, SemanticModel> getModel,
-            int depth,
-            CancellationToken cancellationToken)
-        {
-            value = Unwrap(value);
-            if (value.ConstantValue.HasValue)
-            {
-                return value.ConstantValue.Value as string;
-            }
-
-            switch (value)
-            {
-                case IObjectCreationOperation creation
-                    when symbols.Procedure is not null
-                    && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, symbols.Procedure):
-                    foreach (var argument in creation.Arguments)
-                    {
-                        if (argument.Parameter?.Ordinal == 0 && Unwrap(argument.Value).ConstantValue is { HasValue: true, Value: string name })
-                        {
-                            return name;
-                        }
-                    }
-
-                    return null;
-                case IFieldReferenceOperation field when depth == 0:
-                    return FromInitializer(field.Field, symbols, getModel, cancellationToken);
-                case IPropertyReferenceOperation property when depth == 0:
-                    return FromInitializer(property.Property, symbols, getModel, cancellationToken);
-                case ILocalReferenceOperation local when depth == 0:
-                    return FromInitializer(local.Local, symbols, getModel, cancellationToken);
-                default:
-                    return null;
-            }
-        }
-
-        private static string? FromInitializer(ISymbol symbol, KnownSymbols symbols, Func<SyntaxTree, SemanticModel> getModel, CancellationToken cancellationToken)
-        {
-            if (symbol.DeclaringSyntaxReferences.Length != 1)
-            {
-                return null;
-            }
-
-            var declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var initializer = declaration switch
-            {
-                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
-                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
-                _ => null,
-            };
-            if (initializer is null)
-            {
-                return null;
-            }
-
-            var operation = getModel(initializer.SyntaxTree).GetOperation(initializer, cancellationToken);
-            return operation is null ? null : ProcedureName(operation, symbols, getModel, depth: 1, cancellationToken);
         }
 
         private static IOperation Unwrap(IOperation operation)

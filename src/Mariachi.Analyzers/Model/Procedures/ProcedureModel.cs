@@ -9,15 +9,20 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Mariachi.Analyzers.Core
 {
     /// <summary>
-    /// Recognizes <c>Register</c> calls (<c>ICommunication.Register</c> on the interface or on a type implementing it,
-    /// and the overloads of <c>CommunicationExtensions</c>) and the constant procedure name they register: a literal,
-    /// a <c>const</c>, a constant interpolation or concatenation, <c>nameof</c>, or a <c>Procedure&lt;TIn, TOut&gt;</c>
-    /// created with such a constant (directly as the argument, or through a readonly field, a get-only property or a
-    /// local initialized with one).
+    /// The one procedure model every rule and fix uses: recognizes <c>Register</c> calls (<c>ICommunication.Register</c>
+    /// on the interface or on a type implementing it, and the overloads of <c>CommunicationExtensions</c>),
+    /// <c>CallAsync</c>, event <c>PublishAsync</c> / <c>SubscribeAsync</c>, and evaluates the constant procedure or
+    /// event name they pass: a literal, a <c>const</c>, a constant interpolation or concatenation, <c>nameof</c>, or a
+    /// <c>Procedure&lt;TIn, TOut&gt;</c> created with such a constant (directly as the argument, or through a readonly
+    /// field, a get-only property or a local initialized with one), following constants up to depth 8.
     /// </summary>
-    internal static class ProcedureRegistration
+    internal static class ProcedureModel
     {
-        private const string RegisterName = "Register";
+        /// <summary>The name of every Register method: a cheap syntactic filter before the semantic check.</summary>
+        internal const string RegisterName = "Register";
+        private const string CallName = "CallAsync";
+        private const string PublishName = "PublishAsync";
+        private const string SubscribeName = "SubscribeAsync";
         private const int MaxDepth = 8;
 
         /// <summary>True when <paramref name="invocation"/> registers a procedure (see <see cref="NameOrdinal"/>).</summary>
@@ -30,46 +35,86 @@ namespace Mariachi.Analyzers.Core
         /// a <c>CommunicationExtensions.Register</c> called as an extension (reduced), 1 for the latter called as a
         /// static method, where the communication comes first.
         /// </summary>
-        public static int NameOrdinal(IMethodSymbol method, KnownSymbols symbols)
-        {
-            if (method.Name != RegisterName)
-            {
-                return -1;
-            }
+        public static int NameOrdinal(IMethodSymbol method, KnownSymbols symbols) =>
+            method.Name == RegisterName
+                ? Ordinal(method, symbols.Communication, interfaceParameters: 2, symbols.CommunicationExtensions, extensionParameters: 3, nameOrdinal: 0)
+                : -1;
 
+        /// <summary>
+        /// What <paramref name="method"/> does with a procedure or event, and the ordinal of the parameter that passes
+        /// its name (or <c>Procedure</c> handle) as the call's arguments count (-1 for <see cref="ProcedureCallKind.None"/>).
+        /// </summary>
+        public static ProcedureCallKind Classify(IMethodSymbol method, KnownSymbols symbols, out int nameOrdinal)
+        {
+            (nameOrdinal, var kind) = method.Name switch
+            {
+                RegisterName => (NameOrdinal(method, symbols), ProcedureCallKind.Register),
+                CallName => (Ordinal(method, symbols.Communication, interfaceParameters: 4, null, -1, nameOrdinal: 0), ProcedureCallKind.Call),
+                PublishName => (Ordinal(method, symbols.EventBus, interfaceParameters: 4, null, -1, nameOrdinal: 1), ProcedureCallKind.Publish),
+                SubscribeName => (Ordinal(method, symbols.EventBus, interfaceParameters: 4, symbols.EventBusExtensions, extensionParameters: 5, nameOrdinal: 0), ProcedureCallKind.Subscribe),
+                _ => (-1, ProcedureCallKind.None),
+            };
+            return nameOrdinal < 0 ? ProcedureCallKind.None : kind;
+        }
+
+        /// <summary>
+        /// The constant procedure or event name passed to <paramref name="invocation"/> (any
+        /// <see cref="ProcedureCallKind"/>), or null when it is not such a call or its name is not a constant.
+        /// </summary>
+        public static string? ConstantNameOfCall(IInvocationOperation invocation, KnownSymbols symbols, out ProcedureCallKind kind)
+        {
+            var ordinal = -1;
+            kind = invocation?.TargetMethod is { } method ? Classify(method, symbols, out ordinal) : ProcedureCallKind.None;
+            var argument = kind == ProcedureCallKind.None ? null : ArgumentAt(invocation!, ordinal);
+            return argument is null ? null : GetConstantNameOfValue(argument.Value, symbols);
+        }
+
+        /// <summary>
+        /// The ordinal of the name parameter when <paramref name="method"/> is the member named like it on
+        /// <paramref name="owner"/> (or its implementation) with <paramref name="interfaceParameters"/> parameters, or
+        /// a static overload on <paramref name="extensions"/> with <paramref name="extensionParameters"/> parameters
+        /// (one more when called as a static method, where the receiver comes first); else -1.
+        /// </summary>
+        private static int Ordinal(
+            IMethodSymbol method,
+            INamedTypeSymbol? owner,
+            int interfaceParameters,
+            INamedTypeSymbol? extensions,
+            int extensionParameters,
+            int nameOrdinal)
+        {
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
             if (definition.IsStatic)
             {
-                return definition.Parameters.Length == 3
-                    && symbols.CommunicationExtensions is { } extensions
+                return definition.Parameters.Length == extensionParameters
+                    && extensions is not null
                     && SymbolEqualityComparer.Default.Equals(definition.ContainingType, extensions)
-                        ? (method.ReducedFrom is null ? 1 : 0)
+                        ? nameOrdinal + (method.ReducedFrom is null ? 1 : 0)
                         : -1;
             }
 
-            var communication = symbols.Communication;
-            if (communication is null || definition.Parameters.Length != 2)
+            if (owner is null || definition.Parameters.Length != interfaceParameters)
             {
                 return -1;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, communication))
+            if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, owner))
             {
-                return 0;
+                return nameOrdinal;
             }
 
             var type = method.ContainingType;
-            if (type is null || !type.AllInterfaces.Contains(communication, SymbolEqualityComparer.Default))
+            if (type is null || !type.AllInterfaces.Contains(owner, SymbolEqualityComparer.Default))
             {
                 return -1;
             }
 
-            foreach (var member in communication.GetMembers(RegisterName))
+            foreach (var member in owner.GetMembers(method.Name))
             {
                 var implementation = type.FindImplementationForInterfaceMember(member);
                 if (implementation is not null && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, definition))
                 {
-                    return 0;
+                    return nameOrdinal;
                 }
             }
 
@@ -111,8 +156,12 @@ namespace Mariachi.Analyzers.Core
                 return null;
             }
 
-            ordinal += handler ? 1 : 0;
-            foreach (var argument in invocation!.Arguments)
+            return ArgumentAt(invocation!, ordinal + (handler ? 1 : 0));
+        }
+
+        private static IArgumentOperation? ArgumentAt(IInvocationOperation invocation, int ordinal)
+        {
+            foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter?.Ordinal == ordinal)
                 {
