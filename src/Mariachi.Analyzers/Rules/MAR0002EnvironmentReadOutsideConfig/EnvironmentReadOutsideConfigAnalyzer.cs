@@ -15,10 +15,6 @@ namespace Mariachi.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
     {
-        internal const string GetEnvironmentVariable = "GetEnvironmentVariable";
-        internal const string GetEnvironmentVariables = "GetEnvironmentVariables";
-        internal const string ExpandEnvironmentVariables = "ExpandEnvironmentVariables";
-
         private const int MaxMessageLength = 100;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -45,13 +41,6 @@ namespace Mariachi.Analyzers.Rules
             });
         }
 
-        /// <summary>True for the Environment members that read environment variables.</summary>
-        internal static bool IsEnvironmentRead(IMethodSymbol? method, INamedTypeSymbol? environment) =>
-            method is not null
-            && environment is not null
-            && method.Name is GetEnvironmentVariable or GetEnvironmentVariables or ExpandEnvironmentVariables
-            && SymbolEqualityComparer.Default.Equals(method.ContainingType, environment);
-
         private static void Analyze(OperationAnalysisContext context, State state)
         {
             IInvocationOperation? invocation = null;
@@ -69,7 +58,7 @@ namespace Mariachi.Analyzers.Rules
                     return;
             }
 
-            if (!IsEnvironmentRead(method, state.Environment))
+            if (!EnvironmentReads.IsEnvironmentRead(method, state.Environment))
             {
                 return;
             }
@@ -81,8 +70,8 @@ namespace Mariachi.Analyzers.Rules
             }
 
             if (invocation is not null
-                && method!.Name == GetEnvironmentVariable
-                && ConstantVariableName(invocation) is { } variable
+                && method!.Name == EnvironmentReads.GetEnvironmentVariable
+                && EnvironmentReads.ConstantVariableName(invocation) is { } variable
                 && options.EnvironmentAllowList.Contains(variable)
                 && Layers.IsInEntryPoint(context.ContainingSymbol, state.EntryPoint.Get(context.CancellationToken)))
             {
@@ -93,20 +82,6 @@ namespace Mariachi.Analyzers.Rules
                 DiagnosticDescriptors.EnvironmentReadOutsideConfig,
                 context.Operation.Syntax.GetLocation(),
                 Describe(context.Operation, method!)));
-        }
-
-        /// <summary>The variable name passed to GetEnvironmentVariable when it is a compile-time constant.</summary>
-        internal static string? ConstantVariableName(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    return argument.Value.ConstantValue is { HasValue: true, Value: string name } ? name : null;
-                }
-            }
-
-            return null;
         }
 
         private static bool IsInNameOf(IOperation operation)

@@ -89,9 +89,9 @@ namespace Mariachi.CodeFixes
             if (node is not InvocationExpressionSyntax syntax
                 || syntax.ArgumentList.Arguments.Count != 1
                 || model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
-                || invocation.TargetMethod.Name != EnvironmentReadOutsideConfigAnalyzer.GetEnvironmentVariable
+                || invocation.TargetMethod.Name != EnvironmentReads.GetEnvironmentVariable
                 || invocation.TargetMethod.Parameters.Length != 1
-                || !EnvironmentReadOutsideConfigAnalyzer.IsEnvironmentRead(invocation.TargetMethod, KnownSymbols.Create(model.Compilation).Environment))
+                || !EnvironmentReads.IsEnvironmentRead(invocation.TargetMethod, KnownSymbols.Create(model.Compilation).Environment))
             {
                 return null;
             }
@@ -99,7 +99,7 @@ namespace Mariachi.CodeFixes
             // A constant that is not a plain literal cannot be rewritten the configuration way.
             var argument = syntax.ArgumentList.Arguments[0].Expression;
             if (argument is not LiteralExpressionSyntax
-                && EnvironmentReadOutsideConfigAnalyzer.ConstantVariableName(invocation) is { } constant
+                && EnvironmentReads.ConstantVariableName(invocation) is { } constant
                 && constant.Contains(EnvironmentSeparator))
             {
                 return null;
