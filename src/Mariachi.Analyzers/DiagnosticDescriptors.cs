@@ -1,86 +1,84 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace Mariachi.Analyzers
+namespace Mariachi.Analyzers;
+
+/// <summary>The single catalog of Mariachi diagnostics; every rule takes its descriptor from here.</summary>
+public static class DiagnosticDescriptors
 {
-    /// <summary>The single catalog of Mariachi diagnostics; every rule takes its descriptor from here.</summary>
-    public static class DiagnosticDescriptors
-    {
-        private const string Category = "Mariachi";
-        private const string DuplicateProcedureNameTitle = "Duplicate procedure name";
-        private const string DuplicateProcedureNameMessage = "Procedure '{0}' is registered more than once; procedure names must be globally unique";
-        private const string DuplicateProcedureNameDescription = "Procedure names are globally unique. A second registration of a name fails at run time; this rule reports it at compile time.";
-        private const string HelpLinkBase = "https://github.com/mariachi-dotnet/mariachi/blob/main/docs/rules/";
+    private const string Category = "Mariachi";
+    private const string DuplicateProcedureNameTitle = "Duplicate procedure name";
+    private const string DuplicateProcedureNameMessage = "Procedure '{0}' is registered more than once; procedure names must be globally unique";
+    private const string DuplicateProcedureNameDescription = "Procedure names are globally unique. A second registration of a name fails at run time; this rule reports it at compile time.";
+    private const string HelpLinkBase = "https://github.com/mariachi-dotnet/mariachi/blob/main/docs/rules/";
 
-        public static readonly DiagnosticDescriptor ControllerReferencesService = Create(
-            DiagnosticIds.ControllerReferencesService,
-            "Controller references a service",
-            "Controller code references service type '{0}'; call the procedure through ICommunication.CallAsync instead",
-            "Controllers reach services only through the communication layer (communication.CallAsync(\"orders.create\", ctx, input)), so services can move, be wrapped by middleware, or run in another process without changing controllers.");
+    public static readonly DiagnosticDescriptor ControllerReferencesService = Create(
+        DiagnosticIds.ControllerReferencesService,
+        "Controller references a service",
+        "Controller code references service type '{0}'; call the procedure through ICommunication.CallAsync instead",
+        "Controllers reach services only through the communication layer (communication.CallAsync(\"orders.create\", ctx, input)), so services can move, be wrapped by middleware, or run in another process without changing controllers.");
 
-        public static readonly DiagnosticDescriptor EnvironmentReadOutsideConfig = Create(
-            DiagnosticIds.EnvironmentReadOutsideConfig,
-            "Environment variable read outside the config layer",
-            "'{0}' reads the environment outside the config layer; read the setting through IConfiguration or options instead",
-            "Configuration flows through the config layer, where it is validated on start. Direct environment reads scatter configuration and bypass validation. Entry points may read the allow-listed startup values (PORT, ADMIN_PORT, WEBHOOK_PORT by default).");
+    public static readonly DiagnosticDescriptor EnvironmentReadOutsideConfig = Create(
+        DiagnosticIds.EnvironmentReadOutsideConfig,
+        "Environment variable read outside the config layer",
+        "'{0}' reads the environment outside the config layer; read the setting through IConfiguration or options instead",
+        "Configuration flows through the config layer, where it is validated on start. Direct environment reads scatter configuration and bypass validation. Entry points may read the allow-listed startup values (PORT, ADMIN_PORT, WEBHOOK_PORT by default).");
 
-        public static readonly DiagnosticDescriptor ContextNotForwarded = Create(
-            DiagnosticIds.ContextNotForwarded,
-            "Context not forwarded",
-            "{0}; pass the Context '{1}' that is in scope",
-            "Every operation takes the caller's Context as its first argument and passes it on, so trace id, tenant and user follow the whole flow.");
+    public static readonly DiagnosticDescriptor ContextNotForwarded = Create(
+        DiagnosticIds.ContextNotForwarded,
+        "Context not forwarded",
+        "{0}; pass the Context '{1}' that is in scope",
+        "Every operation takes the caller's Context as its first argument and passes it on, so trace id, tenant and user follow the whole flow.");
 
-        /// <summary>MAR0004 across the compilation: needs every file, so it runs at compilation end (builds, full analysis).</summary>
-        public static readonly DiagnosticDescriptor DuplicateProcedureName = Create(
-            DiagnosticIds.DuplicateProcedureName,
-            DuplicateProcedureNameTitle,
-            DuplicateProcedureNameMessage,
-            DuplicateProcedureNameDescription,
-            WellKnownDiagnosticTags.CompilationEnd);
+    /// <summary>MAR0004 across the compilation: needs every file, so it runs at compilation end (builds, full analysis).</summary>
+    public static readonly DiagnosticDescriptor DuplicateProcedureName = Create(
+        DiagnosticIds.DuplicateProcedureName,
+        DuplicateProcedureNameTitle,
+        DuplicateProcedureNameMessage,
+        DuplicateProcedureNameDescription,
+        WellKnownDiagnosticTags.CompilationEnd);
 
-        /// <summary>
-        /// MAR0004 within one member: the same rule, reported by its own analyzer without the CompilationEnd tag so
-        /// the IDE shows it while typing (an analyzer with any CompilationEnd descriptor only runs in full analysis).
-        /// </summary>
-        public static readonly DiagnosticDescriptor DuplicateProcedureNameInMember = Create(
-            DiagnosticIds.DuplicateProcedureName,
-            DuplicateProcedureNameTitle,
-            DuplicateProcedureNameMessage,
-            DuplicateProcedureNameDescription);
+    /// <summary>
+    /// MAR0004 within one member: the same rule, reported by its own analyzer without the CompilationEnd tag so
+    /// the IDE shows it while typing (an analyzer with any CompilationEnd descriptor only runs in full analysis).
+    /// </summary>
+    public static readonly DiagnosticDescriptor DuplicateProcedureNameInMember = Create(
+        DiagnosticIds.DuplicateProcedureName,
+        DuplicateProcedureNameTitle,
+        DuplicateProcedureNameMessage,
+        DuplicateProcedureNameDescription);
 
-        public static readonly DiagnosticDescriptor ContextCreatedMidFlow = Create(
-            DiagnosticIds.ContextCreatedMidFlow,
-            "New Context created mid-flow",
-            "A new Context is created while Context '{0}' is in scope; use it instead (or Context.Detached/Context.System for a deliberate new flow)",
-            "A flow has one Context, created at its entry point. Creating another mid-flow loses the trace id, tenant and user of the request.");
+    public static readonly DiagnosticDescriptor ContextCreatedMidFlow = Create(
+        DiagnosticIds.ContextCreatedMidFlow,
+        "New Context created mid-flow",
+        "A new Context is created while Context '{0}' is in scope; use it instead (or Context.Detached/Context.System for a deliberate new flow)",
+        "A flow has one Context, created at its entry point. Creating another mid-flow loses the trace id, tenant and user of the request.");
 
-        public static readonly DiagnosticDescriptor InvalidOption = Create(
-            DiagnosticIds.InvalidOption,
-            "Invalid Mariachi option",
-            "Mariachi option '{0}' = '{1}' is invalid: {2}",
-            "Options under 'mariachi.' in .editorconfig or .globalconfig that are unknown or do not parse are reported instead of being silently ignored.");
+    public static readonly DiagnosticDescriptor InvalidOption = Create(
+        DiagnosticIds.InvalidOption,
+        "Invalid Mariachi option",
+        "Mariachi option '{0}' = '{1}' is invalid: {2}",
+        "Options under 'mariachi.' in .editorconfig or .globalconfig that are unknown or do not parse are reported instead of being silently ignored.");
 
-        /// <summary>Every descriptor, for tests that keep the docs and release tracking in sync.</summary>
-        public static readonly DiagnosticDescriptor[] All =
-        {
-            ControllerReferencesService,
-            EnvironmentReadOutsideConfig,
-            ContextNotForwarded,
-            DuplicateProcedureName,
-            DuplicateProcedureNameInMember,
-            ContextCreatedMidFlow,
-            InvalidOption,
-        };
+    /// <summary>Every descriptor, for tests that keep the docs and release tracking in sync.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        ControllerReferencesService,
+        EnvironmentReadOutsideConfig,
+        ContextNotForwarded,
+        DuplicateProcedureName,
+        DuplicateProcedureNameInMember,
+        ContextCreatedMidFlow,
+        InvalidOption);
 
-        private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, params string[] customTags) =>
-            new DiagnosticDescriptor(
-                id,
-                title,
-                messageFormat,
-                Category,
-                DiagnosticSeverity.Warning,
-                isEnabledByDefault: true,
-                description,
-                HelpLinkBase + id + ".md",
-                customTags);
-    }
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, params string[] customTags) =>
+        new DiagnosticDescriptor(
+            id,
+            title,
+            messageFormat,
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description,
+            HelpLinkBase + id + ".md",
+            customTags);
 }

@@ -1,13 +1,12 @@
-namespace Mariachi.Analyzers
+namespace Mariachi.Analyzers;
+
+/// <summary>The ids of every Mariachi diagnostic.</summary>
+public static class DiagnosticIds
 {
-    /// <summary>The ids of every Mariachi diagnostic.</summary>
-    public static class DiagnosticIds
-    {
-        public const string ControllerReferencesService = "MAR0001";
-        public const string EnvironmentReadOutsideConfig = "MAR0002";
-        public const string ContextNotForwarded = "MAR0003";
-        public const string DuplicateProcedureName = "MAR0004";
-        public const string ContextCreatedMidFlow = "MAR0005";
-        public const string InvalidOption = "MAR0900";
-    }
+    public const string ControllerReferencesService = "MAR0001";
+    public const string EnvironmentReadOutsideConfig = "MAR0002";
+    public const string ContextNotForwarded = "MAR0003";
+    public const string DuplicateProcedureName = "MAR0004";
+    public const string ContextCreatedMidFlow = "MAR0005";
+    public const string InvalidOption = "MAR0900";
 }

@@ -451,7 +451,7 @@ public sealed class MAR0004DuplicateProcedureNameTests
             .Select(node => model.GetOperation(node))
             .OfType<IInvocationOperation>()
             .Where(invocation => invocation.TargetMethod.Name is "Register" or "Has")
-            .Select(invocation => ProcedureRegistration.GetConstantName(invocation, symbols))
+            .Select(invocation => ProcedureModel.GetConstantName(invocation, symbols))
             .ToList();
 
         Assert.Equal(["orders.create", "orders.handle", null, null], names);

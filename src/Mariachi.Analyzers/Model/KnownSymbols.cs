@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Mariachi.Analyzers.Core;
+
+/// <summary>
+/// The types the rules look for, resolved once per compilation by metadata name (the analyzers never reference
+/// Mariachi.Abstractions). Any of them may be missing: code that does not use a type cannot break its rule.
+/// </summary>
+internal sealed class KnownSymbols
+{
+    public const string MariachiAssemblyName = "Mariachi.Abstractions";
+
+    private readonly Lazy<INamedTypeSymbol?> _context;
+    private readonly Lazy<INamedTypeSymbol?> _communication;
+    private readonly Lazy<INamedTypeSymbol?> _communicationExtensions;
+    private readonly Lazy<INamedTypeSymbol?> _procedure;
+    private readonly Lazy<INamedTypeSymbol?> _eventBus;
+    private readonly Lazy<INamedTypeSymbol?> _eventBusExtensions;
+    private readonly Lazy<INamedTypeSymbol?> _environment;
+    private readonly Lazy<INamedTypeSymbol?> _cancellationToken;
+    private readonly Lazy<INamedTypeSymbol?> _obsoleteAttribute;
+    private readonly Lazy<INamedTypeSymbol?> _configuration;
+    private readonly Lazy<INamedTypeSymbol?> _controllerBase;
+    private readonly Lazy<INamedTypeSymbol?> _apiControllerAttribute;
+    private readonly Lazy<INamedTypeSymbol?> _pageModel;
+    private readonly Lazy<INamedTypeSymbol?> _endpointRouteBuilderExtensions;
+
+    /// <summary>Each type is looked up on first use: a rule pays only for the symbols it needs.</summary>
+    private KnownSymbols(Compilation compilation)
+    {
+        Compilation = compilation;
+        var assemblies = new Assemblies(compilation);
+        _context = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Context"));
+        _communication = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.ICommunication"));
+        _communicationExtensions = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.CommunicationExtensions"));
+        _procedure = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.Procedure`2"));
+        _eventBus = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Events.IEventBus"));
+        _eventBusExtensions = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Events.EventBusExtensions"));
+        _environment = Lookup(() => assemblies.FromCoreLibrary("System.Environment"));
+        _cancellationToken = Lookup(() => assemblies.FromCoreLibrary("System.Threading.CancellationToken"));
+        _obsoleteAttribute = Lookup(() => assemblies.FromCoreLibrary("System.ObsoleteAttribute"));
+        _configuration = Lookup(() => assemblies.Find("Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Configuration.IConfiguration"));
+        _controllerBase = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ControllerBase"));
+        _apiControllerAttribute = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ApiControllerAttribute"));
+        _pageModel = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.RazorPages", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel"));
+        _endpointRouteBuilderExtensions = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"));
+    }
+
+    public Compilation Compilation { get; }
+
+    /// <summary><c>Mariachi.Context</c>; null when the compilation does not reference Mariachi.Abstractions.</summary>
+    public INamedTypeSymbol? Context => _context.Value;
+
+    public INamedTypeSymbol? Communication => _communication.Value;
+
+    /// <summary><c>Mariachi.Communication.CommunicationExtensions</c>: the <c>Register</c> overloads besides the interface's one.</summary>
+    public INamedTypeSymbol? CommunicationExtensions => _communicationExtensions.Value;
+
+    /// <summary>The open generic <c>Mariachi.Communication.Procedure&lt;TIn, TOut&gt;</c>.</summary>
+    public INamedTypeSymbol? Procedure => _procedure.Value;
+
+    /// <summary><c>Mariachi.Events.IEventBus</c>: <c>PublishAsync</c> and <c>SubscribeAsync</c>.</summary>
+    public INamedTypeSymbol? EventBus => _eventBus.Value;
+
+    /// <summary><c>Mariachi.Events.EventBusExtensions</c>: the <c>SubscribeAsync</c> overload besides the interface's one.</summary>
+    public INamedTypeSymbol? EventBusExtensions => _eventBusExtensions.Value;
+
+    public INamedTypeSymbol? Environment => _environment.Value;
+
+    public INamedTypeSymbol? Configuration => _configuration.Value;
+
+    public INamedTypeSymbol? ControllerBase => _controllerBase.Value;
+
+    public INamedTypeSymbol? PageModel => _pageModel.Value;
+
+    public INamedTypeSymbol? ApiControllerAttribute => _apiControllerAttribute.Value;
+
+    public INamedTypeSymbol? CancellationToken => _cancellationToken.Value;
+
+    public INamedTypeSymbol? ObsoleteAttribute => _obsoleteAttribute.Value;
+
+    /// <summary>ASP.NET Core's <c>MapGet/MapPost/...</c>: minimal-API handlers exist only where this is referenced.</summary>
+    public INamedTypeSymbol? EndpointRouteBuilderExtensions => _endpointRouteBuilderExtensions.Value;
+
+    /// <summary>True when Mariachi.Abstractions is referenced.</summary>
+    public bool HasMariachi => Context is not null;
+
+    public static KnownSymbols Create(Compilation compilation) => new KnownSymbols(compilation);
+
+    /// <summary>
+    /// Finds each type in the assembly that defines it. <c>Compilation.GetTypeByMetadataName</c> searches the source
+    /// and every reference (hundreds with the shared framework) and, the first time, loads their namespaces: it
+    /// was most of the cost of the rules that need few symbols. A look-alike declared elsewhere does not count.
+    /// </summary>
+    private static Lazy<INamedTypeSymbol?> Lookup(Func<INamedTypeSymbol?> find) =>
+        new Lazy<INamedTypeSymbol?>(find, System.Threading.LazyThreadSafetyMode.PublicationOnly);
+
+    private sealed class Assemblies
+    {
+        private readonly Compilation _compilation;
+        private readonly Dictionary<string, IAssemblySymbol> _byName;
+
+        public Assemblies(Compilation compilation)
+        {
+            _compilation = compilation;
+            _byName = new Dictionary<string, IAssemblySymbol>(StringComparer.Ordinal);
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                _byName[assembly.Name] = assembly;
+            }
+
+            // The project being compiled may be one of them (Mariachi.Abstractions itself, in this repository).
+            _byName[compilation.Assembly.Name] = compilation.Assembly;
+        }
+
+        /// <summary>The type from assembly <paramref name="assemblyName"/>; null when that assembly is not referenced.</summary>
+        public INamedTypeSymbol? Find(string assemblyName, string metadataName)
+        {
+            if (!_byName.TryGetValue(assemblyName, out var assembly))
+            {
+                return null;
+            }
+
+            // A reference assembly may forward the type elsewhere: then the compilation-wide search resolves it.
+            return assembly.GetTypeByMetadataName(metadataName) ?? FromAssemblyNamed(assemblyName, metadataName);
+        }
+
+        /// <summary>A type of the core library (System.Runtime, netstandard, mscorlib or System.Private.CoreLib).</summary>
+        public INamedTypeSymbol? FromCoreLibrary(string metadataName) =>
+            _compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.GetTypeByMetadataName(metadataName)
+            ?? _compilation.GetTypeByMetadataName(metadataName);
+
+        private INamedTypeSymbol? FromAssemblyNamed(string assemblyName, string metadataName)
+        {
+            var type = _compilation.GetTypeByMetadataName(metadataName);
+            return assemblyName != MariachiAssemblyName || type?.ContainingAssembly?.Name == MariachiAssemblyName ? type : null;
+        }
+    }
+
+    public bool IsContext(ITypeSymbol? type) =>
+        Context is not null && type is not null && SymbolEqualityComparer.Default.Equals(type, Context);
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Mariachi.Analyzers.Core;
+
+/// <summary>
+/// The <c>mariachi.*</c> options of one file, read from .editorconfig / .globalconfig. Values that do not parse
+/// fall back to the default and are reported by MAR0900.
+/// </summary>
+internal sealed class MariachiOptions
+{
+    public const string Prefix = "mariachi.";
+    public const string ServiceSuffixesKey = "mariachi.service_suffixes";
+    public const string ServicePatternsKey = "mariachi.service_patterns";
+    public const string ControllerSuffixesKey = "mariachi.controller_suffixes";
+    public const string ConfigNamespacesKey = "mariachi.config_namespaces";
+    public const string EnvironmentAllowListKey = "mariachi.environment_allow_list";
+    public const string IncludeTestProjectsKey = "mariachi.include_test_projects";
+
+    /// <summary>Every known key with a description of the value it expects.</summary>
+    public static readonly ImmutableDictionary<string, string> KnownKeys = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [ServiceSuffixesKey] = "a comma-separated list of type-name suffixes, e.g. 'Service, Manager'",
+        [ServicePatternsKey] = "a comma-separated list of name patterns with '*' wildcards, e.g. '*Manager, *.Services.*'",
+        [ControllerSuffixesKey] = "a comma-separated list of type-name suffixes, e.g. 'Controller'",
+        [ConfigNamespacesKey] = "a comma-separated list of namespace segments, e.g. 'Configuration, Config'",
+        [EnvironmentAllowListKey] = "a comma-separated list of environment variable names, e.g. 'PORT, ADMIN_PORT'",
+        [IncludeTestProjectsKey] = "'true' or 'false'",
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    public static readonly MariachiOptions Default = new MariachiOptions(
+        ImmutableArray.Create("Service"),
+        ImmutableArray<NamePattern>.Empty,
+        ImmutableArray.Create("Controller"),
+        ImmutableArray.Create("Configuration", "Config"),
+        ImmutableHashSet.Create(StringComparer.Ordinal, "PORT", "ADMIN_PORT", "WEBHOOK_PORT"),
+        includeTestProjects: false);
+
+    private MariachiOptions(
+        ImmutableArray<string> serviceSuffixes,
+        ImmutableArray<NamePattern> servicePatterns,
+        ImmutableArray<string> controllerSuffixes,
+        ImmutableArray<string> configNamespaces,
+        ImmutableHashSet<string> environmentAllowList,
+        bool includeTestProjects)
+    {
+        ServiceSuffixes = serviceSuffixes;
+        ServicePatterns = servicePatterns;
+        ControllerSuffixes = controllerSuffixes;
+        ConfigNamespaces = configNamespaces;
+        EnvironmentAllowList = environmentAllowList;
+        IncludeTestProjects = includeTestProjects;
+    }
+
+    public ImmutableArray<string> ServiceSuffixes { get; }
+
+    public ImmutableArray<NamePattern> ServicePatterns { get; }
+
+    public ImmutableArray<string> ControllerSuffixes { get; }
+
+    public ImmutableArray<string> ConfigNamespaces { get; }
+
+    public ImmutableHashSet<string> EnvironmentAllowList { get; }
+
+    public bool IncludeTestProjects { get; }
+
+    /// <summary>Reads the options; invalid values keep their defaults.</summary>
+    public static MariachiOptions Read(AnalyzerConfigOptions options)
+    {
+        var hasAny = false;
+        foreach (var key in KnownKeys.Keys)
+        {
+            if (options.TryGetValue(key, out _))
+            {
+                hasAny = true;
+                break;
+            }
+        }
+
+        if (!hasAny)
+        {
+            return Default;
+        }
+
+        return new MariachiOptions(
+            List(options, ServiceSuffixesKey, Default.ServiceSuffixes),
+            List(options, ServicePatternsKey, ImmutableArray<string>.Empty).Select(NamePattern.Parse).ToImmutableArray(),
+            List(options, ControllerSuffixesKey, Default.ControllerSuffixes),
+            List(options, ConfigNamespacesKey, Default.ConfigNamespaces),
+            options.TryGetValue(EnvironmentAllowListKey, out var allowed)
+                ? SplitList(allowed).ToImmutableHashSet(StringComparer.Ordinal)
+                : Default.EnvironmentAllowList,
+            options.TryGetValue(IncludeTestProjectsKey, out var include) && TryParseBool(include, out var value) ? value : Default.IncludeTestProjects);
+    }
+
+    /// <summary>The problem with <paramref name="value"/> for <paramref name="key"/>, or null when it is valid.</summary>
+    public static string? Validate(string key, string value)
+    {
+        if (!KnownKeys.TryGetValue(key, out var expected))
+        {
+            return "unknown option; known options are " + string.Join(", ", KnownKeys.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        }
+
+        switch (key)
+        {
+            case IncludeTestProjectsKey:
+                return TryParseBool(value, out _) ? null : "expected " + expected;
+            case ServicePatternsKey:
+                return SplitList(value).All(NamePattern.IsValid) ? null : "expected " + expected;
+            default:
+                return SplitList(value).All(IsIdentifierLike) ? null : "expected " + expected;
+        }
+    }
+
+    public static IEnumerable<string> SplitList(string value) =>
+        value.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Trim())
+            .Where(part => part.Length > 0);
+
+    private static ImmutableArray<string> List(AnalyzerConfigOptions options, string key, ImmutableArray<string> fallback) =>
+        options.TryGetValue(key, out var value) && Validate(key, value) is null
+            ? SplitList(value).ToImmutableArray()
+            : fallback;
+
+    private static bool TryParseBool(string value, out bool result) => bool.TryParse(value.Trim(), out result);
+
+    private static bool IsIdentifierLike(string part) => part.All(c => char.IsLetterOrDigit(c) || c == '_');
+}

@@ -1,0 +1,372 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Mariachi.Analyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Mariachi.Analyzers.Rules;
+
+/// <summary>
+/// MAR0001: controller code (controller types and minimal-API handlers) that names a service type in a type
+/// position, or invokes / accesses a member declared on a service type. One diagnostic per type syntax and per
+/// member use; expressions that only name a symbol whose type is a service (<c>_orders = orders;</c>) are not
+/// reported, because the declaration of that symbol already was.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The syntax that carries type syntax: declarations, type arguments, typeof, casts, patterns.</summary>
+    private static readonly SyntaxKind[] TypeBearingKinds =
+    {
+        SyntaxKind.VariableDeclaration,
+        SyntaxKind.PropertyDeclaration,
+        SyntaxKind.IndexerDeclaration,
+        SyntaxKind.EventDeclaration,
+        SyntaxKind.MethodDeclaration,
+        SyntaxKind.LocalFunctionStatement,
+        SyntaxKind.DelegateDeclaration,
+        SyntaxKind.OperatorDeclaration,
+        SyntaxKind.ConversionOperatorDeclaration,
+        SyntaxKind.ParenthesizedLambdaExpression,
+        SyntaxKind.Parameter,
+        SyntaxKind.TypeArgumentList,
+        SyntaxKind.TypeOfExpression,
+        SyntaxKind.DefaultExpression,
+        SyntaxKind.CastExpression,
+        SyntaxKind.AsExpression,
+        SyntaxKind.IsExpression,
+        SyntaxKind.ObjectCreationExpression,
+        SyntaxKind.ArrayCreationExpression,
+        SyntaxKind.DeclarationExpression,
+        SyntaxKind.DeclarationPattern,
+        SyntaxKind.TypePattern,
+        SyntaxKind.RecursivePattern,
+        SyntaxKind.ForEachStatement,
+        SyntaxKind.CatchDeclaration,
+        SyntaxKind.TypeConstraint,
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.ControllerReferencesService);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Useful without Mariachi.Abstractions: it finds the dependencies to move behind ICommunication.
+            var state = new State(start.Compilation, KnownSymbols.Create(start.Compilation), new OptionsCache(start.Options));
+            start.RegisterSymbolStartAction(state.AnalyzeType, SymbolKind.NamedType);
+        });
+    }
+
+    /// <summary>The per-compilation state: symbols, options, and the controller/service caches.</summary>
+    private sealed class State
+    {
+        private readonly Compilation _compilation;
+        private readonly OptionsCache _options;
+        private readonly ControllerCode _code;
+        private readonly UsingAliases _aliases;
+        private readonly ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<ITypeSymbol, bool>> _services =
+            new ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<ITypeSymbol, bool>>();
+
+        public State(Compilation compilation, KnownSymbols symbols, OptionsCache options)
+        {
+            _compilation = compilation;
+            _options = options;
+            _code = new ControllerCode(compilation, symbols);
+            _aliases = new UsingAliases(compilation);
+        }
+
+        /// <summary>
+        /// Decides once per type whether its members can be controller code, and looks inside only those that
+        /// can: most types of a solution are neither controllers nor hold minimal-API handlers, and cost nothing.
+        /// </summary>
+        public void AnalyzeType(SymbolStartAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            var scope = _code.ScopeOf(type, _options, context.CancellationToken);
+            if (scope == TypeScope.None)
+            {
+                return;
+            }
+
+            // Actions registered here run on this type's own members only (nested types start on their own),
+            // so inside a controller every node is this type's controller code and needs no classification.
+            var controller = scope == TypeScope.Controller ? type : null;
+            context.RegisterSyntaxNodeAction(node => AnalyzeTypeSyntax(node, controller), TypeBearingKinds);
+            context.RegisterOperationAction(
+                operation => AnalyzeMemberUse(operation, controller),
+                OperationKind.Invocation,
+                OperationKind.PropertyReference,
+                OperationKind.FieldReference,
+                OperationKind.EventReference,
+                OperationKind.MethodReference);
+        }
+
+        private void AnalyzeTypeSyntax(SyntaxNodeAnalysisContext context, INamedTypeSymbol? controller)
+        {
+            var node = context.Node;
+            var options = _options.For(node.SyntaxTree);
+            if (!IsControllerCode(node, context.SemanticModel, options, controller, context.CancellationToken, out var codeType))
+            {
+                return;
+            }
+
+            if (node is TypeArgumentListSyntax arguments)
+            {
+                foreach (var argument in arguments.Arguments)
+                {
+                    Check(context, argument, options, codeType);
+                }
+
+                return;
+            }
+
+            Check(context, DeclaredType(node), options, codeType);
+        }
+
+        /// <summary>The type syntax a type-bearing node (one of <see cref="TypeBearingKinds"/>) carries, if any.</summary>
+        private static TypeSyntax? DeclaredType(SyntaxNode node) => node switch
+        {
+            VariableDeclarationSyntax declaration => declaration.Type,
+            BasePropertyDeclarationSyntax property => property.Type,
+            MethodDeclarationSyntax method => method.ReturnType,
+            LocalFunctionStatementSyntax local => local.ReturnType,
+            DelegateDeclarationSyntax @delegate => @delegate.ReturnType,
+            OperatorDeclarationSyntax @operator => @operator.ReturnType,
+            ConversionOperatorDeclarationSyntax conversion => conversion.Type,
+            ParenthesizedLambdaExpressionSyntax lambda => lambda.ReturnType,
+            ParameterSyntax parameter => parameter.Type,
+            TypeOfExpressionSyntax typeOf => typeOf.Type,
+            DefaultExpressionSyntax @default => @default.Type,
+            CastExpressionSyntax cast => cast.Type,
+            BinaryExpressionSyntax binary => binary.Right as TypeSyntax,
+            ObjectCreationExpressionSyntax creation => creation.Type,
+            ArrayCreationExpressionSyntax array => array.Type,
+            DeclarationExpressionSyntax declarationExpression => declarationExpression.Type,
+            DeclarationPatternSyntax declarationPattern => declarationPattern.Type,
+            TypePatternSyntax typePattern => typePattern.Type,
+            RecursivePatternSyntax recursive => recursive.Type,
+            ForEachStatementSyntax forEach => forEach.Type,
+            CatchDeclarationSyntax @catch => @catch.Type,
+            TypeConstraintSyntax constraint => constraint.Type,
+            _ => null,
+        };
+
+        private void AnalyzeMemberUse(OperationAnalysisContext context, INamedTypeSymbol? controller)
+        {
+            var operation = context.Operation;
+            if (operation.IsImplicit || operation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            ISymbol? member;
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    member = invocation.TargetMethod;
+                    break;
+                case IPropertyReferenceOperation property when !IsInitializerTarget(property.Instance):
+                    member = property.Property;
+                    break;
+                case IFieldReferenceOperation field when !IsInitializerTarget(field.Instance) && !field.IsDeclaration:
+                    member = field.Field;
+                    break;
+                case IEventReferenceOperation @event when !IsInitializerTarget(@event.Instance):
+                    member = @event.Event;
+                    break;
+                case IMethodReferenceOperation method:
+                    member = method.Method;
+                    break;
+                default:
+                    return;
+            }
+
+            var serviceType = member?.ContainingType;
+            var options = _options.For(operation.Syntax.SyntaxTree);
+            if (serviceType is null || !IsService(serviceType, options) || IsInNameOf(operation))
+            {
+                return;
+            }
+
+            if (!IsControllerCode(operation.Syntax, model, options, controller, context.CancellationToken, out var codeType))
+            {
+                // A service method passed straight to MapGet & co. is a handler that is a service member: the
+                // method group at the Map call is where the controller reaches the service.
+                if (!(operation is IMethodReferenceOperation && IsMapHandlerArgument(operation, model, context.CancellationToken)))
+                {
+                    return;
+                }
+            }
+            else if (IsSelf(codeType, serviceType))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ControllerReferencesService,
+                operation.Syntax.GetLocation(),
+                Display(serviceType)));
+        }
+
+        /// <summary>
+        /// Controller code: anything in a <paramref name="controller"/> type, else what <see cref="ControllerCode"/>
+        /// classifies as such, except the body of a service method that is itself passed as a handler.
+        /// </summary>
+        private bool IsControllerCode(
+            SyntaxNode node,
+            SemanticModel model,
+            MariachiOptions options,
+            INamedTypeSymbol? controller,
+            CancellationToken cancellationToken,
+            out INamedTypeSymbol? codeType)
+        {
+            if (controller is not null)
+            {
+                codeType = controller;
+                return true;
+            }
+
+            return _code.Classify(node, model, options, cancellationToken, out codeType) switch
+            {
+                ControllerCodeKind.None => false,
+                ControllerCodeKind.HandlerMethod => codeType is null || !IsService(codeType, options),
+                _ => true,
+            };
+        }
+
+        private void Check(SyntaxNodeAnalysisContext context, TypeSyntax? type, MariachiOptions options, INamedTypeSymbol? codeType)
+        {
+            switch (type)
+            {
+                case null:
+                    return;
+                case NullableTypeSyntax nullable:
+                    Check(context, nullable.ElementType, options, codeType);
+                    return;
+                case ArrayTypeSyntax array:
+                    Check(context, array.ElementType, options, codeType);
+                    return;
+                case PointerTypeSyntax pointer:
+                    Check(context, pointer.ElementType, options, codeType);
+                    return;
+                case RefTypeSyntax reference:
+                    Check(context, reference.Type, options, codeType);
+                    return;
+                case ScopedTypeSyntax scoped:
+                    Check(context, scoped.Type, options, codeType);
+                    return;
+                case TupleTypeSyntax tuple:
+                    foreach (var element in tuple.Elements)
+                    {
+                        Check(context, element.Type, options, codeType);
+                    }
+
+                    return;
+                case NameSyntax name when !name.IsVar && MayNameService(name, options, context.CancellationToken):
+                    // Type arguments of a generic name are reported by their own TypeArgumentList callback.
+                    var symbol = context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol as ITypeSymbol;
+                    if (symbol is not null && IsService(symbol, options) && !IsSelf(codeType, symbol))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.ControllerReferencesService,
+                            name.GetLocation(),
+                            Display(symbol)));
+                    }
+
+                    return;
+            }
+        }
+
+        /// <summary>
+        /// Reads a type name before binding it: binding costs far more, and most names in a controller are models
+        /// and framework types. Only a name that looks like a service or is a using alias can denote one.
+        /// </summary>
+        private bool MayNameService(NameSyntax name, MariachiOptions options, CancellationToken cancellationToken) =>
+            SyntaxNames.LastIdentifier(name) is not { } identifier
+            || Layers.MayBeServiceName(identifier, options)
+            || _aliases.Contains(identifier, cancellationToken);
+
+        private bool IsService(ITypeSymbol type, MariachiOptions options)
+        {
+            var cache = _services.GetOrAdd(options, _ => new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default));
+            var key = type.OriginalDefinition;
+            if (cache.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            // A record is data (a request, a result, an entity), even one named like a service.
+            var result = !key.IsRecord && Layers.IsService(key, _compilation, options);
+            cache.TryAdd(key, result);
+            return result;
+        }
+
+        /// <summary>
+        /// True when <paramref name="serviceType"/> is the code's own type (or a base, interface or containing
+        /// type of it): a type that is both a controller and a service does not reference itself.
+        /// </summary>
+        private static bool IsSelf(INamedTypeSymbol? codeType, ITypeSymbol serviceType)
+        {
+            var target = serviceType.OriginalDefinition;
+            for (var type = codeType; type is not null; type = type.ContainingType)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A member set in an object initializer (<c>new X { Name = ... }</c>): the type syntax was reported.</summary>
+        private static bool IsInitializerTarget(IOperation? instance) =>
+            instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
+
+        private static bool IsInNameOf(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is INameOfOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsMapHandlerArgument(IOperation operation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var current = operation.Parent;
+            while (current is IDelegateCreationOperation or IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current is IArgumentOperation { Parent: IInvocationOperation { Syntax: InvocationExpressionSyntax invocation } }
+                && _code.IsMapCall(invocation, model, cancellationToken);
+        }
+
+        private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+    }
+}

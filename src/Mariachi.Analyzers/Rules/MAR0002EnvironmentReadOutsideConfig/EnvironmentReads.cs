@@ -1,0 +1,33 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Mariachi.Analyzers.Core;
+
+/// <summary>MAR0002's engine, shared by the analyzer and the code fix: which calls read the environment.</summary>
+internal static class EnvironmentReads
+{
+    internal const string GetEnvironmentVariable = "GetEnvironmentVariable";
+    internal const string GetEnvironmentVariables = "GetEnvironmentVariables";
+    internal const string ExpandEnvironmentVariables = "ExpandEnvironmentVariables";
+
+    /// <summary>True for the Environment members that read environment variables.</summary>
+    internal static bool IsEnvironmentRead(IMethodSymbol? method, INamedTypeSymbol? environment) =>
+        method is not null
+        && environment is not null
+        && method.Name is GetEnvironmentVariable or GetEnvironmentVariables or ExpandEnvironmentVariables
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, environment);
+
+    /// <summary>The variable name passed to GetEnvironmentVariable when it is a compile-time constant.</summary>
+    internal static string? ConstantVariableName(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                return argument.Value.ConstantValue is { HasValue: true, Value: string name } ? name : null;
+            }
+        }
+
+        return null;
+    }
+}
