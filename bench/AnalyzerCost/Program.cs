@@ -6,7 +6,7 @@ using Mariachi.Bench.AnalyzerCost.RealCode;
 using Microsoft.CodeAnalysis;
 
 const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]" +
-    " | AnalyzerCost --real SOLUTION|PROJECT|FOLDER [--name NAME] [--runs 2] [--warmup 1] [--out DIR] [--only ...] [--reuse-build] [--configuration Release] [--property NAME=VALUE]...";
+    " | AnalyzerCost --real SOLUTION|PROJECT|FOLDER [--name NAME] [--runs 2] [--warmup 1] [--out DIR] [--only ...] [--reuse-build] [--partial] [--configuration Release] [--property NAME=VALUE]...";
 
 // Synthetic mode (default): generated solutions of the given sizes.
 //   --smoke: one run of a 100-file solution into a temporary folder, checking that every rule reports something.
@@ -15,6 +15,8 @@ const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3
 // analyzer-cost-real-NAME.md/json to --out (default: its work folder under the temp folder).
 //   --reuse-build: measure the compiles captured by the last build of the same NAME instead of building again.
 //   --property: an MSBuild property for the restore and build (repeatable).
+//   --partial: also analyze (for findings, not timed) the projects that did not build, compiled with the references
+//     that resolved (their missing packages left out), so their compiles have errors.
 var sizes = new List<int> { 500, 1000, 2000, 4000 };
 int? runsArgument = null;
 string? outDir = null;
@@ -26,6 +28,7 @@ var warmup = 1;
 var reuseBuild = false;
 var configuration = "Release";
 var properties = new List<string>();
+var partial = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -63,6 +66,9 @@ for (var i = 0; i < args.Length; i++)
         case "--property":
             properties.Add(args[++i]);
             break;
+        case "--partial":
+            partial = true;
+            break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'. {Usage}");
             return 2;
@@ -78,7 +84,7 @@ if (real is not null)
     Console.WriteLine(machine);
     Console.WriteLine($"Analyzers: {string.Join(", ", analyzers.Select(a => a.Label))}");
     return await RealMode.RunAsync(
-        new RealModeOptions(real, name, runsArgument ?? 2, warmup, outDir, reuseBuild, configuration, properties),
+        new RealModeOptions(real, name, runsArgument ?? 2, warmup, outDir, reuseBuild, configuration, properties, partial),
         analyzers,
         machine,
         CancellationToken.None);

@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace Mariachi.Bench.AnalyzerCost.RealCode;
 
-/// <summary>The compiler command line of one project (one target framework) as its real build ran csc.</summary>
-internal sealed record CapturedCompile(string ProjectPath, string TargetFramework, IReadOnlyList<string> Arguments);
+/// <summary>
+/// The compiler command line of one project (one target framework) as its real build ran csc, and the projects it
+/// references (so that a project compiled without its build's outputs can reference their compilations).
+/// </summary>
+internal sealed record CapturedCompile(string ProjectPath, string TargetFramework, IReadOnlyList<string> Arguments, IReadOnlyList<string> ProjectReferences);
 
 /// <summary>What the build of the target said about a project that it did not compile.</summary>
 internal sealed record BuildFailure(string ProjectPath, IReadOnlyList<string> Errors);
@@ -18,7 +21,8 @@ internal sealed record BuildFailure(string ProjectPath, IReadOnlyList<string> Er
 internal sealed partial class BuildCapture(string target, string workDirectory, string configuration, IReadOnlyList<string> msbuildProperties, TextWriter log)
 {
     /// <summary>
-    /// The injected targets. LibMan's download of client libraries is off, and the restore's warnings about versions the package source does not have (NU1603 and the
+    /// The injected targets. LibMan's download of client libraries is off, a project's packages.lock.json is left
+    /// alone, and the restore's warnings about versions the package source does not have (NU1603 and the
     /// like) and about audit data it cannot fetch, which the build repeats, stay warnings, so a project that treats
     /// warnings as errors still builds.
     /// </summary>
@@ -28,6 +32,9 @@ internal sealed partial class BuildCapture(string target, string workDirectory, 
           <PropertyGroup>
             <!-- LibMan fetches client-side libraries from a CDN this machine may not reach; no part of a compile. -->
             <LibraryRestore>false</LibraryRestore>
+            <!-- A packages.lock.json pins versions the package source may not have: the restore writes its own lock
+                 file under obj/ instead of failing on, or rewriting, the project's. -->
+            <NuGetLockFilePath Condition="'$(RestorePackagesWithLockFile)' == 'true'">$(MSBuildProjectExtensionsPath)mariachi-bench.packages.lock.json</NuGetLockFilePath>
             <MSBuildWarningsNotAsErrors>$(MSBuildWarningsNotAsErrors);NU1603;NU1608;NU1900;NU1901;NU1902;NU1903;NU1904</MSBuildWarningsNotAsErrors>
           </PropertyGroup>
           <ItemGroup Condition="'$(ManagePackageVersionsCentrally)' == 'true'">
@@ -40,11 +47,14 @@ internal sealed partial class BuildCapture(string target, string workDirectory, 
             <WriteLinesToFile File="$(_MariachiBenchFile)" Lines="project=$(MSBuildProjectFullPath)" Overwrite="true" />
             <WriteLinesToFile File="$(_MariachiBenchFile)" Lines="tfm=$(TargetFramework)" />
             <WriteLinesToFile File="$(_MariachiBenchFile)" Lines="@(CscCommandLineArgs)" />
+            <WriteLinesToFile File="$(_MariachiBenchFile).refs" Lines="@(ProjectReference->'%(FullPath)')" Overwrite="true" />
           </Target>
         </Project>
         """;
 
     private string CaptureDirectory => Path.Combine(workDirectory, "captures");
+
+    private string PartialCaptureDirectory => Path.Combine(workDirectory, "captures-partial");
 
     /// <summary>The command lines that the build of the target produced, after building it (or from the last build with <paramref name="reuse"/>).</summary>
     public async Task<(IReadOnlyList<CapturedCompile> Compiles, IReadOnlyList<BuildFailure> Failures, string BuildCommand)> RunAsync(bool reuse, CancellationToken cancellationToken)
@@ -71,9 +81,10 @@ internal sealed partial class BuildCapture(string target, string workDirectory, 
             Directory.CreateDirectory(CaptureDirectory);
 
             // Audit data comes from a server this machine may not reach, and the package source may lack the exact
-            // version asked for (NU1603, the next one is taken): neither is part of a compile, so the restore keeps
-            // them warnings instead of writing them into the assets file as errors. The build does not see these
-            // properties; its compiles keep the project's own warning settings.
+            // version asked for (NU1603, the next one is taken, which can make another dependency look downgraded,
+            // NU1605): none of it is part of a compile, so the restore keeps them warnings instead of writing them
+            // into the assets file as errors. The build does not see these properties; its compiles keep the
+            // project's own warning settings.
             var restore = await RestoreAsync(targetsPath, properties, cancellationToken);
             log.WriteLine($"Restore exited with {restore}; log: {Path.Combine(workDirectory, "restore.log")}");
             var exit = await DotnetAsync(build, buildLog, cancellationToken);
@@ -84,7 +95,7 @@ internal sealed partial class BuildCapture(string target, string workDirectory, 
             log.WriteLine($"Reusing the command lines of the last build in {CaptureDirectory}");
         }
 
-        var compiles = Directory.GetFiles(CaptureDirectory, "*.args").Order(StringComparer.Ordinal).Select(Read).ToList();
+        var compiles = ReadAll(CaptureDirectory);
         var compiled = compiles.Select(c => c.ProjectPath).ToHashSet(StringComparer.Ordinal);
         var failures = File.Exists(buildLog) ? Failures(File.ReadLines(buildLog), compiled) : [];
         return (compiles, failures, buildCommand);
@@ -106,7 +117,7 @@ internal sealed partial class BuildCapture(string target, string workDirectory, 
             var pins = string.Concat(raised.Select(p => $"""<PackageVersion Update="{p.Key}" Version="{p.Value}" />"""));
             File.WriteAllText(targetsPath, CaptureTargets.Replace("<!-- raised pins -->", pins, StringComparison.Ordinal));
             exit = await DotnetAsync(
-                ["restore", target, "-nodeReuse:false", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false", $"-p:CustomAfterMicrosoftCommonTargets={targetsPath}", .. properties],
+                ["restore", target, "-nodeReuse:false", "-p:NuGetAudit=false", "-p:TreatWarningsAsErrors=false", "-p:WarningsAsErrors=", $"-p:CustomAfterMicrosoftCommonTargets={targetsPath}", .. properties],
                 restoreLog,
                 cancellationToken);
             var added = 0;
@@ -135,6 +146,43 @@ internal sealed partial class BuildCapture(string target, string workDirectory, 
     private static bool NuGetVersionLess(string a, string b) =>
         Version.TryParse(a.Split('-')[0], out var va) && Version.TryParse(b.Split('-')[0], out var vb) && va < vb;
 
+    /// <summary>
+    /// The command lines of the projects that the build did not compile, as a second build gives them when it runs
+    /// only up to the compile, as IDEs load projects: the compiler not run (<c>SkipCompilerExecution</c>), referenced
+    /// projects not built (<c>BuildProjectReferences=false</c>; their outputs may be missing, and the bench
+    /// references their compilations instead) and the restore's errors not replayed (<c>EmitAssetsLogMessages=false</c>):
+    /// the packages that did restore are referenced, the missing ones are not.
+    /// These compiles have errors; the bench analyzes them for findings only and does not time them.
+    /// </summary>
+    public async Task<IReadOnlyList<CapturedCompile>> RunPartialAsync(IReadOnlyList<CapturedCompile> compiled, bool reuse, CancellationToken cancellationToken)
+    {
+        if (!reuse || !Directory.Exists(PartialCaptureDirectory))
+        {
+            if (Directory.Exists(PartialCaptureDirectory))
+            {
+                Directory.Delete(PartialCaptureDirectory, recursive: true);
+            }
+
+            Directory.CreateDirectory(PartialCaptureDirectory);
+            var exit = await DotnetAsync(
+                [
+                    "build", target, "--no-restore", "-t:Compile", "-c", configuration, "-nodeReuse:false", "-p:UseSharedCompilation=false",
+                    "-p:ProvideCommandLineArgs=true", "-p:SkipCompilerExecution=true", "-p:BuildProjectReferences=false", "-p:EmitAssetsLogMessages=false",
+                    $"-p:CustomAfterMicrosoftCommonTargets={Path.Combine(workDirectory, "capture.targets")}", $"-p:MariachiBenchCaptureDirectory={PartialCaptureDirectory}",
+                    .. msbuildProperties.Select(p => "-p:" + p),
+                ],
+                Path.Combine(workDirectory, "build-partial.log"),
+                cancellationToken);
+            log.WriteLine($"Second build (compiler not run, for the projects that did not compile) exited with {exit}");
+        }
+
+        var done = compiled.Select(c => c.ProjectPath).ToHashSet(StringComparer.Ordinal);
+        return [.. ReadAll(PartialCaptureDirectory).Where(c => !done.Contains(c.ProjectPath))];
+    }
+
+    private static List<CapturedCompile> ReadAll(string directory) =>
+        [.. Directory.GetFiles(directory, "*.args").Order(StringComparer.Ordinal).Select(Read)];
+
     private static CapturedCompile Read(string file)
     {
         var lines = File.ReadAllLines(file);
@@ -143,7 +191,8 @@ internal sealed partial class BuildCapture(string target, string workDirectory, 
             throw new InvalidDataException($"{file} is not a command line written by the capture target.");
         }
 
-        return new CapturedCompile(lines[0]["project=".Length..], lines[1]["tfm=".Length..], lines[2..]);
+        var references = File.Exists(file + ".refs") ? File.ReadAllLines(file + ".refs").Where(l => l.Length > 0).ToList() : [];
+        return new CapturedCompile(lines[0]["project=".Length..], lines[1]["tfm=".Length..], lines[2..], references);
     }
 
     /// <summary>The errors of the build log, by the project they were reported for, for the projects that were not compiled.</summary>

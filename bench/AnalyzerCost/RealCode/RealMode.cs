@@ -12,7 +12,8 @@ internal sealed record RealModeOptions(
     string? OutDirectory,
     bool ReuseBuild,
     string Configuration,
-    IReadOnlyList<string> MsbuildProperties);
+    IReadOnlyList<string> MsbuildProperties,
+    bool Partial);
 
 /// <summary>
 /// The real-code mode: builds a solution, project or folder once to capture its compiles, measures every project that
@@ -41,6 +42,15 @@ internal static class RealMode
 
         var runner = new RealRunner(analyzers, ExtraReferences(), root, Console.Out);
         var result = await runner.MeasureAsync(compiles, options.Runs, options.Warmup, cancellationToken);
+        if (options.Partial)
+        {
+            var partialCaptures = await capture.RunPartialAsync(compiles, options.ReuseBuild, cancellationToken);
+            Console.WriteLine($"Analyzing {partialCaptures.Count} compiles of projects that did not build, for findings only");
+            var (partial, findings, failures) = await runner.AnalyzePartialAsync(partialCaptures, cancellationToken);
+            result = result with { Findings = [.. result.Findings, .. findings], AnalyzerFailures = [.. result.AnalyzerFailures, .. failures] };
+            result = result with { PartialProjects = partial };
+        }
+
         var realTarget = new RealTarget(name, target, Commit(root), buildCommand,
             [.. buildFailures.Select(f => f with { ProjectPath = Path.GetRelativePath(root, f.ProjectPath) })]);
         var report = new RealReport(analyzers, realTarget, result, options.Runs, machine + " Load average at the end: " + Machine.LoadAverage() + ".");
@@ -59,13 +69,14 @@ internal static class RealMode
             return 1;
         }
 
-        if (result.Projects.Count == 0)
+        if (result.Projects.Count == 0 && result.PartialProjects.Count == 0)
         {
             Console.Error.WriteLine("REAL-CODE FAILED: no project was measured");
             return 3;
         }
 
-        Console.WriteLine($"REAL-CODE OK: {result.Projects.Count} projects measured, no analyzer threw (no AD0001)");
+        var partialText = options.Partial ? $", {result.PartialProjects.Count} more analyzed for findings only" : string.Empty;
+        Console.WriteLine($"REAL-CODE OK: {result.Projects.Count} projects measured{partialText}, no analyzer threw (no AD0001)");
         return 0;
     }
 

@@ -48,13 +48,19 @@ internal sealed class RealProject
 
     public int GeneratedFiles => _generated.Length;
 
+    public string AssemblyName => _arguments.CompilationName ?? Name;
+
     public ProjectConfigOptions Config { get; }
 
     /// <summary>The project's additional files, the bench's BannedSymbols.txt and its config files, as the analyzers see them.</summary>
     public AnalyzerOptions AnalyzerOptions { get; }
 
-    /// <summary>Reads the sources and references named by <paramref name="capture"/>; the generators run in <see cref="RunGenerators"/>.</summary>
-    public static RealProject Load(CapturedCompile capture, IReadOnlyList<string> extraReferences)
+    /// <summary>
+    /// Reads the sources and references named by <paramref name="capture"/>; the generators run in <see cref="RunGenerators"/>.
+    /// For a compile captured without its build's outputs (<paramref name="projectReferences"/> not null), references
+    /// whose file does not exist are left out and the compilations of the referenced projects stand in for them.
+    /// </summary>
+    public static RealProject Load(CapturedCompile capture, IReadOnlyList<string> extraReferences, IReadOnlyList<CSharpCompilation>? projectReferences = null)
     {
         var baseDirectory = Path.GetDirectoryName(capture.ProjectPath)!;
         var sdkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location);
@@ -67,8 +73,12 @@ internal sealed class RealProject
 
         var sources = arguments.SourceFiles.Select(f => (f.Path, Read(f.Path, arguments))).ToList();
         var references = arguments.MetadataReferences
-            .Select(r => (MetadataReference)MetadataReference.CreateFromFile(Path.GetFullPath(r.Reference, baseDirectory), r.Properties))
+            .Select(r => (Path: Path.GetFullPath(r.Reference, baseDirectory), r.Properties))
+            .Where(r => projectReferences is null || File.Exists(r.Path))
+            .Select(r => (MetadataReference)MetadataReference.CreateFromFile(r.Path, r.Properties))
             .ToList();
+        var referencedNames = references.OfType<PortableExecutableReference>().Select(r => Path.GetFileNameWithoutExtension(r.FilePath)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        references.AddRange((projectReferences ?? []).Where(c => !referencedNames.Contains(c.AssemblyName!)).Select(c => c.ToMetadataReference()));
 
         // Mariachi.Abstractions and those of its dependencies the project does not reference already (by assembly name).
         var present = arguments.MetadataReferences.Select(r => Path.GetFileNameWithoutExtension(r.Reference)).ToHashSet(StringComparer.OrdinalIgnoreCase);

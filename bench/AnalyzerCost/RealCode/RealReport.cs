@@ -92,6 +92,23 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
                 $"| {p.Project} | {p.TargetFramework} | {p.Files} | {p.Lines} | {p.GeneratedFiles} | {p.CompileMs:0} | {p.MariachiTotalMs:0.0} | {analyzers.Where(a => a.Group == AnalyzerSet.Ca2016).Sum(a => p.AnalyzerMs[a.Label]):0.0} | {analyzers.Where(a => a.Group == AnalyzerSet.Rs0030).Sum(a => p.AnalyzerMs[a.Label]):0.0} | {string.Join(", ", mariachi)} |");
         }
 
+        if (result.PartialProjects.Count > 0)
+        {
+            var partial = result.PartialProjects;
+            md.AppendLine();
+            var partialCounts = string.Join(", ", partial.SelectMany(p => p.DiagnosticCounts).Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal))
+                .GroupBy(c => c.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Sum(c => c.Value)}"));
+            md.AppendLine(Invariant, $"Analyzed for findings only, not timed (`--partial`): {partial.Count} projects that did not build, compiled with the references that resolved (missing packages left out, the other projects' compilations referenced), so with compile errors; their Mariachi findings: {partialCounts}.");
+            md.AppendLine();
+            md.AppendLine("| Project | TFM | Files | Lines | Compile errors | Mariachi findings | First errors |");
+            md.AppendLine("|---|---|---:|---:|---:|---|---|");
+            foreach (var p in partial)
+            {
+                var mariachi = p.DiagnosticCounts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}");
+                md.AppendLine(Invariant, $"| {p.Project} | {p.TargetFramework} | {p.Files} | {p.Lines} | {p.Errors} | {string.Join(", ", mariachi)} | {Shorten(string.Join(" / ", p.FirstErrors))} |");
+            }
+        }
+
         md.AppendLine();
         md.AppendLine("Not measured:");
         md.AppendLine();
@@ -155,6 +172,7 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
         targets = Targets().Select(t => new { t.Met, t.Text }),
         projects = Projects,
         notMeasured = result.NotMeasured,
+        partialProjects = result.PartialProjects,
         result.GeneratorAssemblies,
         result.GeneratorProblems,
         result.AnalyzerFailures,

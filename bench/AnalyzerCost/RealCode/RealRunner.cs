@@ -3,8 +3,11 @@ using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Bench.AnalyzerCost.RealCode;
 
-/// <summary>A Mariachi diagnostic on real code, for the hand review (path relative to the solution's folder).</summary>
-internal sealed record Finding(string Id, string Project, string Path, int Line, int Column, string Message);
+/// <summary>
+/// A Mariachi diagnostic on real code, for the hand review (path relative to the solution's folder); not
+/// <paramref name="Measured"/> when its project only compiled with errors (packages missing).
+/// </summary>
+internal sealed record Finding(string Id, string Project, string Path, int Line, int Column, string Message, bool Measured = true);
 
 /// <summary>The best-of-runs figures of one project.</summary>
 internal sealed record ProjectResult(
@@ -22,6 +25,9 @@ internal sealed record ProjectResult(
 /// <summary>A project that was built but not measured, and why.</summary>
 internal sealed record NotMeasured(string Project, string Reason);
 
+/// <summary>A project analyzed for its findings only: its build failed, and its compile here has errors (references missing).</summary>
+internal sealed record PartialProject(string Project, string TargetFramework, int Files, int Lines, int Errors, IReadOnlyList<string> FirstErrors, IReadOnlyDictionary<string, int> DiagnosticCounts);
+
 /// <summary>Everything one real-code run measured and found.</summary>
 internal sealed record RealResult(
     IReadOnlyList<ProjectResult> Projects,
@@ -29,7 +35,11 @@ internal sealed record RealResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<AnalyzerFailure> AnalyzerFailures,
     IReadOnlyList<string> GeneratorProblems,
-    IReadOnlyList<string> GeneratorAssemblies);
+    IReadOnlyList<string> GeneratorAssemblies)
+{
+    /// <summary>The projects analyzed for findings only (<c>--partial</c>).</summary>
+    public IReadOnlyList<PartialProject> PartialProjects { get; init; } = [];
+}
 
 /// <summary>
 /// Measures each captured project as <see cref="Runner"/> measures a synthetic size: the compile without analyzers
@@ -46,17 +56,16 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func
         var generatorProblems = new List<string>();
         foreach (var capture in OnePerProject(captures))
         {
-            try
+            var (project, error) = TryLoad(capture, null);
+            if (project is null)
             {
-                var project = RealProject.Load(capture, extraReferences(capture.TargetFramework));
-                generatorProblems.AddRange(project.RunGenerators(loader, cancellationToken).Select(p => $"{project.Name}: {p}"));
-                generatorProblems.AddRange(project.Config.Diagnostics.Select(d => $"{project.Name}: {d}"));
-                projects.Add(project);
+                notMeasured.Add(new NotMeasured(Relative(capture.ProjectPath), error!));
+                continue;
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or BadImageFormatException)
-            {
-                notMeasured.Add(new NotMeasured(Relative(capture.ProjectPath), e.Message));
-            }
+
+            generatorProblems.AddRange(project.RunGenerators(loader, cancellationToken).Select(p => $"{project.Name}: {p}"));
+            generatorProblems.AddRange(project.Config.Diagnostics.Select(d => $"{project.Name}: {d}"));
+            projects.Add(project);
         }
 
         generatorProblems.AddRange(loader.Failures);
@@ -87,6 +96,87 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func
         }
 
         return new RealResult(results, notMeasured, findings, failures, generatorProblems, [.. loader.Loaded.Select(l => $"{l.Path} ({l.Generators})")]);
+    }
+
+    /// <summary>
+    /// Compiles the projects that did not build, each against the compilations of the projects it references where
+    /// their outputs are missing, runs their generators and one analyzer pass, and keeps what the analyzers found.
+    /// Nothing here is timed: these compiles have errors.
+    /// </summary>
+    public async Task<(IReadOnlyList<PartialProject> Projects, IReadOnlyList<Finding> Findings, IReadOnlyList<AnalyzerFailure> Failures)> AnalyzePartialAsync(
+        IReadOnlyList<CapturedCompile> captures, CancellationToken cancellationToken)
+    {
+        var loader = new GeneratorLoader();
+        var byPath = OnePerProject(captures).ToDictionary(c => c.ProjectPath, StringComparer.Ordinal);
+        var compilations = new Dictionary<string, Microsoft.CodeAnalysis.CSharp.CSharpCompilation>(StringComparer.Ordinal);
+        var projects = new List<PartialProject>();
+        var findings = new List<Finding>();
+        var failures = new List<AnalyzerFailure>();
+        foreach (var capture in DependenciesFirst(byPath))
+        {
+            var references = capture.ProjectReferences.Where(compilations.ContainsKey).Select(r => compilations[r]).ToList();
+            var (project, error) = TryLoad(capture, references);
+            if (project is null)
+            {
+                log.WriteLine($"  {Relative(capture.ProjectPath)} (findings only) could not be loaded: {error}");
+                continue;
+            }
+
+            project.RunGenerators(loader, cancellationToken);
+            var compilation = project.Compile(project.Parse());
+            compilations[capture.ProjectPath] = compilation;
+            var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var pass = await AnalyzerPass.RunAsync(compilation, analyzers, project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
+            findings.AddRange(pass.Diagnostics.Where(IsMariachi).Select(d => ToFinding(project, d) with { Measured = false }));
+            failures.AddRange(pass.Failures.Select(f => f with { Analyzer = $"{project.Name}: {f.Analyzer}" }));
+            var counts = pass.Diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            projects.Add(new PartialProject(Relative(capture.ProjectPath), capture.TargetFramework, project.Files, project.Lines, errors.Count,
+                [.. errors.Select(e => $"{e.Id}: {e.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").Distinct(StringComparer.Ordinal).Take(3)], counts));
+            log.WriteLine($"  {project.Name} (findings only): {project.Files} files, {errors.Count} compile errors, {string.Join(", ", counts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).Select(c => $"{c.Key} {c.Value}"))}");
+        }
+
+        return (projects, findings, failures);
+    }
+
+    /// <summary>Loads a captured project, or says why its files could not be read.</summary>
+    private (RealProject? Project, string? Error) TryLoad(CapturedCompile capture, IReadOnlyList<Microsoft.CodeAnalysis.CSharp.CSharpCompilation>? references)
+    {
+        try
+        {
+            return (RealProject.Load(capture, extraReferences(capture.TargetFramework), references), null);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    /// <summary>The captures ordered so that each comes after the captured projects it references.</summary>
+    private static List<CapturedCompile> DependenciesFirst(Dictionary<string, CapturedCompile> byPath)
+    {
+        var ordered = new List<CapturedCompile>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in byPath.Keys.Order(StringComparer.Ordinal))
+        {
+            Visit(path);
+        }
+
+        return ordered;
+
+        void Visit(string path)
+        {
+            if (!byPath.TryGetValue(path, out var capture) || !visited.Add(path))
+            {
+                return;
+            }
+
+            foreach (var reference in capture.ProjectReferences)
+            {
+                Visit(reference);
+            }
+
+            ordered.Add(capture);
+        }
     }
 
     private async Task<(ProjectResult? Result, string? Error)> MeasureAsync(RealProject project, int runs, List<Finding> findings, List<AnalyzerFailure> failures, CancellationToken cancellationToken)
