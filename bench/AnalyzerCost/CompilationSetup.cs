@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -84,7 +83,7 @@ internal sealed class CompilationSetup
     /// <summary>The analyzer options of the synthetic project: its .globalconfig and BannedSymbols.txt.</summary>
     public static AnalyzerOptions AnalyzerOptions { get; } = new(
         [new InMemoryAdditionalText("/src/Shop/BannedSymbols.txt", BannedSymbols)],
-        new GlobalOptionsProvider(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        new OneOptionsProvider(new DictionaryConfigOptions(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["mariachi.service_suffixes"] = "Service, Manager",
             ["mariachi.controller_suffixes"] = "Controller",
@@ -92,7 +91,7 @@ internal sealed class CompilationSetup
             ["mariachi.environment_allow_list"] = "PORT, ADMIN_PORT, WEBHOOK_PORT",
             // MAR0900: a misspelt key, the kind of mistake the rule exists for.
             ["mariachi.service_sufixes"] = "Handler",
-        }));
+        })));
 
     private static string LatestRefPack(string packs, string name)
     {
@@ -108,33 +107,5 @@ internal sealed class CompilationSetup
         return best is null
             ? throw new DirectoryNotFoundException($"No {name} reference pack for net10.0 under {packs}: the SDK install is incomplete.")
             : Path.Combine(best, "ref", "net10.0");
-    }
-
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text, Encoding.UTF8);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>One set of options for the whole project, as a .globalconfig gives; every tree shares the same instance.</summary>
-    private sealed class GlobalOptionsProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override IEnumerable<string> Keys => values.Keys;
-
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 }

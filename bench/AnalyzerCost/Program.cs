@@ -2,16 +2,33 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Mariachi.Bench.AnalyzerCost;
+using Mariachi.Bench.AnalyzerCost.RealCode;
 using Microsoft.CodeAnalysis;
 
-// Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]
+const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]" +
+    " | AnalyzerCost --real SOLUTION|PROJECT|FOLDER [--name NAME] [--runs 2] [--warmup 1] [--out DIR] [--only ...] [--reuse-build] [--partial] [--configuration Release] [--property NAME=VALUE]...";
+
+// Synthetic mode (default): generated solutions of the given sizes.
 //   --smoke: one run of a 100-file solution into a temporary folder, checking that every rule reports something.
 //   --only: measure only the analyzers whose label contains one of the given texts (for profiling one rule).
+// Real-code mode (--real): builds the target once, then measures every C# project as its build compiled it; writes
+// analyzer-cost-real-NAME.md/json to --out (default: its work folder under the temp folder).
+//   --reuse-build: measure the compiles captured by the last build of the same NAME instead of building again.
+//   --property: an MSBuild property for the restore and build (repeatable).
+//   --partial: also analyze (for findings, not timed) the projects that did not build, compiled with the references
+//     that resolved (their missing packages left out), so their compiles have errors.
 var sizes = new List<int> { 500, 1000, 2000, 4000 };
-var runs = 3;
+int? runsArgument = null;
 string? outDir = null;
 string[]? only = null;
 var smoke = false;
+string? real = null;
+string? name = null;
+var warmup = 1;
+var reuseBuild = false;
+var configuration = "Release";
+var properties = new List<string>();
+var partial = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -20,7 +37,7 @@ for (var i = 0; i < args.Length; i++)
             sizes = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
             break;
         case "--runs":
-            runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            runsArgument = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
         case "--out":
             outDir = args[++i];
@@ -31,11 +48,49 @@ for (var i = 0; i < args.Length; i++)
         case "--smoke":
             smoke = true;
             break;
+        case "--real":
+            real = args[++i];
+            break;
+        case "--name":
+            name = args[++i];
+            break;
+        case "--warmup":
+            warmup = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--reuse-build":
+            reuseBuild = true;
+            break;
+        case "--configuration":
+            configuration = args[++i];
+            break;
+        case "--property":
+            properties.Add(args[++i]);
+            break;
+        case "--partial":
+            partial = true;
+            break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. {Usage}");
             return 2;
     }
 }
+
+var analyzers = AnalyzerSet.Load()
+    .Where(a => only is null || only.Any(o => a.Label.Contains(o, StringComparison.OrdinalIgnoreCase)))
+    .ToList();
+var machine = Machine.Describe();
+if (real is not null)
+{
+    Console.WriteLine(machine);
+    Console.WriteLine($"Analyzers: {string.Join(", ", analyzers.Select(a => a.Label))}");
+    return await RealMode.RunAsync(
+        new RealModeOptions(real, name, runsArgument ?? 2, warmup, outDir, reuseBuild, configuration, properties, partial),
+        analyzers,
+        machine,
+        CancellationToken.None);
+}
+
+var runs = runsArgument ?? 3;
 
 if (smoke)
 {
@@ -48,10 +103,6 @@ outDir ??= Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "do
 Directory.CreateDirectory(outDir);
 
 var setup = CompilationSetup.Discover();
-var analyzers = AnalyzerSet.Load()
-    .Where(a => only is null || only.Any(o => a.Label.Contains(o, StringComparison.OrdinalIgnoreCase)))
-    .ToList();
-var machine = Machine.Describe();
 Console.WriteLine(machine);
 Console.WriteLine($"References: {setup.Description}");
 Console.WriteLine($"Analyzers: {string.Join(", ", analyzers.Select(a => a.Label))}");

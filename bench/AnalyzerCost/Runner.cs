@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -36,7 +35,7 @@ internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnaly
 
         for (var run = 1; run <= runs; run++)
         {
-            Settle();
+            AnalyzerPass.Settle();
             var watch = Stopwatch.StartNew();
             var compilation = setup.Compile(CompilationSetup.Parse(files));
             using (var peStream = new MemoryStream())
@@ -52,48 +51,30 @@ internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnaly
 
             // A fresh compilation, so the analyzer pass binds from scratch as a build does.
             var fresh = setup.Compile(CompilationSetup.Parse(files));
-
-            // Bind the references first, as csc does for its declaration diagnostics while the analyzer driver starts:
-            // otherwise whichever analyzer first asks for any symbol is charged with binding the hundreds of framework
-            // references, work every build does with or without analyzers (and which the compile time above includes).
-            _ = fresh.SourceModule.ReferencedAssemblySymbols;
-            Settle();
-            var failures = new ConcurrentQueue<string>();
-            var withAnalyzers = fresh.WithAnalyzers(
-                [.. analyzers.Select(a => a.Analyzer)],
-                new CompilationWithAnalyzersOptions(
-                    CompilationSetup.AnalyzerOptions,
-                    onAnalyzerException: (exception, analyzer, _) => failures.Enqueue($"{analyzer.GetType().Name}: {exception}"),
-                    concurrentAnalysis: false,
-                    logAnalyzerExecutionTime: true,
-                    reportSuppressedDiagnostics: false));
-            watch.Restart();
-            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            watch.Stop();
-            if (!failures.IsEmpty)
+            var pass = await AnalyzerPass.RunAsync(fresh, analyzers, CompilationSetup.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
+            if (pass.Failures.Count > 0)
             {
-                throw new InvalidOperationException("An analyzer threw: " + string.Join(Environment.NewLine, failures.Take(3)));
+                throw new InvalidOperationException("An analyzer threw: " + string.Join(Environment.NewLine, pass.Failures.Take(3).Select(f => $"{f.Analyzer}: {f.Exception}")));
             }
 
-            passMs = Math.Min(passMs, watch.Elapsed.TotalMilliseconds);
-            var thisRun = new Dictionary<string, double>(StringComparer.Ordinal);
+            var diagnostics = pass.Diagnostics;
+            passMs = Math.Min(passMs, pass.WallMs);
+            var thisRun = pass.AnalyzerMs;
             foreach (var analyzer in analyzers)
             {
-                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer.Analyzer, cancellationToken).ConfigureAwait(false);
-                thisRun[analyzer.Label] = telemetry.ExecutionTime.TotalMilliseconds;
                 best[analyzer.Label] = Math.Min(best[analyzer.Label], thisRun[analyzer.Label]);
             }
 
             mariachiMs = Math.Min(mariachiMs, analyzers.Where(a => a.IsMariachi).Sum(a => thisRun[a.Label]));
             counts ??= diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             log.WriteLine(
-                $"  N={files.Count,5} run {run}/{runs}: compile {thisCompileMs:0} ms, analysis pass {watch.Elapsed.TotalMilliseconds:0} ms; " +
+                $"  N={files.Count,5} run {run}/{runs}: compile {thisCompileMs:0} ms, analysis pass {pass.WallMs:0} ms; " +
                 $"Mariachi {analyzers.Where(a => a.IsMariachi).Sum(a => thisRun[a.Label]):0.0} ms, CA2016 {Sum(thisRun, AnalyzerSet.Ca2016):0.0} ms, RS0030 {Sum(thisRun, AnalyzerSet.Rs0030):0.0} ms");
         }
 
         return new SizeResult(files.Count, lines, compileMs, passMs, mariachiMs, best, counts!);
 
-        double Sum(Dictionary<string, double> times, string group) => analyzers.Where(a => a.Group == group).Sum(a => times[a.Label]);
+        double Sum(IReadOnlyDictionary<string, double> times, string group) => analyzers.Where(a => a.Group == group).Sum(a => times[a.Label]);
     }
 
     private static void EnsureNoErrors(int size, ImmutableArray<Diagnostic> diagnostics)
@@ -105,13 +86,5 @@ internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnaly
                 $"The synthetic solution of {size} files does not compile ({errors.Count} errors):{Environment.NewLine}" +
                 string.Join(Environment.NewLine, errors.Take(10)));
         }
-    }
-
-    /// <summary>Starts each measurement with a clean heap, so one run does not pay for the garbage of the previous one.</summary>
-    private static void Settle()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
     }
 }

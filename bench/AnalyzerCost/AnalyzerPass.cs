@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Mariachi.Bench.AnalyzerCost;
+
+/// <summary>An analyzer that threw (the compiler would report it as AD0001).</summary>
+internal sealed record AnalyzerFailure(string Analyzer, string Exception);
+
+/// <summary>What one analyzer pass measured: its wall time, each analyzer's execution time, what it reported.</summary>
+internal sealed record AnalyzerPassResult(
+    double WallMs,
+    IReadOnlyDictionary<string, double> AnalyzerMs,
+    ImmutableArray<Diagnostic> Diagnostics,
+    IReadOnlyList<AnalyzerFailure> Failures);
+
+/// <summary>One pass of every measured analyzer over a compilation, single-threaded, with execution-time logging.</summary>
+internal static class AnalyzerPass
+{
+    public static async Task<AnalyzerPassResult> RunAsync(
+        Compilation compilation,
+        IReadOnlyList<MeasuredAnalyzer> analyzers,
+        AnalyzerOptions options,
+        CancellationToken cancellationToken)
+    {
+        // Bind the references first, as csc does for its declaration diagnostics while the analyzer driver starts:
+        // otherwise whichever analyzer first asks for any symbol is charged with binding the hundreds of framework
+        // references, work every build does with or without analyzers (and which the compile time includes).
+        _ = compilation.SourceModule.ReferencedAssemblySymbols;
+        Settle();
+        var failures = new ConcurrentQueue<AnalyzerFailure>();
+        var withAnalyzers = compilation.WithAnalyzers(
+            [.. analyzers.Select(a => a.Analyzer)],
+            new CompilationWithAnalyzersOptions(
+                options,
+                onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(new AnalyzerFailure(analyzer.GetType().FullName ?? analyzer.GetType().Name, exception.ToString())),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false));
+        var watch = Stopwatch.StartNew();
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        watch.Stop();
+
+        var times = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer.Analyzer, cancellationToken).ConfigureAwait(false);
+            times[analyzer.Label] = telemetry.ExecutionTime.TotalMilliseconds;
+        }
+
+        return new AnalyzerPassResult(watch.Elapsed.TotalMilliseconds, times, diagnostics, [.. failures]);
+    }
+
+    /// <summary>Starts each measurement with a clean heap, so one run does not pay for the garbage of the previous one.</summary>
+    public static void Settle()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+}

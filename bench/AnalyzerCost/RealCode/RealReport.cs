@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+
+namespace Mariachi.Bench.AnalyzerCost.RealCode;
+
+/// <summary>What a real-code run was pointed at and how it built it, for the report's header.</summary>
+internal sealed record RealTarget(string Name, string Path, string? Commit, string BuildCommand, IReadOnlyList<BuildFailure> BuildFailures);
+
+/// <summary>The real-code report: the synthetic mode's table summed over the measured projects, per rule and per project, and everything that was not measured.</summary>
+internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, RealTarget target, RealResult result, int runs, string machine)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private IReadOnlyList<ProjectResult> Projects => result.Projects;
+
+    public double CompileMs => Projects.Sum(p => p.CompileMs);
+
+    public double MariachiMs => Projects.Sum(p => p.MariachiTotalMs);
+
+    /// <summary>A rule's (or a group's) time summed over the projects, each project's best run.</summary>
+    public double Ms(Func<MeasuredAnalyzer, bool> which) => Projects.Sum(p => analyzers.Where(which).Sum(a => p.AnalyzerMs[a.Label]));
+
+    /// <summary>Per rule id (MAR0004's two analyzers summed), then CA2016 and RS0030, each with its time.</summary>
+    public IReadOnlyList<(string Name, double Ms)> Rules() =>
+    [
+        .. analyzers.Where(a => a.IsMariachi).GroupBy(a => string.Join("+", a.Ids)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Ms(a => g.Contains(a)))),
+        (AnalyzerSet.Ca2016, Ms(a => a.Group == AnalyzerSet.Ca2016)),
+        (AnalyzerSet.Rs0030, Ms(a => a.Group == AnalyzerSet.Rs0030)),
+    ];
+
+    public IReadOnlyDictionary<string, int> DiagnosticCounts() =>
+        Projects.SelectMany(p => p.DiagnosticCounts)
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
+
+    public string Markdown()
+    {
+        var md = new StringBuilder();
+        var ca2016 = Ms(a => a.Group == AnalyzerSet.Ca2016);
+        md.AppendLine(Invariant, $"<!-- Written by bench/AnalyzerCost --real on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. {machine} -->");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"**{target.Name}**: `{target.Path}`{(target.Commit is null ? string.Empty : $" at commit `{target.Commit}`")}. Built with `{target.BuildCommand}`; {Projects.Count} projects measured, {result.NotMeasured.Count + target.BuildFailures.Count} not (listed below).");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"Each project compiled with the references, sources, parse and compilation options and .editorconfig/.globalconfig files of its real build (its csc command line), plus Mariachi.Abstractions; its source generators run once beforehand (their time is excluded; their files are compiled and analyzed). Best of {runs} runs per project, summed over projects, single-threaded (compile: concurrentBuild off; analyzers: concurrentAnalysis off), times in ms. The compile is parse + one Emit (assembly, PDB, reference assembly, XML docs as the build asks).");
+        md.AppendLine();
+        md.AppendLine("| Projects | Files | Lines | Generated files | Compile, no analyzers | Mariachi, all rules | Share of compile | CA2016 | RS0030 | Analysis pass (wall, all analyzers, incl. binding) |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(Invariant,
+            $"| {Projects.Count} | {Projects.Sum(p => p.Files)} | {Projects.Sum(p => p.Lines)} | {Projects.Sum(p => p.GeneratedFiles)} | {CompileMs:0} | {MariachiMs:0.0} | {Share(MariachiMs):0.00}% | {ca2016:0.0} | {Ms(a => a.Group == AnalyzerSet.Rs0030):0.0} | {Projects.Sum(p => p.AnalysisPassMs):0} |");
+        md.AppendLine();
+        md.AppendLine("| Rule | ms | Share of compile | x CA2016 | Diagnostics |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        var counts = DiagnosticCounts();
+        foreach (var (name, ms) in Rules())
+        {
+            var reported = name.Split('+').Sum(id => counts.GetValueOrDefault(id));
+            md.AppendLine(Invariant, $"| {name} | {ms:0.0} | {Share(ms):0.00}% | {(ca2016 > 0 ? ms / ca2016 : double.NaN):0.00} | {reported} |");
+        }
+
+        md.AppendLine(Invariant, $"| **Mariachi, all rules** | {MariachiMs:0.0} | {Share(MariachiMs):0.00}% | {(ca2016 > 0 ? MariachiMs / ca2016 : double.NaN):0.00} | {counts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).Sum(c => c.Value)} |");
+        md.AppendLine();
+        md.AppendLine("Targets of issue 18:");
+        md.AppendLine();
+        foreach (var (met, text) in Targets())
+        {
+            md.AppendLine(Invariant, $"- {(met ? "met" : "**missed**")}: {text}");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Every analyzer measured (summed over projects, ms):");
+        md.AppendLine();
+        md.AppendLine("| Analyzer | Reports | ms |");
+        md.AppendLine("|---|---|---:|");
+        foreach (var a in analyzers)
+        {
+            md.AppendLine(Invariant, $"| {a.Label} | {string.Join(", ", a.Ids)} | {Projects.Sum(p => p.AnalyzerMs[a.Label]):0.0} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Diagnostics reported: " + (counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))) + ".");
+        md.AppendLine();
+        md.AppendLine("Per project:");
+        md.AppendLine();
+        md.AppendLine("| Project | TFM | Files | Lines | Generated | Compile | Mariachi | CA2016 | RS0030 | Mariachi findings |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var p in Projects)
+        {
+            var mariachi = p.DiagnosticCounts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}");
+            md.AppendLine(Invariant,
+                $"| {p.Project} | {p.TargetFramework} | {p.Files} | {p.Lines} | {p.GeneratedFiles} | {p.CompileMs:0} | {p.MariachiTotalMs:0.0} | {analyzers.Where(a => a.Group == AnalyzerSet.Ca2016).Sum(a => p.AnalyzerMs[a.Label]):0.0} | {analyzers.Where(a => a.Group == AnalyzerSet.Rs0030).Sum(a => p.AnalyzerMs[a.Label]):0.0} | {string.Join(", ", mariachi)} |");
+        }
+
+        if (result.PartialProjects.Count > 0)
+        {
+            var partial = result.PartialProjects;
+            md.AppendLine();
+            var partialCounts = string.Join(", ", partial.SelectMany(p => p.DiagnosticCounts).Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal))
+                .GroupBy(c => c.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Sum(c => c.Value)}"));
+            md.AppendLine(Invariant, $"Analyzed for findings only, not timed (`--partial`): {partial.Count} projects that did not build, compiled with the references that resolved (missing packages left out, the other projects' compilations referenced), so with compile errors; their Mariachi findings: {partialCounts}.");
+            md.AppendLine();
+            md.AppendLine("| Project | TFM | Files | Lines | Compile errors | Mariachi findings | First errors |");
+            md.AppendLine("|---|---|---:|---:|---:|---|---|");
+            foreach (var p in partial)
+            {
+                var mariachi = p.DiagnosticCounts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}");
+                md.AppendLine(Invariant, $"| {p.Project} | {p.TargetFramework} | {p.Files} | {p.Lines} | {p.Errors} | {string.Join(", ", mariachi)} | {Shorten(string.Join(" / ", p.FirstErrors))} |");
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("Not measured:");
+        md.AppendLine();
+        if (target.BuildFailures.Count == 0 && result.NotMeasured.Count == 0)
+        {
+            md.AppendLine("- none");
+        }
+
+        foreach (var failure in target.BuildFailures)
+        {
+            md.AppendLine(Invariant, $"- {failure.ProjectPath}: the build did not compile it: {string.Join(" | ", failure.Errors.Take(3).Select(Shorten))}{(failure.Errors.Count > 3 ? $" (+{failure.Errors.Count - 3} more)" : string.Empty)}");
+        }
+
+        foreach (var skipped in result.NotMeasured)
+        {
+            md.AppendLine(Invariant, $"- {skipped.Project}: {Shorten(skipped.Reason)}");
+        }
+
+        md.AppendLine();
+        md.AppendLine(Invariant, $"Source generators loaded: {(result.GeneratorAssemblies.Count == 0 ? "none" : string.Join(", ", result.GeneratorAssemblies.Select(Path.GetFileName)))}. Generator problems: {(result.GeneratorProblems.Count == 0 ? "none" : string.Join("; ", result.GeneratorProblems.Select(Shorten)))}.");
+        md.AppendLine();
+        md.AppendLine(result.AnalyzerFailures.Count == 0
+            ? "Analyzer exceptions (AD0001): none."
+            : "Analyzer exceptions (AD0001): " + string.Join(Environment.NewLine, result.AnalyzerFailures.Select(f => $"{Environment.NewLine}- {f.Analyzer}:{Environment.NewLine}  ```{Environment.NewLine}  {f.Exception.Replace(Environment.NewLine, Environment.NewLine + "  ", StringComparison.Ordinal)}{Environment.NewLine}  ```")));
+        return md.ToString();
+    }
+
+    /// <summary>The cost targets of issue 18 on this code: all rules at most 1% of the compile, MAR0003 cheaper than CA2016, MAR0001 no costlier.</summary>
+    public IReadOnlyList<(bool Met, string Text)> Targets()
+    {
+        var ca2016 = Ms(a => a.Group == AnalyzerSet.Ca2016);
+        var rules = Rules().ToDictionary(r => r.Name, r => r.Ms, StringComparer.Ordinal);
+        var mar0003 = rules.GetValueOrDefault("MAR0003");
+        var mar0001 = rules.GetValueOrDefault("MAR0001");
+        return
+        [
+            (Share(MariachiMs) <= 1.0, string.Create(Invariant, $"all Mariachi rules together at most 1% of the no-analyzer compile: {MariachiMs:0.0} ms of {CompileMs:0} ms = {Share(MariachiMs):0.00}%")),
+            (mar0003 < ca2016, string.Create(Invariant, $"MAR0003 cheaper than CA2016: {mar0003:0.0} vs {ca2016:0.0} ms")),
+            (mar0001 <= ca2016, string.Create(Invariant, $"MAR0001 no costlier than CA2016: {mar0001:0.0} vs {ca2016:0.0} ms")),
+        ];
+    }
+
+    /// <summary>The figures and findings as data, for docs/benchmarks and the hand review.</summary>
+    public object Json() => new
+    {
+        machine,
+        target,
+        runs,
+        totals = new
+        {
+            projects = Projects.Count,
+            files = Projects.Sum(p => p.Files),
+            lines = Projects.Sum(p => p.Lines),
+            generatedFiles = Projects.Sum(p => p.GeneratedFiles),
+            compileMs = CompileMs,
+            mariachiMs = MariachiMs,
+            sharePercent = Share(MariachiMs),
+            rules = Rules().ToDictionary(r => r.Name, r => r.Ms, StringComparer.Ordinal),
+            diagnostics = DiagnosticCounts(),
+        },
+        targets = Targets().Select(t => new { t.Met, t.Text }),
+        projects = Projects,
+        notMeasured = result.NotMeasured,
+        partialProjects = result.PartialProjects,
+        result.GeneratorAssemblies,
+        result.GeneratorProblems,
+        result.AnalyzerFailures,
+        findings = result.Findings,
+    };
+
+    private double Share(double ms) => CompileMs > 0 ? 100 * ms / CompileMs : 0;
+
+    private static string Shorten(string text) => (text.Length > 300 ? text[..300] + "…" : text).Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+}
