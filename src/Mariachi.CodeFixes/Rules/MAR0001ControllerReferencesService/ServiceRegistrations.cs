@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Immutable;
 using System.Threading;
+using Mariachi.Analyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Mariachi.Analyzers.Core;
+namespace Mariachi.CodeFixes;
 
 /// <summary>
 /// One <c>ICommunication.Register</c> call that maps a constant procedure name to a service method: the handler is
