@@ -47,8 +47,12 @@ internal static class RealMode
             var partialCaptures = await capture.RunPartialAsync(compiles, options.ReuseBuild, cancellationToken);
             Console.WriteLine($"Analyzing {partialCaptures.Count} compiles of projects that did not build, for findings only");
             var (partial, findings, failures) = await runner.AnalyzePartialAsync(partialCaptures, cancellationToken);
-            result = result with { Findings = [.. result.Findings, .. findings], AnalyzerFailures = [.. result.AnalyzerFailures, .. failures] };
-            result = result with { PartialProjects = partial };
+            result = result with
+            {
+                Findings = [.. result.Findings, .. findings],
+                AnalyzerFailures = [.. result.AnalyzerFailures, .. failures],
+                PartialProjects = partial,
+            };
         }
 
         var realTarget = new RealTarget(name, target, Commit(root), buildCommand,
