@@ -8,10 +8,17 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // Usage: Mariachi.Benchmarks [--smoke] [--in-process] [BenchmarkDotNet options, e.g. --filter *Dispatch*]
+//        Mariachi.Benchmarks --interleaved   (the dispatch cases in interleaved rounds, fastest round each; see InterleavedDispatch)
 //   default: every benchmark with a short job (1 launch, 3 warm-up and 5 measured iterations);
 //   --in-process: the short job in this process, without building a separate one (which can take longer than
 //                 BenchmarkDotNet's two-minute build timeout on a loaded machine);
 //   --smoke: every benchmark once, in process (Job.Dry), failing when one does not run.
+if (args.Contains("--interleaved"))
+{
+    Mariachi.Benchmarks.Dispatch.InterleavedDispatch.Run();
+    return 0;
+}
+
 var smoke = args.Contains("--smoke");
 var inProcess = args.Contains("--in-process");
 var rest = args.Where(a => a is not "--smoke" and not "--in-process").ToList();
@@ -36,7 +43,9 @@ else
     var manual = ManualConfig.Create(DefaultConfig.Instance)
         .WithArtifactsPath(Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "artifacts", "benchmarks"))
         .AddExporter(MarkdownExporter.GitHub)
-        .AddDiagnoser(MemoryDiagnoser.Default);
+        .AddDiagnoser(MemoryDiagnoser.Default)
+        // On a shared machine the fastest iteration says more than the mean, which other processes inflate.
+        .AddColumn(StatisticColumn.Min, StatisticColumn.Median);
     if (!rest.Contains("--job") && !rest.Contains("-j"))
     {
         var job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Short");

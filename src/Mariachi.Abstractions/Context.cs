@@ -145,15 +145,9 @@ public sealed class Context
     /// </remarks>
     public Context WithProcedure(string? procedure)
     {
-        if (string.Equals(procedure, Procedure, StringComparison.Ordinal))
-        {
-            return this;
-        }
-
+        // The same name object as last time (a procedure handle's Name, a literal): one comparison, inlined.
         var last = _lastProcedureCopy;
-        return last is not null && string.Equals(procedure, last.Procedure, StringComparison.Ordinal)
-            ? last
-            : _lastProcedureCopy = new Context(_identity, procedure);
+        return last is not null && ReferenceEquals(last.Procedure, procedure) ? last : CopyWithProcedure(procedure);
     }
 
     /// <summary>Replaces the trace id, e.g. with one that arrived from another process; it must be a W3C trace id.</summary>
@@ -174,6 +168,19 @@ public sealed class Context
         $"Context(trace={TraceId}, tenant={TenantId ?? "-"}, user={UserId ?? "-"}, identity={IdentityType}, procedure={Procedure ?? "-"}, origin={Origin})";
 
     internal ILogger InnerLogger => _identity.InnerLogger;
+
+    private Context CopyWithProcedure(string? procedure)
+    {
+        if (string.Equals(procedure, Procedure, StringComparison.Ordinal))
+        {
+            return this;
+        }
+
+        var last = _lastProcedureCopy;
+        return last is not null && string.Equals(procedure, last.Procedure, StringComparison.Ordinal)
+            ? last
+            : _lastProcedureCopy = new Context(_identity, procedure);
+    }
 
     private Context Copy(
         string? traceId = null,

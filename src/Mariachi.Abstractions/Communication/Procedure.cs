@@ -1,3 +1,5 @@
+using Mariachi.Communication.Dispatch;
+
 namespace Mariachi.Communication;
 
 /// <summary>
@@ -11,9 +13,13 @@ public sealed class Procedure<TIn, TOut>
     {
         ProcedureName.EnsureValid(name);
         Name = name;
+        NameHash = ProcedureLookup.Hash(name);
     }
 
     public string Name { get; }
+
+    /// <summary>The hash of <see cref="Name"/>, worked out once: a call by handle looks the procedure up without hashing.</summary>
+    internal int NameHash { get; }
 
     public override string ToString() => $"{Name} ({typeof(TIn).Name} -> {typeof(TOut).Name})";
 }

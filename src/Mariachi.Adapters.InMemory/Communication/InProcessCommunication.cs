@@ -57,7 +57,7 @@ public sealed class InProcessCommunication : ICommunication
         if (procedure is not null
             && context is not null
             && !cancellationToken.IsCancellationRequested
-            && _registry.TryGet(procedure.Name, out var entry)
+            && _registry.TryGet(procedure, out var entry)
             && entry.Pipeline is null
             && entry.Handler is ProcedureHandler<TIn, TOut> typed)
         {

@@ -11,15 +11,36 @@ public sealed class InProcessCommunicationTests
     private readonly InProcessCommunication _communication = new();
 
     [Fact]
-    public async Task A_handler_that_throws_synchronously_yields_a_faulted_task_not_a_thrown_exception()
+    public async Task What_a_handler_throws_before_returning_surfaces_at_the_call_as_from_a_direct_call()
     {
         _communication.Register<EchoInput, EchoOutput>("sync.throws", (_, _) => throw new NotFoundError(ErrorCodes.NotFound, "gone"));
+        _communication.Register<EchoInput, EchoOutput>("async.throws", async (_, _) =>
+        {
+            await Task.Yield();
+            throw new NotFoundError(ErrorCodes.NotFound, "gone later");
+        });
 
-        var task = _communication.CallAsync<EchoOutput>("sync.throws", Caller, new EchoInput { Text = "a" });
+        var thrown = Assert.Throws<NotFoundError>(() => { _ = _communication.CallAsync<EchoOutput>("sync.throws", Caller, new EchoInput { Text = "a" }); });
+        var faulted = _communication.CallAsync<EchoOutput>("async.throws", Caller, new EchoInput { Text = "a" });
 
-        Assert.True(task.IsFaulted);
-        var error = await Assert.ThrowsAsync<NotFoundError>(() => task.AsTask());
-        Assert.Equal(ErrorCodes.NotFound, error.Code);
+        Assert.Equal("gone", thrown.Message);
+        Assert.Equal("gone later", (await Assert.ThrowsAsync<NotFoundError>(() => faulted.AsTask())).Message);
+    }
+
+    [Fact]
+    public void What_Mariachi_rejects_is_a_faulted_call_never_a_thrown_exception()
+    {
+        _communication.Register<EchoInput, EchoOutput>("echo.checked", (_, input) => ValueTask.FromResult(new EchoOutput { Text = input.Text }));
+
+        var invalid = _communication.CallAsync<EchoOutput>("echo.checked", Caller, new EchoInput { Text = string.Empty });
+        var unknown = _communication.CallAsync<EchoOutput>("echo.unknown", Caller, new EchoInput { Text = "a" });
+        var mismatch = _communication.CallAsync<EchoOutput>("echo.checked", Caller, new OtherInput());
+        var cancelled = _communication.CallAsync<EchoOutput>("echo.checked", Caller, new EchoInput { Text = "a" }, new CancellationToken(canceled: true));
+
+        Assert.IsType<ValidationError>(invalid.AsTask().Exception?.InnerException);
+        Assert.Equal(ErrorCodes.Communication.NotFound, Assert.IsType<CommunicationError>(unknown.AsTask().Exception?.InnerException).Code);
+        Assert.Equal(ErrorCodes.Communication.TypeMismatch, Assert.IsType<CommunicationError>(mismatch.AsTask().Exception?.InnerException).Code);
+        Assert.True(cancelled.IsCanceled);
     }
 
     [Fact]
@@ -208,7 +229,7 @@ public sealed class InProcessCommunicationTests
     }
 
     [Fact]
-    public async Task A_handler_returning_a_null_task_is_a_faulted_call()
+    public async Task A_handler_returning_a_null_task_fails_the_call_naming_the_procedure()
     {
         _communication.Register<EchoInput, string>("echo.null", (_, _) => null!);
 

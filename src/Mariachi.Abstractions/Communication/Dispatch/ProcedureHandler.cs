@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mariachi.Validation;
 
 namespace Mariachi.Communication.Dispatch;
@@ -31,8 +32,10 @@ public abstract class ProcedureHandler<TOut> : ProcedureHandler
 
 /// <summary>
 /// A handler from <see cref="ICommunication.Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, ValueTask{TOut}})"/>
-/// with its input validation. Failures come back as a faulted <see cref="ValueTask{TResult}"/>, never thrown
-/// synchronously; a handler that completes synchronously costs no task.
+/// with its input validation. A handler that completes synchronously costs no task. An invalid input comes back as a
+/// faulted <see cref="ValueTask{TResult}"/>; what the handler itself throws before returning is not caught and
+/// surfaces at the call, as it would from a direct call of the method (an <c>async</c> handler never throws so). A
+/// try/catch around the handler cost about a third of the dispatch of a synchronous handler.
 /// </summary>
 public sealed class ProcedureHandler<TIn, TOut> : ProcedureHandler<TOut>
 {
@@ -56,21 +59,21 @@ public sealed class ProcedureHandler<TIn, TOut> : ProcedureHandler<TOut>
     }
 
     /// <summary>Validates <paramref name="input"/> and runs the handler with <paramref name="context"/> as given.</summary>
-    public ValueTask<TOut> InvokeAsync(Context context, TIn input, CancellationToken cancellationToken)
+    public ValueTask<TOut> InvokeAsync(Context context, TIn input, CancellationToken cancellationToken) =>
+        _validates ? ValidateAndInvokeAsync(context, input, cancellationToken) : _handler(context, input, cancellationToken);
+
+    private ValueTask<TOut> ValidateAndInvokeAsync(Context context, TIn input, CancellationToken cancellationToken)
     {
         try
         {
-            if (_validates)
-            {
-                _validator.Validate(input, Info.Name);
-            }
-
-            return _handler(context, input, cancellationToken);
+            _validator.Validate(input, Info.Name);
         }
         catch (Exception exception)
         {
             return ValueTask.FromException<TOut>(exception);
         }
+
+        return _handler(context, input, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -100,6 +103,14 @@ public sealed class ProcedureHandler<TIn, TOut> : ProcedureHandler<TOut>
 
     private static bool TryConvertInput(object? input, out TIn typed)
     {
+        // The common case, an input of exactly the declared class, without the general cast (a helper call in the
+        // code shared by all reference types).
+        if (!typeof(TIn).IsValueType && input is not null && input.GetType() == typeof(TIn))
+        {
+            typed = Unsafe.As<object, TIn>(ref input);
+            return true;
+        }
+
         switch (input)
         {
             case TIn value:

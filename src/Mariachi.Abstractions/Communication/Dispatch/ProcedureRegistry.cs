@@ -26,6 +26,13 @@ public sealed class ProcedureRegistry<THandler>
     public bool TryGet(string name, [MaybeNullWhen(false)] out ProcedureEntry<THandler> entry) =>
         _snapshot.Entries.TryGetValue(name, out entry);
 
+    /// <summary>Finds the entry of <paramref name="procedure"/> by its name, with the hash the handle worked out once.</summary>
+    public bool TryGet<TIn, TOut>(Procedure<TIn, TOut> procedure, [MaybeNullWhen(false)] out ProcedureEntry<THandler> entry)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        return _snapshot.ByHandle.TryGet(procedure.Name, procedure.NameHash, out entry);
+    }
+
     /// <summary>Adds <paramref name="handler"/>; a name registers once (<see cref="ErrorCodes.Communication.DuplicateProcedure"/>).</summary>
     public void Add(THandler handler)
     {
@@ -67,6 +74,7 @@ public sealed class ProcedureRegistry<THandler>
             IReadOnlyDictionary<string, IReadOnlyList<IProcedureMiddleware>> perProcedure)
         {
             Entries = entries;
+            ByHandle = new ProcedureLookup<ProcedureEntry<THandler>>(entries);
             _global = global;
             _perProcedure = perProcedure;
             Procedures = entries.Values.Select(e => e.Handler.Info).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
@@ -78,6 +86,8 @@ public sealed class ProcedureRegistry<THandler>
             new Dictionary<string, IReadOnlyList<IProcedureMiddleware>>(StringComparer.Ordinal));
 
         public FrozenDictionary<string, ProcedureEntry<THandler>> Entries { get; }
+
+        public ProcedureLookup<ProcedureEntry<THandler>> ByHandle { get; }
 
         public IReadOnlyList<ProcedureInfo> Procedures { get; }
 
