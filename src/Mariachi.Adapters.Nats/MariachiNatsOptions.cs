@@ -34,6 +34,15 @@ public sealed partial class MariachiNatsOptions
     public string? ProcedureDirectoryBucket { get; set; } = "mariachi_procedures";
 
     /// <summary>
+    /// The service that owns the procedures this instance registers, as the procedure directory records it: instances
+    /// of one service may register the same names, another service registering one of them fails with
+    /// <see cref="ErrorCodes.Communication.DuplicateProcedure"/>. Null: <c>AddMariachiNats</c> takes the config layer's
+    /// <see cref="ConfigKeys.ServiceName"/> (<c>SERVICE_NAME</c>); an adapter constructed directly takes the entry
+    /// assembly's name.
+    /// </summary>
+    public string? ServiceName { get; set; }
+
+    /// <summary>
     /// On dispose, how long in-flight handlers may run to completion after the subscriptions stopped, before their
     /// cancellation token is cancelled.
     /// </summary>
@@ -71,6 +80,7 @@ public sealed partial class MariachiNatsOptions
             ProcedureDirectoryBucket is not null && !BucketPattern().IsMatch(ProcedureDirectoryBucket)
                 ? Invalid(nameof(ProcedureDirectoryBucket), "a bucket name of letters, digits, '-' or '_', or null", ProcedureDirectoryBucket)
                 : null,
+            ServiceName is not null && string.IsNullOrWhiteSpace(ServiceName) ? Invalid(nameof(ServiceName), "a service name or null", ServiceName) : null,
             ShutdownTimeout < TimeSpan.Zero ? Invalid(nameof(ShutdownTimeout), "zero or a positive duration", ShutdownTimeout.ToString()) : null,
             JsonSerializerOptions is null ? Invalid(nameof(JsonSerializerOptions), "serializer options", "null") : null,
             .. Events.Errors(),

@@ -103,6 +103,31 @@ public sealed class AddMariachiNatsTests
         }
     }
 
+    [Fact]
+    [RequiresNats]
+    public async Task A_host_whose_service_registers_a_procedure_another_service_owns_does_not_start()
+    {
+        var id = TestNats.UniqueId();
+        await using var connection = await TestNats.ConnectAsync();
+        var owner = TestNats.Options(id);
+        owner.ServiceName = "greetings";
+        await using var greetings = new NatsCommunication(connection, owner);
+        greetings.Register(GreetingModule.Greet, (_, name) => Task.FromResult(name));
+        await greetings.WhenReadyAsync();
+
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection([new(ConfigKeys.NatsUrl, NatsTestEnvironment.RequireUrl()), new(ConfigKeys.ServiceName, "front-desk")]);
+        builder.Services.AddMariachiNats(options => Apply(TestNats.Options(id), options)).AddProcedureModule<GreetingModule>();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<CommunicationError>(() => host.StartAsync());
+
+        Assert.Equal(ErrorCodes.Communication.DuplicateProcedure, error.Code);
+        Assert.Equal("greetings", error.Metadata["owner"]);
+        Assert.Equal("front-desk", error.Metadata["service"]); // SERVICE_NAME, through the config layer.
+        await host.StopAsync();
+    }
+
     private static IConfiguration Configuration(string url) =>
         new ConfigurationBuilder().AddInMemoryCollection([new(ConfigKeys.NatsUrl, url)]).Build();
 

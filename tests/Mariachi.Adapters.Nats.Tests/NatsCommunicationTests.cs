@@ -194,6 +194,40 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_name_another_service_or_other_types_hold_is_a_duplicate_naming_both_and_its_instance_serves_none_of_the_calls()
+    {
+        var id = TestNats.UniqueId();
+        var orders = await Instances(id, "orders", 2);
+        foreach (var (instance, index) in orders.Select((o, i) => (o, i)))
+        {
+            instance.Register<Square, SquareResult>("math.square", (_, input) => Task.FromResult(new SquareResult(input.Value, input.Value * input.Value, index)));
+            await instance.WhenReadyAsync(); // A second instance of the same service is fine.
+        }
+
+        var billing = (await Instances(id, "billing", 1))[0];
+        billing.Register<Square, SquareResult>("math.square", (_, input) => Task.FromResult(new SquareResult(input.Value, -1, 99)));
+        var duplicate = await Assert.ThrowsAsync<CommunicationError>(() => billing.WhenReadyAsync());
+
+        Assert.Equal(ErrorCodes.Communication.DuplicateProcedure, duplicate.Code);
+        Assert.Contains("Procedure 'math.square' is already registered over NATS by service 'orders'", duplicate.Message, StringComparison.Ordinal);
+        Assert.Contains("service 'billing' cannot register it", duplicate.Message, StringComparison.Ordinal);
+        Assert.Equal("orders", duplicate.Metadata["owner"]);
+        Assert.Equal("billing", duplicate.Metadata["service"]);
+
+        // The refused instance left the queue group: every call reaches the owner's instances.
+        var caller = await CreateAsync(TestNats.Options(id));
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => caller.CallAsync<SquareResult>("math.square", Caller, new Square(i)).AsTask()));
+        Assert.All(results, r => Assert.NotEqual(99, r.Responder));
+
+        // The owner itself with other types (an instance of a changed contract next to old ones) is refused as well.
+        var changed = (await Instances(id, "orders", 1))[0];
+        changed.Register<Square, string>("math.square", (_, input) => Task.FromResult("square"));
+        var mismatch = await Assert.ThrowsAsync<CommunicationError>(() => changed.WhenReadyAsync());
+        Assert.Equal(ErrorCodes.Communication.DuplicateProcedure, mismatch.Code);
+        Assert.Contains("output System.String", mismatch.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Payloads_that_cannot_be_written_or_read_are_serialization_errors_naming_the_type()
     {
         var id = TestNats.UniqueId();
@@ -307,6 +341,19 @@ public sealed class NatsCommunicationTests : IAsyncLifetime
     }
 
     private static Context Caller { get; } = Context.Create(tenantId: "tenant-a", userId: "user-1");
+
+    private async Task<NatsCommunication[]> Instances(string id, string service, int count)
+    {
+        var instances = new NatsCommunication[count];
+        for (var i = 0; i < count; i++)
+        {
+            var options = TestNats.Options(id);
+            options.ServiceName = service;
+            instances[i] = await CreateAsync(options);
+        }
+
+        return instances;
+    }
 
     private async Task<NatsCommunication> CreateAsync(MariachiNatsOptions options)
     {

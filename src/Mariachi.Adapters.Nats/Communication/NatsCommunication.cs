@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using Mariachi.Adapters.Nats.Wire;
 using Mariachi.Communication;
@@ -65,6 +66,20 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         MariachiNatsOptions? options = null,
         ILogger<NatsCommunication>? logger = null,
         TimeProvider? timeProvider = null)
+        : this(connection, options, serviceName: null, logger, timeProvider)
+    {
+    }
+
+    /// <summary>
+    /// As the public constructor; <paramref name="serviceName"/> (the config layer's, from <c>AddMariachiNats</c>)
+    /// owns the procedures when <see cref="MariachiNatsOptions.ServiceName"/> is not set.
+    /// </summary>
+    internal NatsCommunication(
+        INatsConnection connection,
+        MariachiNatsOptions? options,
+        string? serviceName,
+        ILogger<NatsCommunication>? logger,
+        TimeProvider? timeProvider)
     {
         ArgumentNullException.ThrowIfNull(connection);
         options ??= new MariachiNatsOptions();
@@ -79,7 +94,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         _time = timeProvider ?? TimeProvider.System;
         _inFlight = new InFlight(_time);
         _directory = options.ProcedureDirectoryBucket is { } bucket
-            ? new ProcedureDirectory(connection, bucket, _prefix, _logger, _time)
+            ? new ProcedureDirectory(connection, bucket, _prefix, options.ServiceName ?? serviceName ?? DefaultServiceName(), _logger, _time)
             : null;
         _connection.ConnectionDisconnected += OnDisconnectedAsync;
     }
@@ -152,10 +167,14 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         await Task.WhenAny(recorded, Task.Delay(TimeSpan.FromSeconds(3), _time)).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _inFlight.WaitIdleAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-        await recorded.ConfigureAwait(false);
+
+        // A name another service holds was reported by WhenReadyAsync; disposing does not throw it again.
+        await recorded.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private string Subject(string name) => _prefix + "." + name;
+
+    private static string DefaultServiceName() => Assembly.GetEntryAssembly()?.GetName().Name ?? "mariachi";
 
     /// <summary>Waits until the server processed everything sent so far (best effort: not when disconnected).</summary>
     private async Task PingAsync()
@@ -567,7 +586,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         public void Start()
         {
             Ready = SubscribeAsync();
-            Recorded = owner._directory?.RecordAsync(info, owner._stopping.Token) ?? Task.CompletedTask;
+            Recorded = owner._directory is { } directory ? RecordAsync(directory) : Task.CompletedTask;
         }
 
         /// <summary>Completes when the subscription is active; throws communication/unavailable when it failed.</summary>
@@ -604,6 +623,20 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
             }
 
             await _loop.ConfigureAwait(false);
+        }
+
+        /// <summary>Records the procedure; stops serving it when another service holds the name, so it gets none of its calls.</summary>
+        private async Task RecordAsync(ProcedureDirectory directory)
+        {
+            try
+            {
+                await directory.RecordAsync(info, owner._stopping.Token).ConfigureAwait(false);
+            }
+            catch (CommunicationError)
+            {
+                await StopAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         private async Task SubscribeAsync()

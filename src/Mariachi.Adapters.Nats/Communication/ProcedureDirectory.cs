@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mariachi.Adapters.Nats.Wire;
 using Mariachi.Communication;
 using Microsoft.Extensions.Logging;
@@ -14,9 +13,12 @@ namespace Mariachi.Adapters.Nats.Communication;
 /// A call that no instance answers is <see cref="ErrorCodes.Communication.Unavailable"/> when the directory knows
 /// the name (its service is down or restarting) and <see cref="ErrorCodes.Communication.NotFound"/> when it does
 /// not (a typo: the error suggests the closest known name). Entries stay when an instance stops, on purpose.
-/// Failures to reach the bucket are logged and never fail a registration or a call.
+/// Each entry names the service that owns the procedure and its input and output types: another service, or other
+/// types, registering a known name is <see cref="ErrorCodes.Communication.DuplicateProcedure"/>, since both would
+/// otherwise share one queue group and each get the other's calls. Failures to reach the bucket are logged and never
+/// fail a registration or a call.
 /// </summary>
-internal sealed partial class ProcedureDirectory(INatsConnection connection, string bucket, string prefix, ILogger logger, TimeProvider time)
+internal sealed partial class ProcedureDirectory(INatsConnection connection, string bucket, string prefix, string owner, ILogger logger, TimeProvider time)
 {
     private const int MaxNames = 10_000;
     private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(3);
@@ -24,26 +26,33 @@ internal sealed partial class ProcedureDirectory(INatsConnection connection, str
     private readonly object _lock = new();
     private Task<INatsKVStore>? _store;
 
-    /// <summary>Records <paramref name="info"/>; logs instead of throwing.</summary>
+    /// <summary>
+    /// Records <paramref name="info"/> under this service unless the name is taken: throws
+    /// <see cref="ErrorCodes.Communication.DuplicateProcedure"/> when another service or other types hold it; logs
+    /// instead of throwing when the bucket cannot be reached.
+    /// </summary>
     public async Task RecordAsync(ProcedureInfo info, CancellationToken cancellationToken)
     {
+        var mine = new DirectoryEntry(owner, WireTypes.NameOf(info.InputType), WireTypes.NameOf(info.OutputType));
+        DirectoryEntry? taken;
         try
         {
             var store = await StoreAsync().WaitAsync(LookupTimeout, time, cancellationToken).ConfigureAwait(false);
-            var value = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
-            {
-                ["input"] = WireTypes.NameOf(info.InputType),
-                ["output"] = WireTypes.NameOf(info.OutputType),
-            });
-            await store.PutAsync(Key(info.Name), value, NatsRawSerializer<byte[]>.Default, cancellationToken).ConfigureAwait(false);
+            taken = await ClaimAsync(store, Key(info.Name), mine, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down.
+            return; // Shutting down.
         }
         catch (Exception exception)
         {
             LogRecordFailed(logger, exception, info.Name, bucket);
+            return;
+        }
+
+        if (taken is not null)
+        {
+            throw Duplicate(info.Name, taken, mine);
         }
     }
 
@@ -91,6 +100,49 @@ internal sealed partial class ProcedureDirectory(INatsConnection connection, str
     }
 
     private string Key(string name) => prefix + "." + name;
+
+    /// <summary>
+    /// Writes <paramref name="mine"/> under <paramref name="key"/> if the key is free (or holds an entry of an older
+    /// adapter, without an owner) and returns null; returns the entry that holds it otherwise, unless it is the same.
+    /// Create and update are conditional on the server, so two services racing for one name cannot both win.
+    /// </summary>
+    private static async Task<DirectoryEntry?> ClaimAsync(INatsKVStore store, string key, DirectoryEntry mine, CancellationToken cancellationToken)
+    {
+        var value = mine.ToBytes();
+        while (true)
+        {
+            if ((await store.TryCreateAsync(key, value, NatsRawSerializer<byte[]>.Default, cancellationToken).ConfigureAwait(false)).Success)
+            {
+                return null;
+            }
+
+            var current = await store.TryGetEntryAsync(key, serializer: NatsRawSerializer<byte[]>.Default, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            if (!current.Success)
+            {
+                continue; // Deleted meanwhile: create again.
+            }
+
+            var theirs = DirectoryEntry.Read(current.Value.Value);
+            if (theirs is not null)
+            {
+                return theirs == mine ? null : theirs;
+            }
+
+            if ((await store.TryUpdateAsync(key, value, current.Value.Revision, NatsRawSerializer<byte[]>.Default, cancellationToken).ConfigureAwait(false)).Success)
+            {
+                return null;
+            }
+        }
+    }
+
+    private CommunicationError Duplicate(string name, DirectoryEntry theirs, DirectoryEntry mine) => new(
+        ErrorCodes.Communication.DuplicateProcedure,
+        $"Procedure '{name}' is already registered over NATS by service '{theirs.Owner}' (input {theirs.Input}, output {theirs.Output}); "
+        + $"service '{mine.Owner}' cannot register it (input {mine.Input}, output {mine.Output}): instances of different services, or of "
+        + $"other types, would share its calls. Procedure names are global: rename one. If the other registration is gone for good, "
+        + $"delete key '{Key(name)}' from the JetStream key/value bucket '{bucket}'.",
+        MariachiError.Meta(("procedure", name), ("owner", theirs.Owner), ("service", mine.Owner), ("bucket", bucket)));
 
     private Task<INatsKVStore> StoreAsync()
     {

@@ -47,6 +47,7 @@ public static class MariachiNatsServiceCollectionExtensions
             new NatsCommunication(
                 provider.GetRequiredService<INatsConnection>(),
                 provider.GetRequiredService<IOptions<MariachiNatsOptions>>().Value,
+                provider.GetRequiredService<IOptions<MariachiOptions>>().Value.ServiceName,
                 provider.GetService<ILogger<NatsCommunication>>(),
                 provider.GetService<TimeProvider>()),
             provider));
