@@ -73,10 +73,18 @@ if (ran == 0 || failed.Count > 0)
 Console.WriteLine($"BENCHMARKS OK: {ran} benchmarks ran");
 return 0;
 
+// A whole number above 3 (the first three rounds are warm-up), or null when the option is absent.
 int? IntOption(string name)
 {
     var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 3 ? value : null;
+    if (at < 0)
+    {
+        return null;
+    }
+
+    return at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 3
+        ? value
+        : throw new ArgumentException($"{name} takes a whole number above 3.");
 }
 
 static string? RepositoryRoot()

@@ -16,13 +16,6 @@ internal class ProcedureBinding(object owner, ProcedureHandler handler, bool dir
 
     /// <summary>The handler, or null when middleware applies and the call takes the pipeline.</summary>
     public ProcedureHandler? Direct { get; } = direct ? handler : null;
-
-    /// <summary>
-    /// The type handle of the handler's output type: equal to <c>typeof(TOut).TypeHandle.Value</c> exactly when
-    /// <see cref="Direct"/> is a <see cref="ProcedureHandler{TOut}"/>, a comparison cheaper than the class cast in
-    /// shared generic code.
-    /// </summary>
-    public IntPtr OutputTypeHandle { get; } = handler.Info.OutputType.TypeHandle.Value;
 }
 
 /// <summary>The binding of a <see cref="ProcedureHandler{TIn, TOut}"/>: a handle of the same types reaches it without a cast.</summary>

@@ -62,18 +62,12 @@ public sealed class ProcedureRegistry<THandler>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetDirect<TOut>(string name, [NotNullWhen(true)] out ProcedureHandler<TOut>? handler)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var snapshot = _snapshot;
         var last = _lastByName;
         var binding = last is not null && ReferenceEquals(last.Name, name) && ReferenceEquals(last.Owner, snapshot) ? last : BindName(snapshot, name);
-        var direct = binding?.Direct;
-        if (direct is not null && binding!.OutputTypeHandle == typeof(TOut).TypeHandle.Value)
-        {
-            handler = Unsafe.As<ProcedureHandler<TOut>>(direct);
-            return true;
-        }
-
-        handler = null;
-        return false;
+        handler = binding?.Direct as ProcedureHandler<TOut>;
+        return handler is not null;
     }
 
     /// <summary>Adds <paramref name="handler"/>; a name registers once (<see cref="ErrorCodes.Communication.DuplicateProcedure"/>).</summary>
