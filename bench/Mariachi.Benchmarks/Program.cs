@@ -8,14 +8,18 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // Usage: Mariachi.Benchmarks [--smoke] [--in-process] [BenchmarkDotNet options, e.g. --filter *Dispatch*]
-//        Mariachi.Benchmarks --interleaved   (the dispatch cases in interleaved rounds, fastest round each; see InterleavedDispatch)
+//        Mariachi.Benchmarks --interleaved [--rounds N] [--calls N] [--thread-time]
+//                            (the dispatch cases in interleaved rounds, fastest round each; see InterleavedDispatch)
 //   default: every benchmark with a short job (1 launch, 3 warm-up and 5 measured iterations);
 //   --in-process: the short job in this process, without building a separate one (which can take longer than
 //                 BenchmarkDotNet's two-minute build timeout on a loaded machine);
 //   --smoke: every benchmark once, in process (Job.Dry), failing when one does not run.
 if (args.Contains("--interleaved"))
 {
-    Mariachi.Benchmarks.Dispatch.InterleavedDispatch.Run();
+    Mariachi.Benchmarks.Dispatch.InterleavedDispatch.Run(
+        rounds: IntOption("--rounds") ?? 30,
+        calls: IntOption("--calls") ?? 1_000_000,
+        threadTime: args.Contains("--thread-time"));
     return 0;
 }
 
@@ -68,6 +72,20 @@ if (ran == 0 || failed.Count > 0)
 
 Console.WriteLine($"BENCHMARKS OK: {ran} benchmarks ran");
 return 0;
+
+// A whole number above 3 (the first three rounds are warm-up), or null when the option is absent.
+int? IntOption(string name)
+{
+    var at = Array.IndexOf(args, name);
+    if (at < 0)
+    {
+        return null;
+    }
+
+    return at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 3
+        ? value
+        : throw new ArgumentException($"{name} takes a whole number above 3.");
+}
 
 static string? RepositoryRoot()
 {

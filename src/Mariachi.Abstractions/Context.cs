@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Mariachi.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -143,6 +144,7 @@ public sealed class Context
     /// Runs on every procedure call, so the copy shares this context's identity (one small object), and the last copy
     /// is reused when the same name comes again.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Context WithProcedure(string? procedure)
     {
         // The same name object as last time (a procedure handle's Name, a literal): one comparison, inlined.

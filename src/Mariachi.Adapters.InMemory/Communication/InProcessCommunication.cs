@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mariachi.Communication;
 using Mariachi.Communication.Dispatch;
 using Mariachi.Validation;
@@ -42,9 +43,7 @@ public sealed class InProcessCommunication : ICommunication
         if (name is not null
             && context is not null
             && !cancellationToken.IsCancellationRequested
-            && _registry.TryGet(name, out var entry)
-            && entry.Pipeline is null
-            && entry.Handler is ProcedureHandler<TOut> invoker)
+            && _registry.TryGetDirect<TOut>(name, out var invoker))
         {
             return invoker.InvokeAsync(context.WithProcedure(name), input, cancellationToken);
         }
@@ -57,9 +56,7 @@ public sealed class InProcessCommunication : ICommunication
         if (procedure is not null
             && context is not null
             && !cancellationToken.IsCancellationRequested
-            && _registry.TryGet(procedure, out var entry)
-            && entry.Pipeline is null
-            && entry.Handler is ProcedureHandler<TIn, TOut> typed)
+            && _registry.TryGetDirect(procedure, out var typed))
         {
             return typed.InvokeAsync(context.WithProcedure(procedure.Name), input, cancellationToken);
         }
@@ -74,6 +71,7 @@ public sealed class InProcessCommunication : ICommunication
     /// Every call the fast path does not take: argument and cancellation checks, unknown names, and calls through
     /// middleware or with other types than the registration's (boxed input, result type checked).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private ValueTask<TOut> Dispatch<TOut>(string? name, Context? context, object? input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Mariachi.Communication.Dispatch;
 
@@ -14,6 +15,9 @@ public sealed class ProcedureRegistry<THandler>
 {
     private readonly object _writeLock = new();
     private volatile Snapshot _snapshot = Snapshot.Empty;
+
+    /// <summary>The binding of the last call by name that found one: a caller repeating a name skips the lookup.</summary>
+    private ProcedureBinding? _lastByName;
 
     /// <summary>The registered procedures, ordered by name.</summary>
     public IReadOnlyList<ProcedureInfo> Procedures => _snapshot.Procedures;
@@ -31,6 +35,39 @@ public sealed class ProcedureRegistry<THandler>
     {
         ArgumentNullException.ThrowIfNull(procedure);
         return _snapshot.ByHandle.TryGet(procedure.Name, procedure.NameHash, out entry);
+    }
+
+    /// <summary>
+    /// The handler a call by <paramref name="procedure"/> runs when no middleware applies and the registration has the
+    /// handle's types (the fast path of a call by handle), else false. The handle remembers the answer for the current
+    /// snapshot, so the next call through this registry reads one field and compares one reference.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetDirect<TIn, TOut>(Procedure<TIn, TOut> procedure, [NotNullWhen(true)] out ProcedureHandler<TIn, TOut>? handler)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        var snapshot = _snapshot;
+        var binding = procedure.Binding;
+        handler = binding is not null && ReferenceEquals(binding.Owner, snapshot)
+            ? binding.Typed
+            : procedure.Bind(snapshot.BindingsByHandle);
+        return handler is not null;
+    }
+
+    /// <summary>
+    /// The handler a call by <paramref name="name"/> with output <typeparamref name="TOut"/> runs when no middleware
+    /// applies (the fast path of a call by name), else false. The last name found is remembered and compared by
+    /// reference (a literal or a handle's name is the registered string object) before any hashing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetDirect<TOut>(string name, [NotNullWhen(true)] out ProcedureHandler<TOut>? handler)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var snapshot = _snapshot;
+        var last = _lastByName;
+        var binding = last is not null && ReferenceEquals(last.Name, name) && ReferenceEquals(last.Owner, snapshot) ? last : BindName(snapshot, name);
+        handler = binding?.Direct as ProcedureHandler<TOut>;
+        return handler is not null;
     }
 
     /// <summary>Adds <paramref name="handler"/>; a name registers once (<see cref="ErrorCodes.Communication.DuplicateProcedure"/>).</summary>
@@ -63,6 +100,23 @@ public sealed class ProcedureRegistry<THandler>
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ProcedureBinding? BindName(Snapshot snapshot, string name)
+    {
+        if (!snapshot.Bindings.TryGetValue(name, out var binding))
+        {
+            return null;
+        }
+
+        // Written only when it changes: a caller passing an equal but distinct string does not write on every call.
+        if (!ReferenceEquals(_lastByName, binding))
+        {
+            _lastByName = binding;
+        }
+
+        return binding;
+    }
+
     private sealed class Snapshot
     {
         private readonly IReadOnlyList<IProcedureMiddleware> _global;
@@ -75,6 +129,10 @@ public sealed class ProcedureRegistry<THandler>
         {
             Entries = entries;
             ByHandle = new ProcedureLookup<ProcedureEntry<THandler>>(entries);
+            Bindings = entries
+                .Where(e => e.Value.Handler is ProcedureHandler)
+                .ToFrozenDictionary(e => e.Key, e => ((ProcedureHandler)(object)e.Value.Handler).Bind(this, direct: e.Value.Pipeline is null), StringComparer.Ordinal);
+            BindingsByHandle = new ProcedureLookup<ProcedureBinding>(Bindings);
             _global = global;
             _perProcedure = perProcedure;
             Procedures = entries.Values.Select(e => e.Handler.Info).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
@@ -88,6 +146,11 @@ public sealed class ProcedureRegistry<THandler>
         public FrozenDictionary<string, ProcedureEntry<THandler>> Entries { get; }
 
         public ProcedureLookup<ProcedureEntry<THandler>> ByHandle { get; }
+
+        /// <summary>The bindings to this snapshot, by name.</summary>
+        public FrozenDictionary<string, ProcedureBinding> Bindings { get; }
+
+        public ProcedureLookup<ProcedureBinding> BindingsByHandle { get; }
 
         public IReadOnlyList<ProcedureInfo> Procedures { get; }
 
