@@ -54,6 +54,12 @@ public static class DiagnosticDescriptors
         "A new Context is created while Context '{0}' is in scope; use it instead (or Context.Detached/Context.System for a deliberate new flow)",
         "A flow has one Context, created at its entry point. Creating another mid-flow loses the trace id, tenant and user of the request.");
 
+    public static readonly DiagnosticDescriptor RawExceptionInService = Create(
+        DiagnosticIds.RawExceptionInService,
+        "Raw exception thrown from service code",
+        "Service code throws '{0}', which is not a MariachiError; throw a typed error (here '{1}') so callers get an error code and its HTTP status",
+        "Errors are typed: every error a service raises is a MariachiError with a code that maps to an HTTP status and survives a trip over NATS. A raw exception reaches callers as 'internal' (500) with its message lost. Guard clauses (ArgumentException and its family), cancellation and ObjectDisposedException are not reported.");
+
     public static readonly DiagnosticDescriptor AdapterUsedDirectly = Create(
         DiagnosticIds.AdapterUsedDirectly,
         "Adapter used directly in application code",
@@ -74,6 +80,7 @@ public static class DiagnosticDescriptors
         DuplicateProcedureName,
         DuplicateProcedureNameInMember,
         ContextCreatedMidFlow,
+        RawExceptionInService,
         AdapterUsedDirectly,
         InvalidOption);
 
