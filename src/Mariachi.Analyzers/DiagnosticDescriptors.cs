@@ -54,6 +54,18 @@ public static class DiagnosticDescriptors
         "A new Context is created while Context '{0}' is in scope; use it instead (or Context.Detached/Context.System for a deliberate new flow)",
         "A flow has one Context, created at its entry point. Creating another mid-flow loses the trace id, tenant and user of the request.");
 
+    public static readonly DiagnosticDescriptor RawExceptionInService = Create(
+        DiagnosticIds.RawExceptionInService,
+        "Raw exception thrown from service code",
+        "Service code throws '{0}', which is not a MariachiError; throw a typed error (here '{1}') so callers get an error code and its HTTP status",
+        "Errors are typed: every error a service raises is a MariachiError with a code that maps to an HTTP status and survives a trip over NATS. A raw exception reaches callers as 'internal' (500) with its message lost. Guard clauses (ArgumentException and its family), cancellation and ObjectDisposedException are not reported.");
+
+    public static readonly DiagnosticDescriptor AdapterUsedDirectly = Create(
+        DiagnosticIds.AdapterUsedDirectly,
+        "Adapter used directly in application code",
+        "{0} Mariachi adapter '{1}'; depend on {2} and let dependency injection provide the adapter",
+        "Application code depends on Mariachi's abstractions (ICommunication, IRepository<T>, IEventBus), never on an adapter: the in-memory adapters become EF Core or NATS by changing one registration, and tests swap them freely.");
+
     public static readonly DiagnosticDescriptor InvalidOption = Create(
         DiagnosticIds.InvalidOption,
         "Invalid Mariachi option",
@@ -68,6 +80,8 @@ public static class DiagnosticDescriptors
         DuplicateProcedureName,
         DuplicateProcedureNameInMember,
         ContextCreatedMidFlow,
+        RawExceptionInService,
+        AdapterUsedDirectly,
         InvalidOption);
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, params string[] customTags) =>

@@ -19,4 +19,7 @@ public sealed class OrderService
     }
 
     public Task<Guid> SaveAsync(Context ctx, CreateOrder input) => Task.FromResult(Guid.NewGuid());
+
+    // MAR0009: a raw exception reaches callers as 'internal' (500); a MariachiError carries a code and its status.
+    public Task CancelAsync(Context ctx, Guid id) => throw new InvalidOperationException($"Order {id} is shipped.");
 }

@@ -26,6 +26,8 @@ internal sealed class KnownSymbols
     private readonly Lazy<INamedTypeSymbol?> _apiControllerAttribute;
     private readonly Lazy<INamedTypeSymbol?> _pageModel;
     private readonly Lazy<INamedTypeSymbol?> _endpointRouteBuilderExtensions;
+    private readonly Lazy<INamedTypeSymbol?> _mariachiError;
+    private readonly Lazy<INamedTypeSymbol?> _procedureModule;
 
     /// <summary>Each type is looked up on first use: a rule pays only for the symbols it needs.</summary>
     private KnownSymbols(Compilation compilation)
@@ -45,6 +47,8 @@ internal sealed class KnownSymbols
         _controllerBase = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ControllerBase"));
         _apiControllerAttribute = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ApiControllerAttribute"));
         _pageModel = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.RazorPages", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel"));
+        _mariachiError = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.MariachiError"));
+        _procedureModule = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.IProcedureModule"));
         _endpointRouteBuilderExtensions = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"));
     }
 
@@ -83,6 +87,12 @@ internal sealed class KnownSymbols
 
     /// <summary>ASP.NET Core's <c>MapGet/MapPost/...</c>: minimal-API handlers exist only where this is referenced.</summary>
     public INamedTypeSymbol? EndpointRouteBuilderExtensions => _endpointRouteBuilderExtensions.Value;
+
+    /// <summary><c>Mariachi.MariachiError</c>, the base of every typed error.</summary>
+    public INamedTypeSymbol? MariachiError => _mariachiError.Value;
+
+    /// <summary><c>Mariachi.Communication.IProcedureModule</c>: a type that registers procedures is service code.</summary>
+    public INamedTypeSymbol? ProcedureModule => _procedureModule.Value;
 
     /// <summary>True when Mariachi.Abstractions is referenced.</summary>
     public bool HasMariachi => Context is not null;

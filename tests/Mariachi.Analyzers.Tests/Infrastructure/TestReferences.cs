@@ -24,6 +24,10 @@ internal static class TestReferences
         .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
         .ToImmutableArray();
 
+    /// <summary>The in-memory adapter assembly (MAR0010's adapters); added by the tests that need it.</summary>
+    public static MetadataReference InMemoryAdapters { get; } =
+        MetadataReference.CreateFromFile(typeof(Mariachi.Adapters.InMemory.Data.InMemoryRepository<>).Assembly.Location);
+
     /// <summary>No package download: the references are added explicitly.</summary>
     public static ReferenceAssemblies None { get; } = new("net10.0");
 
