@@ -106,30 +106,15 @@ internal static class Layers
         return false;
     }
 
-    /// <summary>True when <paramref name="symbol"/> is the entry point or a lambda/local function inside it.</summary>
-    public static bool IsInEntryPoint(ISymbol? symbol, IMethodSymbol? entryPoint)
-    {
-        if (entryPoint is null)
-        {
-            return false;
-        }
-
-        for (var current = symbol; current is not null; current = current.ContainingSymbol)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, entryPoint))
-            {
-                return true;
-            }
-
-            if (current is not IMethodSymbol method
-                || (method.MethodKind != MethodKind.AnonymousFunction && method.MethodKind != MethodKind.LocalFunction))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// True when <paramref name="symbol"/> is a member of the entry point's type (<c>Main</c> or the top-level
+    /// statements, <c>Program.StartServer</c>, a field of <c>Program</c>), or a lambda/local function inside one.
+    /// Nested types do not count.
+    /// </summary>
+    public static bool IsInEntryPointType(ISymbol? symbol, IMethodSymbol? entryPoint) =>
+        entryPoint is not null
+        && symbol is not null
+        && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, entryPoint.ContainingType);
 
     /// <summary>True for the assemblies of the platform, Microsoft packages and Mariachi itself.</summary>
     public static bool IsFrameworkAssembly(IAssemblySymbol? assembly)

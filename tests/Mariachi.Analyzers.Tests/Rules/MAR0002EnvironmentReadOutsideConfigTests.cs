@@ -29,6 +29,33 @@ public sealed class MAR0002EnvironmentReadOutsideConfigTests
         return test.RunAsync();
     }
 
+    private static Task VerifyAspNetCore(string source) =>
+        new MariachiAnalyzerTest<EnvironmentReadOutsideConfigAnalyzer>(source, mariachi: false, aspNetCore: true).RunAsync();
+
+    private const string AppHostSource = """
+        using System;
+        namespace Shop.AppHost
+        {
+            internal static class Extensions
+            {
+                public static string Name() => Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development";
+            }
+        }
+        """;
+
+    /// <summary>An assembly named Aspire.Hosting, as an AppHost references it (the package is not needed to tell).</summary>
+    private static readonly Lazy<MetadataReference> AspireHosting = new(() =>
+    {
+        var compilation = CSharpCompilation.Create(
+            "Aspire.Hosting",
+            [CSharpSyntaxTree.ParseText("namespace Aspire.Hosting { public interface IDistributedApplicationBuilder { } }")],
+            TestReferences.NetCore,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(compilation.Emit(image).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
+    });
+
     private static DiagnosticResult Diagnostic(int location, string call) =>
         new DiagnosticResult(DiagnosticDescriptors.EnvironmentReadOutsideConfig).WithLocation(location).WithArguments(call);
 
@@ -162,12 +189,13 @@ public sealed class MAR0002EnvironmentReadOutsideConfigTests
         """);
 
     [Fact]
-    public Task A_Main_method_may_read_allow_listed_constants_but_other_members_of_Program_may_not() => VerifyEntryPoint(
+    public Task Every_member_of_the_entry_point_type_may_read_allow_listed_constants_and_nothing_else() => VerifyEntryPoint(
         """
         using System;
         static class Program
         {
             const string Port = "PORT";
+            static readonly string? AdminPort = Environment.GetEnvironmentVariable("ADMIN_PORT");
 
             static void Main()
             {
@@ -175,9 +203,186 @@ public sealed class MAR0002EnvironmentReadOutsideConfigTests
                 var url = {|MAR0002:Environment.GetEnvironmentVariable("ORDERS_URL")|};
             }
 
-            static string? Helper() => {|MAR0002:Environment.GetEnvironmentVariable("PORT")|};
+            static string? StartServer()
+            {
+                Func<string?> later = () => Environment.GetEnvironmentVariable("WEBHOOK_PORT");
+                var url = {|MAR0002:Environment.GetEnvironmentVariable("ORDERS_URL")|};
+                var all = {|MAR0002:Environment.GetEnvironmentVariables()|};
+                return Environment.GetEnvironmentVariable("PORT");
+            }
+
+            static class Nested
+            {
+                static string? Port() => {|MAR0002:Environment.GetEnvironmentVariable("PORT")|};
+            }
+        }
+
+        static class Other
+        {
+            static string? Port() => {|MAR0002:Environment.GetEnvironmentVariable("PORT")|};
         }
         """);
+
+    [Fact]
+    public Task Members_of_a_partial_Program_beside_top_level_statements_follow_the_allow_list() => VerifyEntryPoint(
+        """
+        using System;
+        var port = Program.Port();
+
+        partial class Program
+        {
+            internal static string? Port() => Environment.GetEnvironmentVariable("PORT");
+            internal static string? Url() => {|MAR0002:Environment.GetEnvironmentVariable("ORDERS_URL")|};
+        }
+        """);
+
+    [Fact]
+    public Task Builder_extension_methods_and_methods_taking_a_builder_are_composition_root() => VerifyAspNetCore(
+        """
+        using System;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.AspNetCore.Routing;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.Extensions.Logging;
+
+        namespace Shop.Web
+        {
+            public static class Composition
+            {
+                public static IServiceCollection AddOrders(this IServiceCollection services)
+                {
+                    var url = Environment.GetEnvironmentVariable("ORDERS_URL");
+                    void Local() => Environment.GetEnvironmentVariable("A");
+                    return services;
+                }
+
+                public static IHostBuilder UseOrders(this IHostBuilder host) { Environment.GetEnvironmentVariables(); return host; }
+                public static IHostApplicationBuilder AddShop(this IHostApplicationBuilder builder) { Environment.GetEnvironmentVariable("A"); return builder; }
+                public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder) { Environment.GetEnvironmentVariable("A"); return builder; }
+                public static IWebHostBuilder UseShopUrls(this IWebHostBuilder web) { Environment.GetEnvironmentVariable("A"); return web; }
+                public static IConfigurationBuilder AddShopFiles(this IConfigurationBuilder config) { Environment.ExpandEnvironmentVariables("%A%"); return config; }
+                public static ILoggingBuilder AddShopLogging(this ILoggingBuilder logging) { Environment.GetEnvironmentVariable("A"); return logging; }
+                public static ConfigurationManager AddShopSecrets(this ConfigurationManager manager) { Environment.GetEnvironmentVariable("A"); return manager; }
+                public static TBuilder AddDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder { Environment.GetEnvironmentVariable("A"); return builder; }
+
+                public static IApplicationBuilder UseShop(this IApplicationBuilder app) { {|MAR0002:Environment.GetEnvironmentVariable("A")|}; return app; }
+                public static IEndpointRouteBuilder MapShop(this IEndpointRouteBuilder routes) { {|MAR0002:Environment.GetEnvironmentVariable("A")|}; return routes; }
+                public static string Shout(this string text) => text + {|MAR0002:Environment.GetEnvironmentVariable("A")|};
+            }
+
+            public sealed class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => Environment.GetEnvironmentVariable("A");
+                public void Register(int port, IServiceCollection services) => Environment.GetEnvironmentVariable("A");
+                public void Configure(IApplicationBuilder app) => {|MAR0002:Environment.GetEnvironmentVariable("A")|};
+            }
+
+            public sealed class OrderService
+            {
+                public string? Url(IServiceProvider provider) => {|MAR0002:Environment.GetEnvironmentVariable("ORDERS_URL")|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Lambdas_passed_to_Configure_methods_of_a_builder_are_composition_root() => VerifyAspNetCore(
+        """
+        using System;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        namespace Shop.Web
+        {
+            public sealed class OrdersOptions { public string? Url { get; set; } }
+
+            public sealed class Pipeline
+            {
+                public void Configure(Action configure) => configure();
+            }
+
+            public static class Bootstrap
+            {
+                public static void Build(string[] args)
+                {
+                    var builder = WebApplication.CreateBuilder(args);
+                    builder.Services.Configure<OrdersOptions>(o => o.Url = Environment.GetEnvironmentVariable("ORDERS_URL"));
+                    builder.Services.AddOptions<OrdersOptions>().Configure(o => o.Url = Environment.GetEnvironmentVariable("ORDERS_URL"));
+                    builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = Environment.GetEnvironmentVariable("A") == "1");
+                    builder.Host.ConfigureHostOptions(o => { Func<string?> inner = () => Environment.GetEnvironmentVariable("A"); });
+                    Host.CreateDefaultBuilder(args)
+                        .ConfigureWebHostDefaults(web => web.UseSetting("a", Environment.GetEnvironmentVariable("A")))
+                        .ConfigureAppConfiguration((context, config) => Environment.GetEnvironmentVariable("A"))
+                        .ConfigureServices(services => Environment.GetEnvironmentVariable("A"));
+
+                    builder.Services.AddSingleton(provider => new OrdersOptions { Url = {|MAR0002:Environment.GetEnvironmentVariable("ORDERS_URL")|} });
+                    new Pipeline().Configure(() => {|MAR0002:Environment.GetEnvironmentVariable("A")|});
+                    var url = {|MAR0002:Environment.GetEnvironmentVariable("ORDERS_URL")|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Design_time_DbContext_factories_are_composition_root() => Verify(
+        """
+        using System;
+
+        namespace Microsoft.EntityFrameworkCore.Design
+        {
+            public interface IDesignTimeDbContextFactory<out TContext> where TContext : class
+            {
+                TContext CreateDbContext(string[] args);
+            }
+        }
+
+        namespace Shop.Data
+        {
+            public sealed class ShopContext { public ShopContext(string? connection) { } }
+
+            public sealed class ShopContextFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<ShopContext>
+            {
+                public ShopContext CreateDbContext(string[] args) => new ShopContext(Environment.GetEnvironmentVariable("SHOP_DB"));
+                private static string? Fallback => Environment.GetEnvironmentVariable("SHOP_DB_FALLBACK");
+            }
+
+            public interface IDesignTimeDbContextFactory<out TContext> { TContext CreateDbContext(string[] args); }
+
+            public sealed class LookAlikeFactory : IDesignTimeDbContextFactory<ShopContext>
+            {
+                public ShopContext CreateDbContext(string[] args) => new ShopContext({|MAR0002:Environment.GetEnvironmentVariable("SHOP_DB")|});
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task An_Aspire_AppHost_is_composition_root()
+    {
+        var test = new MariachiAnalyzerTest<EnvironmentReadOutsideConfigAnalyzer>(AppHostSource);
+        test.TestState.AdditionalReferences.Add(AspireHosting.Value);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_project_marked_IsAspireHost_is_composition_root()
+    {
+        var test = new MariachiAnalyzerTest<EnvironmentReadOutsideConfigAnalyzer>(AppHostSource).WithGlobalConfig("build_property.IsAspireHost = true\n");
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_project_not_marked_as_an_Aspire_host_is_checked()
+    {
+        var test = new MariachiAnalyzerTest<EnvironmentReadOutsideConfigAnalyzer>(
+            AppHostSource.Replace("Environment.GetEnvironmentVariable(\"ASPNETCORE_ENVIRONMENT\")", "{|MAR0002:Environment.GetEnvironmentVariable(\"ASPNETCORE_ENVIRONMENT\")|}", StringComparison.Ordinal))
+            .WithGlobalConfig("build_property.IsAspireHost = false\n");
+        await test.RunAsync();
+    }
 
     [Fact]
     public Task The_allow_list_is_configurable() => VerifyEntryPoint(

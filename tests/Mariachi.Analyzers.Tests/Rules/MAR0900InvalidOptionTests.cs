@@ -1,6 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Mariachi.Analyzers.Core;
 using Mariachi.Analyzers.Rules;
 using Mariachi.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace Mariachi.Analyzers.Tests.Rules;
@@ -99,10 +103,97 @@ public sealed class MAR0900InvalidOptionTests
     }
 
     [Fact]
+    public async Task Each_configuration_is_read_once_though_every_file_has_its_own_options_object()
+    {
+        // As csc does: one options object per file, wrapping the dictionary shared by the files with the same sections.
+        var shared = new CountedDictionary(new() { ["indent_size"] = "4", ["mariachi.service_suffixes"] = "Service" });
+        var alone = new CountedDictionary(new() { ["indent_size"] = "4", ["mariachi.servce_suffixes"] = "Manager" });
+        var trees = Enumerable.Range(0, 5).Select(i => CSharpSyntaxTree.ParseText($"class C{i} {{ }}", path: $"/src/C{i}.cs")).ToList();
+        var provider = new PerFileOptions(trees.ToDictionary(t => t, t => (AnalyzerConfigOptions)new Wrapper(t.FilePath == "/src/C3.cs" ? alone : shared)));
+        var compilation = CSharpCompilation.Create("Shop", trees, TestReferences.NetCore, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        var diagnostics = await compilation
+            .WithAnalyzers([new InvalidOptionAnalyzer()], new AnalyzerOptions([], provider))
+            .GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal("mariachi.servce_suffixes", Assert.Single(diagnostics).GetMessage().Split('\'')[1]);
+        Assert.Equal(1, shared.KeyReads);
+        Assert.Equal(1, alone.KeyReads);
+    }
+
+    [Fact]
+    public void Options_objects_with_more_state_than_one_dictionary_are_their_own_configuration()
+    {
+        var identity = new ConfigurationIdentity();
+        var values = new CountedDictionary([]);
+
+        Assert.Same(identity.Of(new Wrapper(values)), identity.Of(new Wrapper(values)));
+        Assert.NotSame(identity.Of(new Wrapper(values)), identity.Of(new Wrapper(new CountedDictionary([]))));
+        Assert.NotSame(identity.Of(new Layered(values, "a")), identity.Of(new Layered(values, "b")));
+    }
+
+    [Fact]
     public async Task Half_typed_code_never_throws()
     {
         var diagnostics = await SingleAnalyzerRun.RunAsync(new InvalidOptionAnalyzer(), "}}}{{{ class ( Context ctx ) => ;");
 
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
+    /// <summary>String pairs that count how often their keys are listed.</summary>
+    private sealed class CountedDictionary(Dictionary<string, string> values) : IReadOnlyDictionary<string, string>
+    {
+        private int _keyReads;
+
+        public int KeyReads => _keyReads;
+
+        public IEnumerable<string> Keys
+        {
+            get
+            {
+                Interlocked.Increment(ref _keyReads);
+                return values.Keys;
+            }
+        }
+
+        public IEnumerable<string> Values => values.Values;
+
+        public int Count => values.Count;
+
+        public string this[string key] => values[key];
+
+        public bool ContainsKey(string key) => values.ContainsKey(key);
+
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value) => values.TryGetValue(key, out value);
+
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => values.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>Options whose only state is one dictionary, as csc's.</summary>
+    private sealed class Wrapper(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override IEnumerable<string> Keys => values.Keys;
+
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+
+    /// <summary>Options that answer from more than their dictionary.</summary>
+    private sealed class Layered(IReadOnlyDictionary<string, string> values, string extra) : AnalyzerConfigOptions
+    {
+        public override IEnumerable<string> Keys => values.Keys.Append("mariachi." + extra);
+
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) =>
+            values.TryGetValue(key, out value) || ((value = key == "mariachi." + extra ? "1" : null) is not null);
+    }
+
+    private sealed class PerFileOptions(IReadOnlyDictionary<SyntaxTree, AnalyzerConfigOptions> byTree) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Wrapper(new CountedDictionary([]));
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => byTree[tree];
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
     }
 }

@@ -9,8 +9,9 @@ namespace Mariachi.Analyzers.Rules;
 
 /// <summary>
 /// MAR0002: <c>Environment.GetEnvironmentVariable</c> (every overload), <c>GetEnvironmentVariables</c> and
-/// <c>ExpandEnvironmentVariables</c>, called or used as a method group, outside the config layer. The entry point
-/// may read the allow-listed variables by constant name; test projects are exempt unless configured otherwise.
+/// <c>ExpandEnvironmentVariables</c>, called or used as a method group, outside the config layer and the composition
+/// root (<see cref="CompositionRoot"/>). The entry point's type may read the allow-listed variables by constant name;
+/// test projects are exempt unless configured otherwise.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
@@ -27,7 +28,9 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var environment = KnownSymbols.Create(start.Compilation).Environment;
-            if (environment is null)
+
+            // An Aspire AppHost is composition root from end to end: nothing in it is checked.
+            if (environment is null || CompositionRoot.IsAspireHost(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
             {
                 return;
             }
@@ -64,7 +67,9 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
         }
 
         var options = state.Options.For(context.Operation.Syntax.SyntaxTree);
-        if ((state.IsTestProject && !options.IncludeTestProjects) || Layers.IsInConfigLayer(context.ContainingSymbol, options))
+        if ((state.IsTestProject && !options.IncludeTestProjects)
+            || Layers.IsInConfigLayer(context.ContainingSymbol, options)
+            || CompositionRoot.Contains(context.Operation, context.ContainingSymbol))
         {
             return;
         }
@@ -73,7 +78,7 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
             && method!.Name == EnvironmentReads.GetEnvironmentVariable
             && EnvironmentReads.ConstantVariableName(invocation) is { } variable
             && options.EnvironmentAllowList.Contains(variable)
-            && Layers.IsInEntryPoint(context.ContainingSymbol, state.EntryPoint.Get(context.CancellationToken)))
+            && Layers.IsInEntryPointType(context.ContainingSymbol, state.EntryPoint.Get(context.CancellationToken)))
         {
             return;
         }

@@ -32,8 +32,9 @@ public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
             var reported = new ConcurrentDictionary<(string Key, string Value), bool>();
             var globalDone = 0;
 
-            // Trees with the same effective configuration usually share one options instance: check each once.
-            var seen = new ConcurrentDictionary<AnalyzerConfigOptions, bool>();
+            // Trees with the same sections share one configuration (not one options object): check each once.
+            var identity = new ConfigurationIdentity();
+            var seen = new ConcurrentDictionary<object, bool>(ConfigurationIdentity.Comparer);
 
             start.RegisterSyntaxTreeAction(treeContext =>
             {
@@ -43,7 +44,7 @@ public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
                 }
 
                 var options = provider.GetOptions(treeContext.Tree);
-                if (seen.TryAdd(options, true))
+                if (seen.TryAdd(identity.Of(options), true))
                 {
                     Report(treeContext, Problems(options), reported);
                 }
