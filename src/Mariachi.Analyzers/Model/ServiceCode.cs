@@ -24,10 +24,31 @@ internal static class ServiceCode
         return IsInRegisteredHandler(operation, symbols);
     }
 
-    /// <summary>A service class or a procedure module.</summary>
+    /// <summary>
+    /// A service class or a procedure module. A gRPC service implementation (its base class is bound with
+    /// <c>Grpc.Core.BindServiceMethodAttribute</c>) is not one, whatever its name: it is a transport facade, like a
+    /// controller, and speaks gRPC's own typed errors (<c>RpcException</c>).
+    /// </summary>
     public static bool IsServiceType(INamedTypeSymbol type, KnownSymbols symbols, MariachiOptions options) =>
-        (type.TypeKind == TypeKind.Class && Layers.IsService(type, symbols.Compilation, options))
+        (type.TypeKind == TypeKind.Class && Layers.IsService(type, symbols.Compilation, options) && !IsGrpcServiceImplementation(type))
         || (symbols.ProcedureModule is { } module && type.AllInterfaces.Contains(module, SymbolEqualityComparer.Default));
+
+    private static bool IsGrpcServiceImplementation(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "BindServiceMethodAttribute" } attributeClass
+                    && attributeClass.ContainingNamespace?.ToDisplayString() == "Grpc.Core")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsInRegisteredHandler(IOperation operation, KnownSymbols symbols)
     {

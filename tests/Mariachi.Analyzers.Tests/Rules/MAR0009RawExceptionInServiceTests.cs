@@ -80,6 +80,26 @@ public sealed class MAR0009RawExceptionInServiceTests
             }
         }
 
+        namespace Grpc.Core
+        {
+            [AttributeUsage(AttributeTargets.Class)]
+            sealed class BindServiceMethodAttribute : Attribute
+            {
+                public BindServiceMethodAttribute(Type bindType, string bindMethodName) { }
+            }
+
+            sealed class RpcException : Exception { }
+        }
+
+        [Grpc.Core.BindServiceMethod(typeof(BasketBase), "BindService")]
+        abstract class BasketBase { }
+
+        // A gRPC service implementation is a transport facade, whatever its name.
+        sealed class BasketService : BasketBase
+        {
+            void Fail() => throw new Grpc.Core.RpcException();
+        }
+
         class OrderFormatter
         {
             string Format(int count) => count > 0 ? count.ToString() : throw new InvalidOperationException("Empty.");
