@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Mariachi.Analyzers.Core;
@@ -60,7 +59,14 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Useful without Mariachi.Abstractions: it finds the dependencies to move behind ICommunication.
-            var state = new State(start.Compilation, KnownSymbols.Create(start.Compilation), new OptionsCache(start.Options));
+            var symbols = KnownSymbols.Create(start.Compilation);
+            var options = new OptionsCache(start.Options);
+            if (!ControllerCode.MayExist(start.Compilation, symbols, options, start.CancellationToken))
+            {
+                return;
+            }
+
+            var state = new State(start.Compilation, symbols, options);
             start.RegisterSymbolStartAction(state.AnalyzeType, SymbolKind.NamedType);
         });
     }
