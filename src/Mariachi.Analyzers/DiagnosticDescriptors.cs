@@ -15,7 +15,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ControllerReferencesService = Create(
         DiagnosticIds.ControllerReferencesService,
         "Controller references a service",
-        "Controller code references service type '{0}'; call the procedure through ICommunication.CallAsync instead",
+        "Controller code {0} service type '{1}'; {2}",
         "Controllers reach services only through the communication layer (communication.CallAsync(\"orders.create\", ctx, input)), so services can move, be wrapped by middleware, or run in another process without changing controllers.");
 
     public static readonly DiagnosticDescriptor EnvironmentReadOutsideConfig = Create(

@@ -81,9 +81,13 @@ internal static class Layers
             return false;
         }
 
-        var fullName = named.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+        var fullName = FullName(named);
         return options.ServicePatterns.Any(p => p.IsMatch(named.Name, fullName));
     }
+
+    /// <summary>The name a pattern with a dot matches: namespace, containing types and name, without generics.</summary>
+    public static string FullName(INamedTypeSymbol type) =>
+        type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
 
     /// <summary>
     /// False when a type named <paramref name="identifier"/> cannot be a service, read from the name alone: with

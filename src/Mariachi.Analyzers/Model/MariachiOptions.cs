@@ -15,6 +15,8 @@ internal sealed class MariachiOptions
     public const string Prefix = "mariachi.";
     public const string ServiceSuffixesKey = "mariachi.service_suffixes";
     public const string ServicePatternsKey = "mariachi.service_patterns";
+    public const string ServiceExclusionsKey = "mariachi.service_exclusions";
+    public const string ServiceAssembliesKey = "mariachi.service_assemblies";
     public const string ControllerSuffixesKey = "mariachi.controller_suffixes";
     public const string ConfigNamespacesKey = "mariachi.config_namespaces";
     public const string EnvironmentAllowListKey = "mariachi.environment_allow_list";
@@ -25,6 +27,8 @@ internal sealed class MariachiOptions
     {
         [ServiceSuffixesKey] = "a comma-separated list of type-name suffixes, e.g. 'Service, Manager'",
         [ServicePatternsKey] = "a comma-separated list of name patterns with '*' wildcards, e.g. '*Manager, *.Services.*'",
+        [ServiceExclusionsKey] = "a comma-separated list of name patterns with '*' wildcards, e.g. 'IFeatureService, *.Caching.*'",
+        [ServiceAssembliesKey] = "a comma-separated list of assembly name patterns with '*' wildcards, e.g. 'Acme.Billing.Client, Acme.*'",
         [ControllerSuffixesKey] = "a comma-separated list of type-name suffixes, e.g. 'Controller'",
         [ConfigNamespacesKey] = "a comma-separated list of namespace segments, e.g. 'Configuration, Config'",
         [EnvironmentAllowListKey] = "a comma-separated list of environment variable names, e.g. 'PORT, ADMIN_PORT'",
@@ -34,6 +38,8 @@ internal sealed class MariachiOptions
     public static readonly MariachiOptions Default = new MariachiOptions(
         ImmutableArray.Create("Service"),
         ImmutableArray<NamePattern>.Empty,
+        ImmutableArray<NamePattern>.Empty,
+        ImmutableArray<NamePattern>.Empty,
         ImmutableArray.Create("Controller"),
         ImmutableArray.Create("Configuration", "Config"),
         ImmutableHashSet.Create(StringComparer.Ordinal, "PORT", "ADMIN_PORT", "WEBHOOK_PORT"),
@@ -42,6 +48,8 @@ internal sealed class MariachiOptions
     private MariachiOptions(
         ImmutableArray<string> serviceSuffixes,
         ImmutableArray<NamePattern> servicePatterns,
+        ImmutableArray<NamePattern> serviceExclusions,
+        ImmutableArray<NamePattern> serviceAssemblies,
         ImmutableArray<string> controllerSuffixes,
         ImmutableArray<string> configNamespaces,
         ImmutableHashSet<string> environmentAllowList,
@@ -49,6 +57,8 @@ internal sealed class MariachiOptions
     {
         ServiceSuffixes = serviceSuffixes;
         ServicePatterns = servicePatterns;
+        ServiceExclusions = serviceExclusions;
+        ServiceAssemblies = serviceAssemblies;
         ControllerSuffixes = controllerSuffixes;
         ConfigNamespaces = configNamespaces;
         EnvironmentAllowList = environmentAllowList;
@@ -58,6 +68,12 @@ internal sealed class MariachiOptions
     public ImmutableArray<string> ServiceSuffixes { get; }
 
     public ImmutableArray<NamePattern> ServicePatterns { get; }
+
+    /// <summary>Name patterns of types that are never services, whatever their name (MAR0001).</summary>
+    public ImmutableArray<NamePattern> ServiceExclusions { get; }
+
+    /// <summary>Assembly name patterns of packages whose types are judged by name like the solution's own (MAR0001).</summary>
+    public ImmutableArray<NamePattern> ServiceAssemblies { get; }
 
     public ImmutableArray<string> ControllerSuffixes { get; }
 
@@ -87,7 +103,9 @@ internal sealed class MariachiOptions
 
         return new MariachiOptions(
             List(options, ServiceSuffixesKey, Default.ServiceSuffixes),
-            List(options, ServicePatternsKey, ImmutableArray<string>.Empty).Select(NamePattern.Parse).ToImmutableArray(),
+            Patterns(options, ServicePatternsKey),
+            Patterns(options, ServiceExclusionsKey),
+            Patterns(options, ServiceAssembliesKey),
             List(options, ControllerSuffixesKey, Default.ControllerSuffixes),
             List(options, ConfigNamespacesKey, Default.ConfigNamespaces),
             options.TryGetValue(EnvironmentAllowListKey, out var allowed)
@@ -109,6 +127,8 @@ internal sealed class MariachiOptions
             case IncludeTestProjectsKey:
                 return TryParseBool(value, out _) ? null : "expected " + expected;
             case ServicePatternsKey:
+            case ServiceExclusionsKey:
+            case ServiceAssembliesKey:
                 return SplitList(value).All(NamePattern.IsValid) ? null : "expected " + expected;
             default:
                 return SplitList(value).All(IsIdentifierLike) ? null : "expected " + expected;
@@ -124,6 +144,9 @@ internal sealed class MariachiOptions
         options.TryGetValue(key, out var value) && Validate(key, value) is null
             ? SplitList(value).ToImmutableArray()
             : fallback;
+
+    private static ImmutableArray<NamePattern> Patterns(AnalyzerConfigOptions options, string key) =>
+        List(options, key, ImmutableArray<string>.Empty).Select(NamePattern.Parse).ToImmutableArray();
 
     private static bool TryParseBool(string value, out bool result) => bool.TryParse(value.Trim(), out result);
 

@@ -1,7 +1,9 @@
+using Mariachi.Analyzers.Core;
 using Mariachi.Analyzers.Rules;
 using Mariachi.Analyzers.Tests.Infrastructure;
 using Mariachi.CodeFixes;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace Mariachi.Analyzers.Tests.Rules;
@@ -595,6 +597,261 @@ public sealed class MAR0001ControllerReferencesServiceTests
         """,
         mariachi: false,
         withServices: false).WithEditorConfig("mariachi.service_patterns = *Factory\n").RunAsync();
+
+    // ---------------------------------------------------------------- what is not a service (issue 18)
+
+    [Fact]
+    public Task An_entity_class_named_like_a_service_used_by_a_controller_is_not_reported() => Test(
+        """
+        using System;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class CleaningService
+        {
+            public Guid Id;
+            public string Name = "";
+        }
+
+        public sealed class CleaningsController : ControllerBase
+        {
+            private readonly CleaningService _last = new CleaningService();
+            public Guid Get(CleaningService s) => s.Id;
+            public string Name() => _last.Name;
+        }
+        """,
+        withServices: false).RunAsync();
+
+    [Fact]
+    public Task Data_classes_entities_structs_and_enums_named_like_services_are_not_services() => Test(
+        """
+        using System;
+        using Mariachi.Data;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class BookingService
+        {
+            public BookingService(string name) => Name = name;
+            public string Name { get; set; }
+            public int Seats { get; init; }
+            public const string Kind = "booking";
+            public override string ToString() => Name;
+            public override bool Equals(object? obj) => obj is BookingService other && other.Name == Name;
+            public override int GetHashCode() => Name.GetHashCode();
+            public static bool operator ==(BookingService? a, BookingService? b) => Equals(a, b);
+            public static bool operator !=(BookingService? a, BookingService? b) => !Equals(a, b);
+        }
+
+        public sealed class RoomService : IEntity
+        {
+            public Guid Id { get; set; }
+            public void Rename(string name) { }
+        }
+
+        public struct PriceService { public decimal Amount; public decimal Total() => Amount; }
+        public enum PlanService { Basic, Pro }
+
+        public sealed class BookingsController : ControllerBase
+        {
+            public string Get(BookingService booking, RoomService room, PriceService price, PlanService plan)
+            {
+                room.Rename(booking.Name + BookingService.Kind);
+                var copy = new BookingService("b") { Seats = booking.Seats };
+                return price.Total() + " " + (plan is PlanService.Pro) + (copy == booking);
+            }
+        }
+        """,
+        withServices: false).RunAsync();
+
+    [Fact]
+    public Task Classes_with_behaviour_or_a_service_base_or_interface_stay_services() => Test(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public class OrderService { public int Count() => 0; }
+        public sealed class CachedOrderService : OrderService { public int Size { get; set; } }
+        public interface IAuditService { }
+        public sealed class AuditService : IAuditService { public string Name { get; set; } = ""; }
+        public sealed class EventsService { public event System.Action? Changed; public int Count { get; set; } }
+        public sealed class StubService { }
+
+        public sealed class OrdersController(
+            {|MAR0001:OrderService|} orders,
+            {|MAR0001:CachedOrderService|} cached,
+            {|MAR0001:AuditService|} audit,
+            {|MAR0001:EventsService|} events,
+            {|MAR0001:StubService|} stub) : ControllerBase
+        {
+            public int Size() => {|MAR0001:cached.Size|};
+        }
+        """,
+        withServices: false).RunAsync();
+
+    [Fact]
+    public Task Service_exclusions_option_removes_types_by_name_or_full_name() => Test(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public interface IFeatureService { bool IsEnabled(string key); }
+        namespace Shop.Caching { public interface IAbilityCacheService { int Get(); } }
+        public interface IOrderService { int Count(); }
+
+        public sealed class OrdersController(IFeatureService features, Shop.Caching.IAbilityCacheService abilities, {|MAR0001:IOrderService|} orders) : ControllerBase
+        {
+            public int Get() => features.IsEnabled("x") ? abilities.Get() : {|MAR0001:orders.Count()|};
+        }
+        """,
+        withServices: false).WithEditorConfig("mariachi.service_exclusions = IFeatureService, *.Caching.*\n").RunAsync();
+
+    [Fact]
+    public async Task Service_exclusions_and_service_assemblies_are_validated_by_MAR0900()
+    {
+        var test = new MariachiAnalyzerTest<InvalidOptionAnalyzer>("class C { }")
+            .WithEditorConfig("mariachi.service_exclusions = IFeatureService, I18n-Service\nmariachi.service_assemblies = Acme.*, Acme Billing\n");
+        foreach (var (key, value) in new[] { ("mariachi.service_assemblies", "Acme.*, Acme Billing"), ("mariachi.service_exclusions", "IFeatureService, I18n-Service") })
+        {
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.InvalidOption).WithNoLocation()
+                .WithArguments(key, value, MariachiOptions.Validate(key, value)!));
+        }
+
+        await test.RunAsync();
+        Assert.Null(MariachiOptions.Validate("mariachi.service_exclusions", "IFeatureService, *.Caching.*"));
+        Assert.Null(MariachiOptions.Validate("mariachi.service_assemblies", "Acme.Billing.Client, Acme.*"));
+    }
+
+    private const string IdentityLibrary = """
+        namespace Acme.Identity
+        {
+            public interface IInteractionService { string Current(); }
+        }
+        """;
+
+    private const string IdentityController = """
+        using Microsoft.AspNetCore.Mvc;
+        using Acme.Identity;
+
+        public sealed class AccountController([|IInteractionService|] interaction) : ControllerBase
+        {
+            public string Get() => [|interaction.Current()|];
+        }
+        """;
+
+    /// <summary>The controller above against Acme.Identity referenced from <paramref name="path"/>.</summary>
+    private static MariachiAnalyzerTest<ControllerReferencesServiceAnalyzer> IdentityTest(string path, bool reported)
+    {
+        var source = reported
+            ? IdentityController.Replace("[|", "{|MAR0001:").Replace("|]", "|}")
+            : IdentityController.Replace("[|", string.Empty).Replace("|]", string.Empty);
+        var test = Test(source, withServices: false);
+        var library = CSharpCompilation.Create(
+            "Acme.Identity",
+            [CSharpSyntaxTree.ParseText(IdentityLibrary)],
+            TestReferences.NetCore,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray(), filePath: path));
+        return test;
+    }
+
+    [Theory]
+    [InlineData("/home/ana/.nuget/packages/acme.identity/7.4.6/lib/net8.0/Acme.Identity.dll")]
+    [InlineData(@"C:\Users\ana\.nuget\packages\acme.identity\8.0.0-preview.1\ref\net9.0\Acme.Identity.dll")]
+    [InlineData("/src/legacy/packages/Acme.Identity.7.4.6/lib/net48/Acme.Identity.dll")]
+    public Task Types_from_a_package_are_not_services(string path) => IdentityTest(path, reported: false).RunAsync();
+
+    [Theory]
+    [InlineData("/src/Acme.Identity/bin/Release/net8.0/Acme.Identity.dll")]
+    [InlineData("/src/Acme.Identity/obj/Release/net8.0/ref/Acme.Identity.dll")]
+    public Task Types_from_a_project_reference_are_services(string path) => IdentityTest(path, reported: true).RunAsync();
+
+    [Fact]
+    public Task Service_assemblies_option_opts_a_package_in() =>
+        IdentityTest("/home/ana/.nuget/packages/acme.identity/7.4.6/lib/net8.0/Acme.Identity.dll", reported: true)
+            .WithEditorConfig("mariachi.service_assemblies = Acme.*\n").RunAsync();
+
+    [Fact]
+    public Task Extension_methods_on_a_service_are_uses_of_the_service() => Test(
+        """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        public interface IPushNotificationService { Task PushAsync(string message); }
+
+        public static class PushNotificationServiceToolsExtensions
+        {
+            public static Task PushSyncSendUpdateAsync(this IPushNotificationService push, string send) => push.PushAsync(send);
+            public static string Describe(this string text) => text;
+        }
+
+        public sealed class SendsController({|MAR0001:IPushNotificationService|} push) : ControllerBase
+        {
+            public Task Put(string send) => {|MAR0001:push.PushSyncSendUpdateAsync(send.Describe())|};
+            public Func<string, Task> Later() => {|MAR0001:push.PushSyncSendUpdateAsync|};
+            public Task Static(string send) => {|MAR0001:PushNotificationServiceToolsExtensions.PushSyncSendUpdateAsync(push, send)|};
+        }
+        """,
+        withServices: false).RunAsync();
+
+    // ---------------------------------------------------------------- messages
+
+    private static DiagnosticResult At(int marker, string what, string type, string advice) =>
+        new DiagnosticResult(DiagnosticDescriptors.ControllerReferencesService).WithLocation(marker).WithArguments(what, type, advice);
+
+    [Fact]
+    public async Task The_message_fits_the_site()
+    {
+        const string Call = "call the procedure through ICommunication.CallAsync instead";
+        const string Declaration = "take ICommunication instead and call the service's procedures through it";
+        const string Check = "controllers should not depend on which service implements a procedure";
+        var test = Test(
+            """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public interface IPushService { Task SendAsync(string m); }
+            public static class PushExtensions { public static Task PingAsync(this IPushService push) => push.SendAsync("ping"); }
+            public sealed class FileStorageService : IPushService
+            {
+                public const string Container = "files";
+                public static int Retries = 3;
+                public Task SendAsync(string m) => Task.CompletedTask;
+            }
+
+            public sealed class SendsController({|#0:IPushService|} push) : ControllerBase
+            {
+                private readonly {|#1:IPushService|} _push = push;
+
+                public async Task<object> Put(object o)
+                {
+                    await {|#2:_push.SendAsync("x")|};
+                    await {|#3:_push.PingAsync()|};
+                    var name = {|#4:FileStorageService.Container|} + {|#5:FileStorageService.Retries|};
+                    var isFiles = o is {|#6:FileStorageService|};
+                    var asFiles = o as {|#7:FileStorageService|};
+                    var cast = ({|#8:FileStorageService|})o;
+                    var created = new {|#9:FileStorageService|}();
+                    return typeof({|#10:IPushService|});
+                }
+            }
+            """,
+            withServices: false);
+        test.ExpectedDiagnostics.AddRange(
+        [
+            At(0, "depends on", "IPushService", Declaration),
+            At(1, "depends on", "IPushService", Declaration),
+            At(2, "calls 'SendAsync' of", "IPushService", Call),
+            At(3, "calls extension method 'PingAsync' on", "IPushService", Call),
+            At(4, "reads constant 'Container' of", "FileStorageService", "move the constant to a type that the controller and the service share"),
+            At(5, "uses 'Retries' of", "FileStorageService", "get the value from a procedure through ICommunication.CallAsync instead"),
+            At(6, "checks for", "FileStorageService", Check),
+            At(7, "checks for", "FileStorageService", Check),
+            At(8, "casts to", "FileStorageService", Check),
+            At(9, "creates", "FileStorageService", "register the service's procedures and " + Call),
+            At(10, "checks for", "IPushService", Check),
+        ]);
+        await test.RunAsync();
+    }
 
     // ---------------------------------------------------------------- half-typed code
 

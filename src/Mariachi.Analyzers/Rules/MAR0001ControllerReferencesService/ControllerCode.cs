@@ -130,6 +130,41 @@ internal sealed class ControllerCode
     }
 
     /// <summary>
+    /// False when no code of the compilation can be controller code, read without binding: ASP.NET Core MVC, Razor
+    /// Pages and routing are not referenced (no controller base type, attribute or minimal API), and no type is
+    /// named with a controller suffix of any file's options. Most projects of a solution (domain, data access,
+    /// tests) then cost nothing.
+    /// </summary>
+    public static bool MayExist(Compilation compilation, KnownSymbols symbols, OptionsCache options, CancellationToken cancellationToken)
+    {
+        if (symbols.ControllerBase is not null || symbols.ApiControllerAttribute is not null || symbols.PageModel is not null
+            || symbols.EndpointRouteBuilderExtensions is not null)
+        {
+            return true;
+        }
+
+        var suffixes = new HashSet<string>(options.Global.ControllerSuffixes, StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            suffixes.UnionWith(options.For(tree).ControllerSuffixes);
+        }
+
+        foreach (var name in compilation.Assembly.TypeNames)
+        {
+            foreach (var suffix in suffixes)
+            {
+                if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// How the members of <paramref name="type"/> (not its nested types) relate to controller code, decided from
     /// its symbol and a syntax pre-scan so that the analyzer looks only inside types that can hold controller code.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Mariachi.Analyzers.Core;
@@ -60,7 +59,14 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Useful without Mariachi.Abstractions: it finds the dependencies to move behind ICommunication.
-            var state = new State(start.Compilation, KnownSymbols.Create(start.Compilation), new OptionsCache(start.Options));
+            var symbols = KnownSymbols.Create(start.Compilation);
+            var options = new OptionsCache(start.Options);
+            if (!ControllerCode.MayExist(start.Compilation, symbols, options, start.CancellationToken))
+            {
+                return;
+            }
+
+            var state = new State(start.Compilation, symbols, options);
             start.RegisterSymbolStartAction(state.AnalyzeType, SymbolKind.NamedType);
         });
     }
@@ -72,8 +78,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         private readonly OptionsCache _options;
         private readonly ControllerCode _code;
         private readonly UsingAliases _aliases;
-        private readonly ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<ITypeSymbol, bool>> _services =
-            new ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<ITypeSymbol, bool>>();
+        private readonly ServiceTypes _services;
 
         public State(Compilation compilation, KnownSymbols symbols, OptionsCache options)
         {
@@ -81,6 +86,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             _options = options;
             _code = new ControllerCode(compilation, symbols);
             _aliases = new UsingAliases(compilation);
+            _services = new ServiceTypes(compilation);
         }
 
         /// <summary>
@@ -122,13 +128,13 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var argument in arguments.Arguments)
                 {
-                    Check(context, argument, options, codeType);
+                    Check(context, argument, options, codeType, ReferenceSite.Declaration);
                 }
 
                 return;
             }
 
-            Check(context, DeclaredType(node), options, codeType);
+            Check(context, DeclaredType(node), options, codeType, ReferenceSites.OfTypeSyntax(node));
         }
 
         /// <summary>The type syntax a type-bearing node (one of <see cref="TypeBearingKinds"/>) carries, if any.</summary>
@@ -168,30 +174,34 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             }
 
             ISymbol? member;
+            var site = ReferenceSite.MemberUse;
             switch (operation)
             {
                 case IInvocationOperation invocation:
                     member = invocation.TargetMethod;
+                    site = ReferenceSite.Call;
                     break;
                 case IPropertyReferenceOperation property when !IsInitializerTarget(property.Instance):
                     member = property.Property;
                     break;
                 case IFieldReferenceOperation field when !IsInitializerTarget(field.Instance) && !field.IsDeclaration:
                     member = field.Field;
+                    site = field.Field.IsConst ? ReferenceSite.Constant : ReferenceSite.MemberUse;
                     break;
                 case IEventReferenceOperation @event when !IsInitializerTarget(@event.Instance):
                     member = @event.Event;
                     break;
                 case IMethodReferenceOperation method:
                     member = method.Method;
+                    site = ReferenceSite.Call;
                     break;
                 default:
                     return;
             }
 
-            var serviceType = member?.ContainingType;
             var options = _options.For(operation.Syntax.SyntaxTree);
-            if (serviceType is null || !IsService(serviceType, options) || IsInNameOf(operation))
+            var serviceType = ServiceOf(member, options, out var extension);
+            if (serviceType is null || IsInNameOf(operation))
             {
                 return;
             }
@@ -213,7 +223,36 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ControllerReferencesService,
                 operation.Syntax.GetLocation(),
-                Display(serviceType)));
+                ReferenceSites.MessageArguments(site, Display(serviceType), member, extension)));
+        }
+
+        /// <summary>
+        /// The service a member use reaches: the member's own type, or for an extension method the type of its
+        /// <c>this</c> parameter (<c>_push.SendUpdateAsync(x)</c> with an extension on <c>IPushService</c>).
+        /// </summary>
+        private INamedTypeSymbol? ServiceOf(ISymbol? member, MariachiOptions options, out bool extension)
+        {
+            extension = false;
+            if (member?.ContainingType is not { } containing)
+            {
+                return null;
+            }
+
+            if (IsService(containing, options))
+            {
+                return containing;
+            }
+
+            if (member is IMethodSymbol { IsExtensionMethod: true } method
+                && (method.ReducedFrom ?? method).Parameters is { Length: > 0 } parameters
+                && parameters[0].Type is INamedTypeSymbol receiver
+                && IsService(receiver, options))
+            {
+                extension = true;
+                return receiver;
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -242,46 +281,50 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             };
         }
 
-        private void Check(SyntaxNodeAnalysisContext context, TypeSyntax? type, MariachiOptions options, INamedTypeSymbol? codeType)
+        private void Check(SyntaxNodeAnalysisContext context, TypeSyntax? type, MariachiOptions options, INamedTypeSymbol? codeType, ReferenceSite site)
         {
-            switch (type)
+            type = ElementType(type);
+            if (type is TupleTypeSyntax tuple)
             {
-                case null:
-                    return;
-                case NullableTypeSyntax nullable:
-                    Check(context, nullable.ElementType, options, codeType);
-                    return;
-                case ArrayTypeSyntax array:
-                    Check(context, array.ElementType, options, codeType);
-                    return;
-                case PointerTypeSyntax pointer:
-                    Check(context, pointer.ElementType, options, codeType);
-                    return;
-                case RefTypeSyntax reference:
-                    Check(context, reference.Type, options, codeType);
-                    return;
-                case ScopedTypeSyntax scoped:
-                    Check(context, scoped.Type, options, codeType);
-                    return;
-                case TupleTypeSyntax tuple:
-                    foreach (var element in tuple.Elements)
-                    {
-                        Check(context, element.Type, options, codeType);
-                    }
+                foreach (var element in tuple.Elements)
+                {
+                    Check(context, element.Type, options, codeType, site);
+                }
+            }
+            else if (type is NameSyntax name && !name.IsVar && MayNameService(name, options, context.CancellationToken))
+            {
+                // Type arguments of a generic name are reported by their own TypeArgumentList callback.
+                var symbol = context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol as ITypeSymbol;
+                if (symbol is not null && IsService(symbol, options) && !IsSelf(codeType, symbol))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ControllerReferencesService,
+                        name.GetLocation(),
+                        ReferenceSites.MessageArguments(site, Display(symbol))));
+                }
+            }
+        }
 
-                    return;
-                case NameSyntax name when !name.IsVar && MayNameService(name, options, context.CancellationToken):
-                    // Type arguments of a generic name are reported by their own TypeArgumentList callback.
-                    var symbol = context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol as ITypeSymbol;
-                    if (symbol is not null && IsService(symbol, options) && !IsSelf(codeType, symbol))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            DiagnosticDescriptors.ControllerReferencesService,
-                            name.GetLocation(),
-                            Display(symbol)));
-                    }
+        /// <summary>The type a nullable, array, pointer, ref or scoped type wraps (at any depth).</summary>
+        private static TypeSyntax? ElementType(TypeSyntax? type)
+        {
+            while (true)
+            {
+                var inner = type switch
+                {
+                    NullableTypeSyntax nullable => nullable.ElementType,
+                    ArrayTypeSyntax array => array.ElementType,
+                    PointerTypeSyntax pointer => pointer.ElementType,
+                    RefTypeSyntax reference => reference.Type,
+                    ScopedTypeSyntax scoped => scoped.Type,
+                    _ => null,
+                };
+                if (inner is null)
+                {
+                    return type;
+                }
 
-                    return;
+                type = inner;
             }
         }
 
@@ -294,20 +337,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             || Layers.MayBeServiceName(identifier, options)
             || _aliases.Contains(identifier, cancellationToken);
 
-        private bool IsService(ITypeSymbol type, MariachiOptions options)
-        {
-            var cache = _services.GetOrAdd(options, _ => new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default));
-            var key = type.OriginalDefinition;
-            if (cache.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            // A record is data (a request, a result, an entity), even one named like a service.
-            var result = !key.IsRecord && Layers.IsService(key, _compilation, options);
-            cache.TryAdd(key, result);
-            return result;
-        }
+        private bool IsService(ITypeSymbol type, MariachiOptions options) => _services.IsService(type, options);
 
         /// <summary>
         /// True when <paramref name="serviceType"/> is the code's own type (or a base, interface or containing
