@@ -5,23 +5,33 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Mariachi.Analyzers.Core;
 
 /// <summary>
-/// Service code: members of a service type (<see cref="Layers.IsService"/>), of a type implementing
-/// <c>IProcedureModule</c>, and lambdas passed as the handler of a <c>Register</c> call, with whatever they nest.
+/// Service code: members of a service type (MAR0001's <see cref="ServiceTypes"/>: named like a service, not data,
+/// not from a package), of a type implementing <c>IProcedureModule</c>, and lambdas passed as the handler of a
+/// <c>Register</c> call, with whatever they nest. One instance per compilation (it caches the type verdicts).
 /// </summary>
-internal static class ServiceCode
+internal sealed class ServiceCode
 {
+    private readonly KnownSymbols _symbols;
+    private readonly ServiceTypes _services;
+
+    public ServiceCode(KnownSymbols symbols)
+    {
+        _symbols = symbols;
+        _services = new ServiceTypes(symbols.Compilation);
+    }
+
     /// <summary>True when <paramref name="operation"/>, in <paramref name="containingSymbol"/>, is service code.</summary>
-    public static bool Contains(IOperation operation, ISymbol? containingSymbol, KnownSymbols symbols, MariachiOptions options)
+    public bool Contains(IOperation operation, ISymbol? containingSymbol, MariachiOptions options)
     {
         for (var type = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (IsServiceType(type, symbols, options))
+            if (IsServiceType(type, options))
             {
                 return true;
             }
         }
 
-        return IsInRegisteredHandler(operation, symbols);
+        return IsInRegisteredHandler(operation, _symbols);
     }
 
     /// <summary>
@@ -29,9 +39,9 @@ internal static class ServiceCode
     /// <c>Grpc.Core.BindServiceMethodAttribute</c>) is not one, whatever its name: it is a transport facade, like a
     /// controller, and speaks gRPC's own typed errors (<c>RpcException</c>).
     /// </summary>
-    public static bool IsServiceType(INamedTypeSymbol type, KnownSymbols symbols, MariachiOptions options) =>
-        (type.TypeKind == TypeKind.Class && Layers.IsService(type, symbols.Compilation, options) && !IsGrpcServiceImplementation(type))
-        || (symbols.ProcedureModule is { } module && type.AllInterfaces.Contains(module, SymbolEqualityComparer.Default));
+    public bool IsServiceType(INamedTypeSymbol type, MariachiOptions options) =>
+        (type.TypeKind == TypeKind.Class && _services.IsService(type, options) && !IsGrpcServiceImplementation(type))
+        || (_symbols.ProcedureModule is { } module && type.AllInterfaces.Contains(module, SymbolEqualityComparer.Default));
 
     private static bool IsGrpcServiceImplementation(INamedTypeSymbol type)
     {

@@ -100,6 +100,13 @@ public sealed class MAR0009RawExceptionInServiceTests
             void Fail() => throw new Grpc.Core.RpcException();
         }
 
+        // Data classes named like services are not services (MAR0001's definition).
+        sealed class CleaningService
+        {
+            private int _rooms;
+            public int Rooms { get => _rooms; set => _rooms = value >= 0 ? value : throw new InvalidOperationException("Negative."); }
+        }
+
         class OrderFormatter
         {
             string Format(int count) => count > 0 ? count.ToString() : throw new InvalidOperationException("Empty.");

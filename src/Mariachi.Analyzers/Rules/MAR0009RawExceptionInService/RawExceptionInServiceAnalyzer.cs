@@ -33,11 +33,12 @@ public sealed class RawExceptionInServiceAnalyzer : DiagnosticAnalyzer
 
             var options = new OptionsCache(start.Options);
             var isTestProject = Layers.IsTestProject(start.Compilation);
-            start.RegisterOperationAction(operation => Analyze(operation, symbols, options, isTestProject), OperationKind.Throw);
+            var serviceCode = new ServiceCode(symbols);
+            start.RegisterOperationAction(operation => Analyze(operation, symbols, serviceCode, options, isTestProject), OperationKind.Throw);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, OptionsCache optionsCache, bool isTestProject)
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, ServiceCode serviceCode, OptionsCache optionsCache, bool isTestProject)
     {
         var throwOperation = (IThrowOperation)context.Operation;
         if (RawExceptions.RawThrown(throwOperation, symbols) is not { } thrown)
@@ -47,7 +48,7 @@ public sealed class RawExceptionInServiceAnalyzer : DiagnosticAnalyzer
 
         var options = optionsCache.For(throwOperation.Syntax.SyntaxTree);
         if ((isTestProject && !options.IncludeTestProjects)
-            || !ServiceCode.Contains(throwOperation, context.ContainingSymbol, symbols, options))
+            || !serviceCode.Contains(throwOperation, context.ContainingSymbol, options))
         {
             return;
         }
