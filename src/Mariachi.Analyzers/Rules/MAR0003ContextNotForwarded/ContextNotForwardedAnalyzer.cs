@@ -23,8 +23,9 @@ public sealed class ContextNotForwardedAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // No Context anywhere in reach (a solution that references Mariachi without using it yet): nothing to find.
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (!symbols.HasMariachi)
+            if (!ContextReach.IsPossible(symbols, start.CancellationToken))
             {
                 return;
             }

@@ -33,8 +33,9 @@ public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // Every Register overload takes a handler that receives a Context: with no Context in reach there is none.
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (!symbols.HasMariachi || symbols.Communication is null)
+            if (!symbols.HasMariachi || symbols.Communication is null || !ContextReach.IsPossible(symbols, start.CancellationToken))
             {
                 return;
             }
