@@ -23,7 +23,7 @@ public sealed class ContextNotForwardedAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            // No Context anywhere in reach (a solution that references Mariachi without using it yet): nothing to find.
+            // No code can reach a Context (Mariachi referenced but not used yet, see ContextReach): nothing to find.
             var symbols = KnownSymbols.Create(start.Compilation);
             if (!ContextReach.IsPossible(symbols, start.CancellationToken))
             {

@@ -33,7 +33,7 @@ public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            // Every Register overload takes a handler that receives a Context: with no Context in reach there is none.
+            // A Register call needs an ICommunication, a Mariachi type: none where no code can reach one (ContextReach).
             var symbols = KnownSymbols.Create(start.Compilation);
             if (!symbols.HasMariachi || symbols.Communication is null || !ContextReach.IsPossible(symbols, start.CancellationToken))
             {
