@@ -24,7 +24,7 @@ namespace Mariachi.Analyzers.Core;
 /// </para>
 /// The answer is computed once per compilation and shared by the rules.
 /// </summary>
-internal sealed class ContextReach
+internal static class ContextReach
 {
     private const string Namespace = "Mariachi";
 
