@@ -42,7 +42,7 @@ internal sealed class ContextForwardingState
     public ContextForwardingState(KnownSymbols symbols)
     {
         Symbols = symbols;
-        _canMentionInOrder = FindAssembliesThatCanMentionContext(symbols);
+        _canMentionInOrder = ContextReach.AssembliesThatCanMentionContext(symbols);
         _canMention = new HashSet<IAssemblySymbol>(_canMentionInOrder, SymbolEqualityComparer.Default);
         _extensions = new Lazy<Dictionary<string, ImmutableArray<IMethodSymbol>>>(BuildExtensionIndex, LazyThreadSafetyMode.ExecutionAndPublication);
         _namesWithContext = new Lazy<HashSet<string>?>(FindNamesWithContext, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -119,34 +119,6 @@ internal sealed class ContextForwardingState
 
     public bool IsObsolete(ISymbol symbol) =>
         Symbols.ObsoleteAttribute is { } obsolete && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, obsolete));
-
-    private static List<IAssemblySymbol> FindAssembliesThatCanMentionContext(KnownSymbols symbols)
-    {
-        var result = new List<IAssemblySymbol>();
-        var mariachi = symbols.Context?.ContainingAssembly;
-        if (mariachi is null)
-        {
-            return result;
-        }
-
-        var compilation = symbols.Compilation;
-        result.Add(compilation.Assembly);
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (SymbolEqualityComparer.Default.Equals(assembly, mariachi)
-                || assembly.Modules.Any(module => module.ReferencedAssemblies.Any(r => r.Name == mariachi.Name)))
-            {
-                result.Add(assembly);
-            }
-        }
-
-        if (!result.Contains(mariachi, SymbolEqualityComparer.Default))
-        {
-            result.Add(mariachi);
-        }
-
-        return result;
-    }
 
     /// <summary>
     /// The names of the methods (and of the types whose constructors) that take a Context: this compilation's read

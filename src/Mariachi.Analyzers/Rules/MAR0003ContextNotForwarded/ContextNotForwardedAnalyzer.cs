@@ -23,8 +23,9 @@ public sealed class ContextNotForwardedAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // No code can reach a Context (Mariachi referenced but not used yet, see ContextReach): nothing to find.
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (!symbols.HasMariachi)
+            if (!ContextReach.IsPossible(symbols, start.CancellationToken))
             {
                 return;
             }

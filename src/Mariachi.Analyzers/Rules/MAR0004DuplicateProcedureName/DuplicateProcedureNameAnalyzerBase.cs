@@ -33,8 +33,9 @@ public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // A Register call needs an ICommunication, a Mariachi type: none where no code can reach one (ContextReach).
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (!symbols.HasMariachi || symbols.Communication is null)
+            if (!symbols.HasMariachi || symbols.Communication is null || !ContextReach.IsPossible(symbols, start.CancellationToken))
             {
                 return;
             }

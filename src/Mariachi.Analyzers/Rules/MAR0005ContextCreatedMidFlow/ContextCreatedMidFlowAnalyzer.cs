@@ -22,8 +22,9 @@ public sealed class ContextCreatedMidFlowAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // A creation is reported only where a Context is in scope: none where no code can reach one (ContextReach).
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (!symbols.HasMariachi)
+            if (!ContextReach.IsPossible(symbols, start.CancellationToken))
             {
                 return;
             }
