@@ -30,6 +30,20 @@ internal sealed class LayerReferences
         _exemptRegistrations = exemptRegistrations;
     }
 
+    /// <summary>True when a declaration of <paramref name="symbol"/> sits in a file whose options include test projects.</summary>
+    public static bool IncludesTests(ISymbol symbol, OptionsCache options)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (options.For(reference.SyntaxTree).IncludeTestProjects)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Which layer a node belongs to, or null when it is none of the rule's layers.</summary>
     public delegate string? Classifier(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken);
 

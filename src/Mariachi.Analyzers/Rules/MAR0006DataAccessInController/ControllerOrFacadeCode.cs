@@ -27,20 +27,6 @@ internal sealed class ControllerOrFacadeCode
         _facades = new FacadeCode(compilation);
     }
 
-    /// <summary>True when a declaration of <paramref name="symbol"/> sits in a file whose options include test projects.</summary>
-    public static bool IncludesTests(ISymbol symbol, OptionsCache options)
-    {
-        foreach (var reference in symbol.DeclaringSyntaxReferences)
-        {
-            if (options.For(reference.SyntaxTree).IncludeTestProjects)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Registers <paramref name="references"/> on the members of the started type that are controller or facade code.</summary>
     public void Register(SymbolStartAnalysisContext context, LayerReferences references)
     {

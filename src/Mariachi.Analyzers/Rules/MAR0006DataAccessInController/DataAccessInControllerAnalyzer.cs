@@ -35,7 +35,7 @@ public sealed class DataAccessInControllerAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolStartAction(
                 type =>
                 {
-                    if (!isTestProject || ControllerOrFacadeCode.IncludesTests(type.Symbol, options))
+                    if (!isTestProject || LayerReferences.IncludesTests(type.Symbol, options))
                     {
                         code.Register(type, references);
                     }
