@@ -106,7 +106,10 @@ public sealed class MAR0007HttpTypeInServiceTests
             public void Broken({|CS0246:MissingContext|} context) { }
         }
 
-        public sealed record OrderService(string Path);
+        public sealed record OrderService(string Path)
+        {
+            public static OrderService From(HttpRequest request) => new(request.Path);
+        }
 
         public sealed class OrdersController : ControllerBase
         {
