@@ -54,6 +54,18 @@ public static class DiagnosticDescriptors
         "A new Context is created while Context '{0}' is in scope; use it instead (or Context.Detached/Context.System for a deliberate new flow)",
         "A flow has one Context, created at its entry point. Creating another mid-flow loses the trace id, tenant and user of the request.");
 
+    public static readonly DiagnosticDescriptor DataAccessInController = Create(
+        DiagnosticIds.DataAccessInController,
+        "Data access in controller or facade code",
+        "{1} code references data-access type '{0}'; move the data access into a service and call its procedure through ICommunication.CallAsync",
+        "Requests flow Facade -> Controller -> Communication -> Service: controllers and the HTTP pipeline (middleware, filters) never touch repositories, DbContexts or database connections. Data access belongs to services, where tenant isolation and soft deletes are applied. Dependency-injection registrations and start-up code are not reported.");
+
+    public static readonly DiagnosticDescriptor HttpTypeInService = Create(
+        DiagnosticIds.HttpTypeInService,
+        "HTTP server type in service code",
+        "Service code references HTTP server type '{0}'; take what the operation needs from the Context or its input",
+        "Services run behind the communication layer, in-process or over NATS, where no HTTP request exists: the facade turns the request into a Context (trace, tenant, user) and an input. HTTP clients (HttpClient, IHttpClientFactory) are not server types and are not reported.");
+
     public static readonly DiagnosticDescriptor RawExceptionInService = Create(
         DiagnosticIds.RawExceptionInService,
         "Raw exception thrown from service code",
@@ -80,6 +92,8 @@ public static class DiagnosticDescriptors
         DuplicateProcedureName,
         DuplicateProcedureNameInMember,
         ContextCreatedMidFlow,
+        DataAccessInController,
+        HttpTypeInService,
         RawExceptionInService,
         AdapterUsedDirectly,
         InvalidOption);

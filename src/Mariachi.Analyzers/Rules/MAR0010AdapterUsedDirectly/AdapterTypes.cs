@@ -18,8 +18,6 @@ internal sealed class AdapterTypes
 {
     public const string AdapterAssemblyPrefix = "Mariachi.Adapters.";
 
-    private const string ServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
-
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _adapters =
         new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
@@ -94,18 +92,7 @@ internal sealed class AdapterTypes
     /// True when <paramref name="operation"/> is (inside) an argument of an <c>IServiceCollection</c> method: a
     /// factory or instance registration, where creating the adapter is the point.
     /// </summary>
-    public static bool IsInServiceRegistration(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IArgumentOperation { Parent: IInvocationOperation invocation } && RegistersServices(invocation.TargetMethod))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsInServiceRegistration(IOperation operation) => ServiceRegistrations.ContainsOperation(operation);
 
     /// <summary>
     /// Each place in <paramref name="syntax"/> (the written type of a declaration of type <paramref name="type"/>)
@@ -168,15 +155,4 @@ internal sealed class AdapterTypes
 
     private static bool IsMariachiAbstraction(INamedTypeSymbol type) =>
         type.ContainingAssembly?.Name == KnownSymbols.MariachiAssemblyName;
-
-    private static bool RegistersServices(IMethodSymbol method)
-    {
-        var receiver = method.IsExtensionMethod
-            ? (method.ReducedFrom ?? method).Parameters.FirstOrDefault()?.Type
-            : method.ContainingType;
-        return receiver is not null && (IsServiceCollection(receiver) || receiver.AllInterfaces.Any(IsServiceCollection));
-    }
-
-    private static bool IsServiceCollection(ITypeSymbol type) =>
-        type.Name == "IServiceCollection" && type.ToDisplayString() == ServiceCollection;
 }

@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Violations.Services;
+
+// MAR0007: a service that reads the HTTP request; it gets the tenant from its Context instead.
+public sealed class TenantService
+{
+    public string? Current(HttpContext http) => http.User.Identity?.Name;
+}

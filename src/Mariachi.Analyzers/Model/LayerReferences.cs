@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Mariachi.Analyzers.Core;
+
+/// <summary>
+/// Reports the references (<see cref="TypeReferences"/>: type syntax and member use, one report each) that the code
+/// of a layer makes to forbidden types: data-access types in controller and facade code (MAR0006), HTTP server types
+/// in service code (MAR0007). The analyzer decides per type where its layer's code is and registers this there.
+/// </summary>
+internal sealed class LayerReferences
+{
+    private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.MinimallyQualifiedFormat;
+
+    private readonly Func<ITypeSymbol, bool> _isForbidden;
+    private readonly DiagnosticDescriptor _descriptor;
+    private readonly bool _exemptRegistrations;
+
+    /// <param name="isForbidden">The types the layer must not reference.</param>
+    /// <param name="descriptor">Reported with the type's display name and the layer's name ("Controller", ...).</param>
+    /// <param name="exemptRegistrations">When true, dependency-injection registration calls are not reported.</param>
+    public LayerReferences(Func<ITypeSymbol, bool> isForbidden, DiagnosticDescriptor descriptor, bool exemptRegistrations)
+    {
+        _isForbidden = isForbidden;
+        _descriptor = descriptor;
+        _exemptRegistrations = exemptRegistrations;
+    }
+
+    /// <summary>True when a declaration of <paramref name="symbol"/> sits in a file whose options include test projects.</summary>
+    public static bool IncludesTests(ISymbol symbol, OptionsCache options)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (options.For(reference.SyntaxTree).IncludeTestProjects)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Which layer a node belongs to, or null when it is none of the rule's layers.</summary>
+    public delegate string? Classifier(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Looks at the members of the type <paramref name="context"/> started on: all of them are code of
+    /// <paramref name="layer"/> when it is given, else <paramref name="classify"/> decides per node.
+    /// </summary>
+    public void Register(SymbolStartAnalysisContext context, string? layer, Classifier? classify)
+    {
+        context.RegisterSyntaxNodeAction(node => AnalyzeTypeSyntax(node, layer, classify), TypeReferences.TypeBearingKinds);
+        context.RegisterOperationAction(operation => AnalyzeMemberUse(operation, layer, classify), TypeReferences.MemberUseKinds);
+    }
+
+    private void AnalyzeTypeSyntax(SyntaxNodeAnalysisContext context, string? layer, Classifier? classify)
+    {
+        var names = new List<NameSyntax>(1);
+        TypeReferences.CollectNames(context.Node, names);
+        foreach (var name in names)
+        {
+            if (context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is not ITypeSymbol type
+                || type.TypeKind == TypeKind.Error
+                || !_isForbidden(type))
+            {
+                continue;
+            }
+
+            var found = layer ?? classify?.Invoke(name, context.SemanticModel, context.CancellationToken);
+            if (found is null
+                || (_exemptRegistrations && ServiceRegistrations.ContainsSyntax(name, context.SemanticModel, context.CancellationToken)))
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(_descriptor, name.GetLocation(), Display(type), found));
+        }
+    }
+
+    private void AnalyzeMemberUse(OperationAnalysisContext context, string? layer, Classifier? classify)
+    {
+        var operation = context.Operation;
+        if (TypeReferences.UsedMember(operation)?.ContainingType is not { } type
+            || !_isForbidden(type)
+            || operation.SemanticModel is not { } model)
+        {
+            return;
+        }
+
+        var found = layer ?? classify?.Invoke(operation.Syntax, model, context.CancellationToken);
+        if (found is null || (_exemptRegistrations && ServiceRegistrations.ContainsOperation(operation)))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(_descriptor, operation.Syntax.GetLocation(), Display(type), found));
+    }
+
+    private static string Display(ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(Format);
+}

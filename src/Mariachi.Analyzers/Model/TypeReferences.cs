@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Mariachi.Analyzers.Core;
+
+/// <summary>
+/// Where code "references" a type, the way MAR0001 counts it: each type name written in a type position (declarations,
+/// type arguments, typeof, casts, patterns, ...) and each use of a member declared on the type. Not: <c>using</c>
+/// directives, <c>nameof</c>, XML doc references (none of them are type positions or member uses).
+/// </summary>
+internal static class TypeReferences
+{
+    /// <summary>The syntax that carries type syntax: declarations, type arguments, typeof, casts, patterns.</summary>
+    public static readonly SyntaxKind[] TypeBearingKinds =
+    {
+        SyntaxKind.VariableDeclaration,
+        SyntaxKind.PropertyDeclaration,
+        SyntaxKind.IndexerDeclaration,
+        SyntaxKind.EventDeclaration,
+        SyntaxKind.MethodDeclaration,
+        SyntaxKind.LocalFunctionStatement,
+        SyntaxKind.DelegateDeclaration,
+        SyntaxKind.OperatorDeclaration,
+        SyntaxKind.ConversionOperatorDeclaration,
+        SyntaxKind.ParenthesizedLambdaExpression,
+        SyntaxKind.Parameter,
+        SyntaxKind.TypeArgumentList,
+        SyntaxKind.TypeOfExpression,
+        SyntaxKind.DefaultExpression,
+        SyntaxKind.CastExpression,
+        SyntaxKind.AsExpression,
+        SyntaxKind.IsExpression,
+        SyntaxKind.ObjectCreationExpression,
+        SyntaxKind.ArrayCreationExpression,
+        SyntaxKind.DeclarationExpression,
+        SyntaxKind.DeclarationPattern,
+        SyntaxKind.TypePattern,
+        SyntaxKind.RecursivePattern,
+        SyntaxKind.ForEachStatement,
+        SyntaxKind.CatchDeclaration,
+        SyntaxKind.TypeConstraint,
+    };
+
+    /// <summary>The operations that use a member: calls, property/field/event access, method groups.</summary>
+    public static readonly OperationKind[] MemberUseKinds =
+    {
+        OperationKind.Invocation,
+        OperationKind.PropertyReference,
+        OperationKind.FieldReference,
+        OperationKind.EventReference,
+        OperationKind.MethodReference,
+    };
+
+    /// <summary>
+    /// The type names a type-bearing node (one of <see cref="TypeBearingKinds"/>) writes: its type with nullable,
+    /// array, pointer, ref and tuple wrappers taken off, or the arguments of a type argument list. The type arguments
+    /// of a generic name are not included: their own <c>TypeArgumentList</c> node yields them.
+    /// </summary>
+    public static void CollectNames(SyntaxNode node, List<NameSyntax> names)
+    {
+        if (node is TypeArgumentListSyntax arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                CollectNames(argument, names);
+            }
+
+            return;
+        }
+
+        CollectNames(DeclaredType(node), names);
+    }
+
+    /// <summary>
+    /// The member <paramref name="operation"/> (one of <see cref="MemberUseKinds"/>) uses, or null: implicit
+    /// operations, the members set by an object initializer (its type syntax counts), field declarations and
+    /// anything inside <c>nameof</c>.
+    /// </summary>
+    public static ISymbol? UsedMember(IOperation operation)
+    {
+        if (operation.IsImplicit)
+        {
+            return null;
+        }
+
+        var member = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property when !IsInitializerTarget(property.Instance) => property.Property,
+            IFieldReferenceOperation field when !IsInitializerTarget(field.Instance) && !field.IsDeclaration => field.Field,
+            IEventReferenceOperation @event when !IsInitializerTarget(@event.Instance) => @event.Event,
+            IMethodReferenceOperation method => method.Method,
+            _ => (ISymbol?)null,
+        };
+        return member is null || IsInNameOf(operation) ? null : member;
+    }
+
+    private static void CollectNames(TypeSyntax? type, List<NameSyntax> names)
+    {
+        switch (type)
+        {
+            case NullableTypeSyntax nullable:
+                CollectNames(nullable.ElementType, names);
+                return;
+            case ArrayTypeSyntax array:
+                CollectNames(array.ElementType, names);
+                return;
+            case PointerTypeSyntax pointer:
+                CollectNames(pointer.ElementType, names);
+                return;
+            case RefTypeSyntax reference:
+                CollectNames(reference.Type, names);
+                return;
+            case ScopedTypeSyntax scoped:
+                CollectNames(scoped.Type, names);
+                return;
+            case TupleTypeSyntax tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    CollectNames(element.Type, names);
+                }
+
+                return;
+            case NameSyntax name when !name.IsVar:
+                names.Add(name);
+                return;
+        }
+    }
+
+    private static TypeSyntax? DeclaredType(SyntaxNode node) => node switch
+    {
+        VariableDeclarationSyntax declaration => declaration.Type,
+        BasePropertyDeclarationSyntax property => property.Type,
+        MethodDeclarationSyntax method => method.ReturnType,
+        LocalFunctionStatementSyntax local => local.ReturnType,
+        DelegateDeclarationSyntax @delegate => @delegate.ReturnType,
+        OperatorDeclarationSyntax @operator => @operator.ReturnType,
+        ConversionOperatorDeclarationSyntax conversion => conversion.Type,
+        ParenthesizedLambdaExpressionSyntax lambda => lambda.ReturnType,
+        ParameterSyntax parameter => parameter.Type,
+        TypeOfExpressionSyntax typeOf => typeOf.Type,
+        DefaultExpressionSyntax @default => @default.Type,
+        CastExpressionSyntax cast => cast.Type,
+        BinaryExpressionSyntax binary => binary.Right as TypeSyntax,
+        ObjectCreationExpressionSyntax creation => creation.Type,
+        ArrayCreationExpressionSyntax array => array.Type,
+        DeclarationExpressionSyntax declarationExpression => declarationExpression.Type,
+        DeclarationPatternSyntax declarationPattern => declarationPattern.Type,
+        TypePatternSyntax typePattern => typePattern.Type,
+        RecursivePatternSyntax recursive => recursive.Type,
+        ForEachStatementSyntax forEach => forEach.Type,
+        CatchDeclarationSyntax @catch => @catch.Type,
+        TypeConstraintSyntax constraint => constraint.Type,
+        _ => null,
+    };
+
+    /// <summary>A member set in an object initializer (<c>new X { Name = ... }</c>): the type syntax was reported.</summary>
+    private static bool IsInitializerTarget(IOperation? instance) =>
+        instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
+
+    private static bool IsInNameOf(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is INameOfOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,169 @@
+using Mariachi.Analyzers.Rules;
+using Mariachi.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Mariachi.Analyzers.Tests.Rules;
+
+public sealed class MAR0007HttpTypeInServiceTests
+{
+    private static MariachiAnalyzerTest<HttpTypeInServiceAnalyzer> Test(string source, params DiagnosticResult[] expected)
+    {
+        var test = new MariachiAnalyzerTest<HttpTypeInServiceAnalyzer>(source, aspNetCore: true);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
+    }
+
+    private static Task Verify(string source, params DiagnosticResult[] expected) => Test(source, expected).RunAsync();
+
+    private static DiagnosticResult At(int markup, string type) =>
+        new DiagnosticResult(DiagnosticDescriptors.HttpTypeInService).WithLocation(markup).WithArguments(type, "Service");
+
+    [Fact]
+    public Task HTTP_server_types_in_a_service_are_reported_at_each_type_syntax_and_member_use() => Verify(
+        """
+        using System.Threading.Tasks;
+        using Mariachi;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class OrderService({|#0:IHttpContextAccessor|} accessor)
+        {
+            public string? Tenant({|#1:HttpContext|} http) => {|#13:{|#2:{|#3:http.Request|}.Headers|}["X-Tenant-Id"]|};
+
+            public {|#4:IResult|} Find(Context ctx, int id) => id > 0 ? {|#5:Results.Ok(id)|} : {|#6:Results.NotFound()|};
+
+            public int Status() => {|#7:StatusCodes.Status404NotFound|};
+
+            public object Accessor() => {|#8:accessor.HttpContext|}!;
+
+            public System.Type Controller() => typeof({|#9:ControllerBase|});
+
+            public Task<{|#10:IActionResult|}> Act() => Task.FromResult<{|#11:IActionResult|}>(new {|#12:OkResult|}());
+        }
+        """,
+        At(0, "IHttpContextAccessor"),
+        At(1, "HttpContext"),
+        At(2, "HttpRequest"),
+        At(3, "HttpContext"),
+        At(4, "IResult"),
+        At(5, "Results"),
+        At(6, "Results"),
+        At(7, "StatusCodes"),
+        At(8, "IHttpContextAccessor"),
+        At(9, "ControllerBase"),
+        At(10, "IActionResult"),
+        At(11, "IActionResult"),
+        At(12, "OkResult"),
+        At(13, "IHeaderDictionary"));
+
+    [Fact]
+    public Task Procedure_modules_and_handlers_passed_to_Register_are_service_code() => Verify(
+        """
+        using System;
+        using System.Threading.Tasks;
+        using Mariachi;
+        using Mariachi.Communication;
+        using Microsoft.AspNetCore.Http;
+
+        public sealed class OrdersModule : IProcedureModule
+        {
+            public void Register(ICommunication communication) { }
+
+            private static int NotFound => {|#0:StatusCodes.Status404NotFound|};
+        }
+
+        public static class Wiring
+        {
+            public static void Wire(ICommunication communication, IHttpContextAccessor accessor)
+            {
+                communication.Register<int, string>("orders.tenant", (ctx, input) =>
+                    Task.FromResult({|#3:{|#1:{|#2:accessor.HttpContext|}!.Request|}.Method|}));
+                Func<int> notHandler = () => StatusCodes.Status200OK;
+            }
+        }
+        """,
+        At(0, "StatusCodes"),
+        At(1, "HttpContext"),
+        At(2, "IHttpContextAccessor"),
+        At(3, "HttpRequest"));
+
+    [Fact]
+    public Task HTTP_clients_records_controllers_middleware_using_nameof_XML_docs_and_unresolved_types_are_not_reported() => Verify(
+        """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Alias = Microsoft.AspNetCore.Http.HttpContext;
+
+        /// <summary>Calls the <see cref="HttpContext"/>-free shipping API.</summary>
+        public sealed class ShippingService(HttpClient client, IHttpClientFactory factory)
+        {
+            public Task<string> Quote() => client.GetStringAsync("https://shipping.example/quote");
+            public HttpClient Create() => factory.CreateClient("shipping");
+            public string Name() => nameof(HttpContext) + nameof(Alias.Request);
+            public void Broken({|CS0246:MissingContext|} context) { }
+        }
+
+        public sealed record OrderService(string Path)
+        {
+            public static OrderService From(HttpRequest request) => new(request.Path);
+        }
+
+        public sealed class OrdersController : ControllerBase
+        {
+            public IActionResult Get(HttpContext context) => Ok(context.Request.Path);
+        }
+
+        public sealed class TenantMiddleware(RequestDelegate next)
+        {
+            public Task InvokeAsync(HttpContext context) => next(context);
+        }
+        """);
+
+    [Fact]
+    public Task Without_ASP_NET_Core_referenced_nothing_is_looked_at()
+    {
+        var test = new MariachiAnalyzerTest<HttpTypeInServiceAnalyzer>(
+            """
+            namespace Microsoft.AspNetCore.Http { public sealed class HttpContext { } }
+
+            public sealed class OrderService
+            {
+                public void Handle(Microsoft.AspNetCore.Http.HttpContext context) { }
+            }
+            """);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Test_projects_are_skipped_unless_included()
+    {
+        const string Source = """
+            using Microsoft.AspNetCore.Http;
+            public sealed class OrderService
+            {
+                public void Handle(HttpContext context) { }
+            }
+            """;
+        var skipped = Test(Source);
+        skipped.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location));
+        var included = Test(Source.Replace("Handle(HttpContext context)", "Handle({|#0:HttpContext|} context)", StringComparison.Ordinal), At(0, "HttpContext"))
+            .WithEditorConfig("mariachi.include_test_projects = true");
+        included.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location));
+        return Task.WhenAll(skipped.RunAsync(), included.RunAsync());
+    }
+
+    [Theory]
+    [InlineData("class OrderService { void M(Microsoft.AspNetCore.Http.HttpContext c) { c. } }")]
+    [InlineData("class OrderService { object M() => Microsoft.AspNetCore.Http.Results.Ok( }")]
+    [InlineData("class S { void M(Mariachi.Communication.ICommunication c) { c.Register<int, int>(\"orders.x\", (ctx, x) => Microsoft.AspNetCore.Http.StatusCodes. ); } }")]
+    [InlineData("class OrderService : Microsoft.AspNetCore.Mvc. { Microsoft.AspNetCore.Http.IResult ")]
+    public async Task Half_typed_code_does_not_throw(string code)
+    {
+        var diagnostics = await SingleAnalyzerRun.RunAsync(new HttpTypeInServiceAnalyzer(), code);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+}
