@@ -59,7 +59,7 @@ internal sealed class CompilationSetup
         // framework's copy wins where both have an assembly, as in a web project.
         var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
             .Where(p => Path.GetFileName(p) is var name
-                && (name == "Mariachi.Abstractions.dll" || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
+                && (name is "Mariachi.Abstractions.dll" or "Mariachi.Adapters.InMemory.dll" || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
                 && !frameworkNames.Contains(Path.GetFileNameWithoutExtension(p)))
             .ToList();
         if (!local.Any(p => p.EndsWith("Mariachi.Abstractions.dll", StringComparison.Ordinal)))
@@ -71,7 +71,7 @@ internal sealed class CompilationSetup
         var references = paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
         return new CompilationSetup(
             references,
-            $"{Path.GetRelativePath(packs, netcore)}, {Path.GetRelativePath(packs, aspnet)}, Mariachi.Abstractions + {local.Count - 1} Microsoft.Extensions assemblies");
+            $"{Path.GetRelativePath(packs, netcore)}, {Path.GetRelativePath(packs, aspnet)}, Mariachi.Abstractions, Mariachi.Adapters.InMemory + {local.Count - 2} Microsoft.Extensions assemblies");
     }
 
     public static ImmutableArray<SyntaxTree> Parse(IReadOnlyList<SourceFile> files) =>

@@ -43,6 +43,11 @@ internal static class SyntheticSolution
             result.Add(new($"{dir}/Controllers/Reports{m}Controller.cs", ReportsController(m)));
             result.Add(new($"{dir}/Configuration/Orders{m}Options.cs", ConfigClass(m)));
             result.Add(new($"{dir}/Events/Orders{m}EventModule.cs", EventModule(m)));
+            if (Violations.LayerRulesBroken(m))
+            {
+                result.Add(new($"{dir}/Services/Archive{m}Service.cs", ArchiveService(m)));
+                result.Add(new($"{dir}/Controllers/Archive{m}Controller.cs", ArchiveController(m)));
+            }
         }
 
         return result;
@@ -62,7 +67,53 @@ internal static class SyntheticSolution
         public static bool DuplicateAcrossModules(int m) => m % 25 == 1;
 
         public static bool DuplicateInMember(int m) => m % 50 == 2;
+
+        /// <summary>MAR0006, MAR0007, MAR0009 and MAR0010, in two extra files of the module.</summary>
+        public static bool LayerRulesBroken(int m) => m % 10 == 1;
     }
+
+    private static string ArchiveService(int m) => $$"""
+        using Mariachi.Adapters.InMemory.Data;
+        using Microsoft.AspNetCore.Http;
+
+        namespace Shop.M{{m}}.Services;
+
+        public sealed class Archive{{m}}Entry : IEntity
+        {
+            public Guid Id { get; set; }
+        }
+
+        public sealed class Archive{{m}}Service
+        {
+            // MAR0010 (twice): an adapter held and created directly.
+            private readonly InMemoryRepository<Archive{{m}}Entry> _entries = new InMemoryRepository<Archive{{m}}Entry>();
+
+            // MAR0007: an HTTP server type in service code; MAR0009: a raw exception from a service.
+            public Task<Archive{{m}}Entry?> FindAsync(Context context, Guid id, HttpContext http, CancellationToken cancellationToken) =>
+                id == Guid.Empty
+                    ? throw new InvalidOperationException("Archive entry id is empty.")
+                    : _entries.FindByIdAsync(context, id, cancellationToken: cancellationToken);
+        }
+        """;
+
+    private static string ArchiveController(int m) => $$"""
+        using Shop.M{{m}}.Services;
+
+        namespace Shop.M{{m}}.Controllers;
+
+        [ApiController]
+        [Route("m{{m}}/archive")]
+        public sealed class Archive{{m}}Controller : ControllerBase
+        {
+            // MAR0006: data access in a controller.
+            private readonly IRepository<Archive{{m}}Entry> _entries;
+
+            public Archive{{m}}Controller(IRepository<Archive{{m}}Entry> entries) => _entries = entries;
+
+            [HttpGet("{id:guid}")]
+            public Task<Archive{{m}}Entry?> Get(Guid id, [FromServices] Context context) => _entries.FindByIdAsync(context, id);
+        }
+        """;
 
     private const string GlobalUsings = """
         global using System;

@@ -12,7 +12,7 @@ namespace Mariachi.Analyzers.Rules;
 
 /// <summary>
 /// MAR0007's layer, <see cref="ServiceCode"/> decided per type from syntax and symbols: the members of service types
-/// (records excepted: they are data) and procedure modules, and the handlers passed to <c>Register</c>.
+/// (data excepted, as MAR0001 decides) and procedure modules, and the handlers passed to <c>Register</c>.
 /// </summary>
 internal sealed class ServiceCodeScope
 {
@@ -23,11 +23,13 @@ internal sealed class ServiceCodeScope
 
     private readonly KnownSymbols _symbols;
     private readonly OptionsCache _options;
+    private readonly ServiceCode _serviceCode;
 
     public ServiceCodeScope(KnownSymbols symbols, OptionsCache options)
     {
         _symbols = symbols;
         _options = options;
+        _serviceCode = new ServiceCode(symbols);
     }
 
     /// <summary>Registers <paramref name="references"/> on the members of the started type that are service code.</summary>
@@ -82,8 +84,8 @@ internal sealed class ServiceCodeScope
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            // A record is data (a request, a result), even one named like a service.
-            if (!current.IsRecord && ServiceCode.IsServiceType(current, _symbols, options))
+            // Data (records, entities, data-only classes) is not service code, even named like a service.
+            if (_serviceCode.IsServiceType(current, options))
             {
                 return true;
             }
