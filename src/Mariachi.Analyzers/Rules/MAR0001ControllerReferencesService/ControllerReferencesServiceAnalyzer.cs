@@ -18,37 +18,6 @@ namespace Mariachi.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>The syntax that carries type syntax: declarations, type arguments, typeof, casts, patterns.</summary>
-    private static readonly SyntaxKind[] TypeBearingKinds =
-    {
-        SyntaxKind.VariableDeclaration,
-        SyntaxKind.PropertyDeclaration,
-        SyntaxKind.IndexerDeclaration,
-        SyntaxKind.EventDeclaration,
-        SyntaxKind.MethodDeclaration,
-        SyntaxKind.LocalFunctionStatement,
-        SyntaxKind.DelegateDeclaration,
-        SyntaxKind.OperatorDeclaration,
-        SyntaxKind.ConversionOperatorDeclaration,
-        SyntaxKind.ParenthesizedLambdaExpression,
-        SyntaxKind.Parameter,
-        SyntaxKind.TypeArgumentList,
-        SyntaxKind.TypeOfExpression,
-        SyntaxKind.DefaultExpression,
-        SyntaxKind.CastExpression,
-        SyntaxKind.AsExpression,
-        SyntaxKind.IsExpression,
-        SyntaxKind.ObjectCreationExpression,
-        SyntaxKind.ArrayCreationExpression,
-        SyntaxKind.DeclarationExpression,
-        SyntaxKind.DeclarationPattern,
-        SyntaxKind.TypePattern,
-        SyntaxKind.RecursivePattern,
-        SyntaxKind.ForEachStatement,
-        SyntaxKind.CatchDeclaration,
-        SyntaxKind.TypeConstraint,
-    };
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.ControllerReferencesService);
 
@@ -105,7 +74,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             // Actions registered here run on this type's own members only (nested types start on their own),
             // so inside a controller every node is this type's controller code and needs no classification.
             var controller = scope == TypeScope.Controller ? type : null;
-            context.RegisterSyntaxNodeAction(node => AnalyzeTypeSyntax(node, controller), TypeBearingKinds);
+            context.RegisterSyntaxNodeAction(node => AnalyzeTypeSyntax(node, controller), TypeReferences.TypeBearingKinds);
             context.RegisterOperationAction(
                 operation => AnalyzeMemberUse(operation, controller),
                 OperationKind.Invocation,
@@ -137,7 +106,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             Check(context, DeclaredType(node), options, codeType, ReferenceSites.OfTypeSyntax(node));
         }
 
-        /// <summary>The type syntax a type-bearing node (one of <see cref="TypeBearingKinds"/>) carries, if any.</summary>
+        /// <summary>The type syntax a type-bearing node (one of <see cref="TypeReferences.TypeBearingKinds"/>) carries, if any.</summary>
         private static TypeSyntax? DeclaredType(SyntaxNode node) => node switch
         {
             VariableDeclarationSyntax declaration => declaration.Type,
