@@ -130,7 +130,8 @@ internal static class TypeReferences
         }
     }
 
-    private static TypeSyntax? DeclaredType(SyntaxNode node) => node switch
+    /// <summary>The type syntax a type-bearing node (one of <see cref="TypeBearingKinds"/>) carries, if any.</summary>
+    public static TypeSyntax? DeclaredType(SyntaxNode node) => node switch
     {
         VariableDeclarationSyntax declaration => declaration.Type,
         BasePropertyDeclarationSyntax property => property.Type,
@@ -158,10 +159,10 @@ internal static class TypeReferences
     };
 
     /// <summary>A member set in an object initializer (<c>new X { Name = ... }</c>): the type syntax was reported.</summary>
-    private static bool IsInitializerTarget(IOperation? instance) =>
+    public static bool IsInitializerTarget(IOperation? instance) =>
         instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
 
-    private static bool IsInNameOf(IOperation operation)
+    public static bool IsInNameOf(IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {

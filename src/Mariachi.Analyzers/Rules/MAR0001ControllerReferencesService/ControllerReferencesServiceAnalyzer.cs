@@ -103,36 +103,8 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Check(context, DeclaredType(node), options, codeType, ReferenceSites.OfTypeSyntax(node));
+            Check(context, TypeReferences.DeclaredType(node), options, codeType, ReferenceSites.OfTypeSyntax(node));
         }
-
-        /// <summary>The type syntax a type-bearing node (one of <see cref="TypeReferences.TypeBearingKinds"/>) carries, if any.</summary>
-        private static TypeSyntax? DeclaredType(SyntaxNode node) => node switch
-        {
-            VariableDeclarationSyntax declaration => declaration.Type,
-            BasePropertyDeclarationSyntax property => property.Type,
-            MethodDeclarationSyntax method => method.ReturnType,
-            LocalFunctionStatementSyntax local => local.ReturnType,
-            DelegateDeclarationSyntax @delegate => @delegate.ReturnType,
-            OperatorDeclarationSyntax @operator => @operator.ReturnType,
-            ConversionOperatorDeclarationSyntax conversion => conversion.Type,
-            ParenthesizedLambdaExpressionSyntax lambda => lambda.ReturnType,
-            ParameterSyntax parameter => parameter.Type,
-            TypeOfExpressionSyntax typeOf => typeOf.Type,
-            DefaultExpressionSyntax @default => @default.Type,
-            CastExpressionSyntax cast => cast.Type,
-            BinaryExpressionSyntax binary => binary.Right as TypeSyntax,
-            ObjectCreationExpressionSyntax creation => creation.Type,
-            ArrayCreationExpressionSyntax array => array.Type,
-            DeclarationExpressionSyntax declarationExpression => declarationExpression.Type,
-            DeclarationPatternSyntax declarationPattern => declarationPattern.Type,
-            TypePatternSyntax typePattern => typePattern.Type,
-            RecursivePatternSyntax recursive => recursive.Type,
-            ForEachStatementSyntax forEach => forEach.Type,
-            CatchDeclarationSyntax @catch => @catch.Type,
-            TypeConstraintSyntax constraint => constraint.Type,
-            _ => null,
-        };
 
         private void AnalyzeMemberUse(OperationAnalysisContext context, INamedTypeSymbol? controller)
         {
@@ -150,14 +122,14 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
                     member = invocation.TargetMethod;
                     site = ReferenceSite.Call;
                     break;
-                case IPropertyReferenceOperation property when !IsInitializerTarget(property.Instance):
+                case IPropertyReferenceOperation property when !TypeReferences.IsInitializerTarget(property.Instance):
                     member = property.Property;
                     break;
-                case IFieldReferenceOperation field when !IsInitializerTarget(field.Instance) && !field.IsDeclaration:
+                case IFieldReferenceOperation field when !TypeReferences.IsInitializerTarget(field.Instance) && !field.IsDeclaration:
                     member = field.Field;
                     site = field.Field.IsConst ? ReferenceSite.Constant : ReferenceSite.MemberUse;
                     break;
-                case IEventReferenceOperation @event when !IsInitializerTarget(@event.Instance):
+                case IEventReferenceOperation @event when !TypeReferences.IsInitializerTarget(@event.Instance):
                     member = @event.Event;
                     break;
                 case IMethodReferenceOperation method:
@@ -170,7 +142,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
 
             var options = _options.For(operation.Syntax.SyntaxTree);
             var serviceType = ServiceOf(member, options, out var extension);
-            if (serviceType is null || IsInNameOf(operation))
+            if (serviceType is null || TypeReferences.IsInNameOf(operation))
             {
                 return;
             }
@@ -331,23 +303,6 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
                     {
                         return true;
                     }
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>A member set in an object initializer (<c>new X { Name = ... }</c>): the type syntax was reported.</summary>
-        private static bool IsInitializerTarget(IOperation? instance) =>
-            instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
-
-        private static bool IsInNameOf(IOperation operation)
-        {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
-            {
-                if (current is INameOfOperation)
-                {
-                    return true;
                 }
             }
 
