@@ -15,22 +15,25 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
 
     private readonly string _binary;
     private readonly string _directory;
+    private readonly bool _jetStream;
     private Process? _process;
 
-    private NatsServerProcess(string binary, string directory)
+    private NatsServerProcess(string binary, string directory, bool jetStream)
     {
         _binary = binary;
         _directory = directory;
+        _jetStream = jetStream;
     }
 
     public int Port { get; private set; }
 
     public string Url => $"nats://127.0.0.1:{Port}";
 
-    public static async Task<NatsServerProcess> StartAsync()
+    /// <summary>Starts a server; <paramref name="jetStream"/> false leaves JetStream off, as a plain core-NATS server runs.</summary>
+    public static async Task<NatsServerProcess> StartAsync(bool jetStream = true)
     {
         var directory = Directory.CreateTempSubdirectory("mariachi-nats-test-").FullName;
-        var server = new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory);
+        var server = new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory, jetStream);
         try
         {
             // Port -1: the server picks a free one and writes it to the ports file; restarts reuse it.
@@ -90,11 +93,18 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
                  {
-                     "-a", "127.0.0.1", "-p", port, "-js", "-sd", Path.Combine(_directory, "jetstream"),
-                     "--ports_file_dir", _directory, "-l", Path.Combine(_directory, "nats-server.log"),
+                     "-a", "127.0.0.1", "-p", port, "--ports_file_dir", _directory, "-l", Path.Combine(_directory, "nats-server.log"),
                  })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (_jetStream)
+        {
+            foreach (var argument in new[] { "-js", "-sd", Path.Combine(_directory, "jetstream") })
+            {
+                start.ArgumentList.Add(argument);
+            }
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_binary}.");
