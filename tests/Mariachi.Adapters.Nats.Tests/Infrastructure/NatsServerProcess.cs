@@ -49,6 +49,21 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A server that is not running yet, on a loopback port free now (bound by the OS, then released), for a test that
+    /// starts its app first; <see cref="RestartAsync"/> starts it.
+    /// </summary>
+    public static NatsServerProcess NotStarted()
+    {
+        var directory = Directory.CreateTempSubdirectory("mariachi-nats-test-").FullName;
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory, jetStream: true)
+        {
+            Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port,
+        };
+    }
+
     /// <summary>Kills the server (no graceful shutdown) and waits until it is gone.</summary>
     public async Task KillAsync()
     {
@@ -62,7 +77,7 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Starts the server again on the same port with the same JetStream store.</summary>
+    /// <summary>Starts the server (again) on the same port with the same JetStream store.</summary>
     public async Task RestartAsync()
     {
         await KillAsync();
