@@ -62,6 +62,9 @@ public sealed partial class MariachiNatsOptions
     /// <summary>Event settings.</summary>
     public MariachiNatsEventOptions Events { get; } = new();
 
+    /// <summary>Credentials and TLS of the connection <c>AddMariachiNats</c> builds.</summary>
+    public MariachiNatsSecurityOptions Security { get; } = new();
+
     /// <summary>
     /// Adjusts the connection options <c>AddMariachiNats</c> builds (URL, name and logger are already set), e.g. for
     /// credentials, TLS or reconnect timing. Unused when an <c>INatsConnection</c> is registered already.
@@ -95,6 +98,7 @@ public sealed partial class MariachiNatsOptions
                 : null,
             JsonSerializerOptions is null ? Invalid(nameof(JsonSerializerOptions), "serializer options", "null") : null,
             .. Events.Errors(),
+            .. Security.Errors(),
             ProcedureSubjectPrefix is not null && Events.SubjectPrefix is not null && Overlap(ProcedureSubjectPrefix, Events.SubjectPrefix)
                 ? Invalid("Events.SubjectPrefix", "a prefix that does not overlap ProcedureSubjectPrefix", Events.SubjectPrefix)
                 : null,

@@ -81,6 +81,7 @@ public static class MariachiNatsServiceCollectionExtensions
             Name = mariachi.ServiceName,
             LoggerFactory = provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
         };
+        options = nats.Security.Apply(options);
         return new NatsConnection(nats.ConfigureConnection?.Invoke(options) ?? options);
     }
 

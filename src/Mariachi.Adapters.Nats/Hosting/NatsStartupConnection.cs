@@ -24,6 +24,8 @@ internal sealed partial class NatsStartupConnection(
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
 
+    private string Url => NatsConnectFailure.Redact(connection.Opts.Url);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var timeout = options.Value.StartupConnectTimeout;
@@ -36,7 +38,7 @@ internal sealed partial class NatsStartupConnection(
                 await connection.ConnectAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (attempt > 1)
                 {
-                    LogConnected(_logger, connection.Opts.Url, attempt, _time.GetElapsedTime(started));
+                    LogConnected(_logger, Url, attempt, _time.GetElapsedTime(started));
                 }
 
                 return;
@@ -44,17 +46,22 @@ internal sealed partial class NatsStartupConnection(
             catch (NatsException exception)
             {
                 var elapsed = _time.GetElapsedTime(started);
+                if (NatsConnectFailure.IsRefusal(exception))
+                {
+                    // Wrong credentials or an untrusted certificate do not get better by waiting.
+                    throw Unavailable($"Could not connect to NATS at {Url}: {NatsConnectFailure.Describe(exception)}", attempt, exception);
+                }
+
                 if (timeout != Timeout.InfiniteTimeSpan && elapsed + delay > timeout)
                 {
-                    throw new CommunicationError(
-                        ErrorCodes.Communication.Unavailable,
-                        $"Could not connect to NATS at {connection.Opts.Url} within {timeout} ({attempt} attempts; " +
+                    throw Unavailable(
+                        $"Could not connect to NATS at {Url} within {timeout} ({attempt} attempts; " +
                         $"Nats:StartupConnectTimeout): {exception.Message}",
-                        MariachiError.Meta(("url", connection.Opts.Url), ("attempts", attempt)),
+                        attempt,
                         exception);
                 }
 
-                LogRetrying(_logger, connection.Opts.Url, attempt, delay, exception.Message);
+                LogRetrying(_logger, Url, attempt, delay, exception.Message);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
             }
@@ -62,6 +69,12 @@ internal sealed partial class NatsStartupConnection(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private CommunicationError Unavailable(string message, int attempts, Exception inner) => new(
+        ErrorCodes.Communication.Unavailable,
+        message,
+        MariachiError.Meta(("url", Url), ("attempts", attempts)),
+        inner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "NATS at {Url} is not reachable yet (attempt {Attempt}); retrying in {Delay}: {Reason}")]
     private static partial void LogRetrying(ILogger logger, string url, int attempt, TimeSpan delay, string reason);

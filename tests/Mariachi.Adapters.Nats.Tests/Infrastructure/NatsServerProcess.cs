@@ -16,24 +16,29 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
     private readonly string _binary;
     private readonly string _directory;
     private readonly bool _jetStream;
+    private readonly string[] _arguments;
     private Process? _process;
 
-    private NatsServerProcess(string binary, string directory, bool jetStream)
+    private NatsServerProcess(string binary, string directory, bool jetStream, string[] arguments)
     {
         _binary = binary;
         _directory = directory;
         _jetStream = jetStream;
+        _arguments = arguments;
     }
 
     public int Port { get; private set; }
 
     public string Url => $"nats://127.0.0.1:{Port}";
 
-    /// <summary>Starts a server; <paramref name="jetStream"/> false leaves JetStream off, as a plain core-NATS server runs.</summary>
-    public static async Task<NatsServerProcess> StartAsync(bool jetStream = true)
+    /// <summary>
+    /// Starts a server; <paramref name="jetStream"/> false leaves JetStream off, as a plain core-NATS server runs;
+    /// <paramref name="arguments"/> are more command-line options (authorization, TLS).
+    /// </summary>
+    public static async Task<NatsServerProcess> StartAsync(bool jetStream = true, params string[] arguments)
     {
         var directory = Directory.CreateTempSubdirectory("mariachi-nats-test-").FullName;
-        var server = new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory, jetStream);
+        var server = new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory, jetStream, arguments);
         try
         {
             // Port -1: the server picks a free one and writes it to the ports file; restarts reuse it.
@@ -58,7 +63,7 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("mariachi-nats-test-").FullName;
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
-        return new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory, jetStream: true)
+        return new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory, jetStream: true, [])
         {
             Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port,
         };
@@ -110,6 +115,11 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
                  {
                      "-a", "127.0.0.1", "-p", port, "--ports_file_dir", _directory, "-l", Path.Combine(_directory, "nats-server.log"),
                  })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in _arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -178,6 +188,6 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
         return File.Exists(path) ? File.ReadAllText(path) : "(no log)";
     }
 
-    [GeneratedRegex(@"nats://[0-9.]+:([0-9]+)")]
+    [GeneratedRegex(@"(?:nats|tls)://[0-9.]+:([0-9]+)")]
     private static partial Regex PortPattern();
 }
