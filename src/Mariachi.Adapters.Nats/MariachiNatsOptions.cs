@@ -48,11 +48,22 @@ public sealed partial class MariachiNatsOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// When the host starts (<c>AddMariachiNats</c>), how long to keep retrying the first connection while the server is
+    /// not up yet, with a backoff from 250 ms to 5 s between attempts, each logged. Then the host does not start
+    /// (<see cref="ErrorCodes.Communication.Unavailable"/>). Zero: one attempt; <see cref="Timeout.InfiniteTimeSpan"/>:
+    /// until the host's start is cancelled.
+    /// </summary>
+    public TimeSpan StartupConnectTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How payloads, results and error metadata are written on the wire.</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
 
     /// <summary>Event settings.</summary>
     public MariachiNatsEventOptions Events { get; } = new();
+
+    /// <summary>Credentials and TLS of the connection <c>AddMariachiNats</c> builds.</summary>
+    public MariachiNatsSecurityOptions Security { get; } = new();
 
     /// <summary>
     /// Adjusts the connection options <c>AddMariachiNats</c> builds (URL, name and logger are already set), e.g. for
@@ -82,8 +93,12 @@ public sealed partial class MariachiNatsOptions
                 : null,
             ServiceName is not null && string.IsNullOrWhiteSpace(ServiceName) ? Invalid(nameof(ServiceName), "a service name or null", ServiceName) : null,
             ShutdownTimeout < TimeSpan.Zero ? Invalid(nameof(ShutdownTimeout), "zero or a positive duration", ShutdownTimeout.ToString()) : null,
+            StartupConnectTimeout < TimeSpan.Zero && StartupConnectTimeout != Timeout.InfiniteTimeSpan
+                ? Invalid(nameof(StartupConnectTimeout), "zero, a positive duration or Timeout.InfiniteTimeSpan", StartupConnectTimeout.ToString())
+                : null,
             JsonSerializerOptions is null ? Invalid(nameof(JsonSerializerOptions), "serializer options", "null") : null,
             .. Events.Errors(),
+            .. Security.Errors(),
             ProcedureSubjectPrefix is not null && Events.SubjectPrefix is not null && Overlap(ProcedureSubjectPrefix, Events.SubjectPrefix)
                 ? Invalid("Events.SubjectPrefix", "a prefix that does not overlap ProcedureSubjectPrefix", Events.SubjectPrefix)
                 : null,

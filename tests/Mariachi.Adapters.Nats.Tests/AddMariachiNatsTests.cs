@@ -57,6 +57,7 @@ public sealed class AddMariachiNatsTests
         using var host = Build([new(ConfigKeys.NatsUrl, "nats://127.0.0.1:4222")], options =>
         {
             options.ProcedureSubjectPrefix = "orders.>";
+            options.StartupConnectTimeout = TimeSpan.FromSeconds(-2);
             options.Events.MaxDeliver = 0;
         });
 
@@ -66,6 +67,7 @@ public sealed class AddMariachiNatsTests
         Assert.Collection(
             error.Failures,
             failure => Assert.StartsWith($"{ErrorCodes.Config.Invalid}: NATS adapter option '{nameof(MariachiNatsOptions.ProcedureSubjectPrefix)}'", failure, StringComparison.Ordinal),
+            failure => Assert.StartsWith($"{ErrorCodes.Config.Invalid}: NATS adapter option '{nameof(MariachiNatsOptions.StartupConnectTimeout)}'", failure, StringComparison.Ordinal),
             failure => Assert.StartsWith($"{ErrorCodes.Config.Invalid}: NATS adapter option 'Events.MaxDeliver'", failure, StringComparison.Ordinal));
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using Mariachi.Adapters.Nats.Hosting;
 using Mariachi.Adapters.Nats.Wire;
 using Mariachi.Communication;
 using Mariachi.Communication.Dispatch;
@@ -299,7 +300,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         }
         catch (NatsException exception)
         {
-            throw ConnectionLost(name, exception.Message, exception);
+            throw ConnectionLost(name, NatsConnectFailure.Describe(exception), exception);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Mariachi.Adapters.Nats;
 using Mariachi.Adapters.Nats.Communication;
 using Mariachi.Adapters.Nats.Events;
+using Mariachi.Adapters.Nats.Hosting;
 using Mariachi.Communication;
 using Mariachi.Configuration;
 using Mariachi.Events;
@@ -25,7 +26,8 @@ public static class MariachiNatsServiceCollectionExtensions
     /// <see cref="OptionsValidationException"/> naming each bad setting). One
     /// <see cref="INatsConnection"/> is shared (an already registered one is used as is). Procedure modules and
     /// middleware are applied through <see cref="CommunicationInitializer"/>; the host's start waits until every
-    /// module's procedures are subscribed, so a process that only serves procedures answers as soon as it runs.
+    /// module's procedures are subscribed, so a process that only serves procedures answers as soon as it runs. The
+    /// first connection is retried while the server is not up yet (<see cref="MariachiNatsOptions.StartupConnectTimeout"/>).
     /// </summary>
     public static MariachiBuilder AddMariachiNats(this IServiceCollection services, Action<MariachiNatsOptions>? configure = null)
     {
@@ -57,6 +59,13 @@ public static class MariachiNatsServiceCollectionExtensions
             provider.GetRequiredService<IOptions<MariachiNatsOptions>>().Value,
             provider.GetService<ILogger<NatsEventBus>>(),
             provider.GetService<TimeProvider>()));
+        // First of all hosted services: anything that subscribes at start (modules, event subscriptions) needs the
+        // connection, and it may have to wait for a server that is still starting.
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(NatsStartupConnection)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, NatsStartupConnection>());
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NatsCommunicationStarter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventModuleInitializer>());
         return builder;
@@ -72,20 +81,34 @@ public static class MariachiNatsServiceCollectionExtensions
             Name = mariachi.ServiceName,
             LoggerFactory = provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
         };
+        options = nats.Security.Apply(options);
         return new NatsConnection(nats.ConfigureConnection?.Invoke(options) ?? options);
     }
 
-    /// <summary>Creates the communication layer when the host starts, so procedure modules are served from the start.</summary>
+    /// <summary>
+    /// Creates the communication layer when the host starts, so procedure modules are served from the start; when the
+    /// host stops, stops taking calls and lets those in flight finish (<see cref="MariachiNatsOptions.ShutdownTimeout"/>)
+    /// before the host goes on stopping.
+    /// </summary>
     private sealed class NatsCommunicationStarter(IServiceProvider services) : IHostedService
     {
+        private NatsCommunication? _communication;
+
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             if (services.GetRequiredService<ICommunication>() is NatsCommunication communication)
             {
+                _communication = communication;
                 await communication.WhenReadyAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            if (_communication is { } communication)
+            {
+                await communication.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 }

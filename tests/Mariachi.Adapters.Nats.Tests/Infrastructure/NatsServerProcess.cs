@@ -15,22 +15,30 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
 
     private readonly string _binary;
     private readonly string _directory;
+    private readonly bool _jetStream;
+    private readonly string[] _arguments;
     private Process? _process;
 
-    private NatsServerProcess(string binary, string directory)
+    private NatsServerProcess(string binary, string directory, bool jetStream, string[] arguments)
     {
         _binary = binary;
         _directory = directory;
+        _jetStream = jetStream;
+        _arguments = arguments;
     }
 
     public int Port { get; private set; }
 
     public string Url => $"nats://127.0.0.1:{Port}";
 
-    public static async Task<NatsServerProcess> StartAsync()
+    /// <summary>
+    /// Starts a server; <paramref name="jetStream"/> false leaves JetStream off, as a plain core-NATS server runs;
+    /// <paramref name="arguments"/> are more command-line options (authorization, TLS).
+    /// </summary>
+    public static async Task<NatsServerProcess> StartAsync(bool jetStream = true, params string[] arguments)
     {
         var directory = Directory.CreateTempSubdirectory("mariachi-nats-test-").FullName;
-        var server = new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory);
+        var server = new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory, jetStream, arguments);
         try
         {
             // Port -1: the server picks a free one and writes it to the ports file; restarts reuse it.
@@ -46,6 +54,21 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A server that is not running yet, on a loopback port free now (bound by the OS, then released), for a test that
+    /// starts its app first; <see cref="RestartAsync"/> starts it.
+    /// </summary>
+    public static NatsServerProcess NotStarted()
+    {
+        var directory = Directory.CreateTempSubdirectory("mariachi-nats-test-").FullName;
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return new NatsServerProcess(NatsTestEnvironment.RequireServerBinary(), directory, jetStream: true, [])
+        {
+            Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port,
+        };
+    }
+
     /// <summary>Kills the server (no graceful shutdown) and waits until it is gone.</summary>
     public async Task KillAsync()
     {
@@ -59,7 +82,7 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Starts the server again on the same port with the same JetStream store.</summary>
+    /// <summary>Starts the server (again) on the same port with the same JetStream store.</summary>
     public async Task RestartAsync()
     {
         await KillAsync();
@@ -90,11 +113,23 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
                  {
-                     "-a", "127.0.0.1", "-p", port, "-js", "-sd", Path.Combine(_directory, "jetstream"),
-                     "--ports_file_dir", _directory, "-l", Path.Combine(_directory, "nats-server.log"),
+                     "-a", "127.0.0.1", "-p", port, "--ports_file_dir", _directory, "-l", Path.Combine(_directory, "nats-server.log"),
                  })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in _arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (_jetStream)
+        {
+            foreach (var argument in new[] { "-js", "-sd", Path.Combine(_directory, "jetstream") })
+            {
+                start.ArgumentList.Add(argument);
+            }
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_binary}.");
@@ -153,6 +188,6 @@ internal sealed partial class NatsServerProcess : IAsyncDisposable
         return File.Exists(path) ? File.ReadAllText(path) : "(no log)";
     }
 
-    [GeneratedRegex(@"nats://[0-9.]+:([0-9]+)")]
+    [GeneratedRegex(@"(?:nats|tls)://[0-9.]+:([0-9]+)")]
     private static partial Regex PortPattern();
 }
