@@ -316,6 +316,41 @@ public sealed class MAR0008ContextNotFirstFixTests
     }
 
     [Fact]
+    public Task Take_reaches_an_implementation_in_another_project_and_adds_its_using()
+    {
+        var test = Test(
+            """
+            using System.Threading.Tasks;
+            using Mariachi;
+            namespace Shop;
+            public interface IOrderService
+            {
+                Task {|MAR0008:CreateAsync|}(string customer);
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using Mariachi;
+            namespace Shop;
+            public interface IOrderService
+            {
+                Task CreateAsync(Context context, string customer);
+            }
+            """);
+        foreach (var (state, signature) in new[] { (test.TestState, "string customer"), (test.FixedState, "Context context, string customer") })
+        {
+            var web = state.AdditionalProjects["Web"];
+            web.AdditionalProjectReferences.Add("TestProject");
+            web.AdditionalReferences.AddRange(TestReferences.NetCore);
+            web.AdditionalReferences.AddRange(TestReferences.Mariachi);
+            var usings = state == test.FixedState ? "using System.Threading.Tasks;\nusing Mariachi;\nusing Shop;\n" : "using System.Threading.Tasks;\nusing Shop;\n";
+            web.Sources.Add(("/Web/OrderService.cs", usings + "public sealed class OrderService : IOrderService\n{\n    public Task CreateAsync(" + signature + ") => Task.CompletedTask;\n}\n"));
+        }
+
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Fix_all_gives_operations_that_call_each_other_their_Contexts_in_one_change()
     {
         var test = Test(
