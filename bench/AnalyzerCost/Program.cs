@@ -6,7 +6,7 @@ using Mariachi.Bench.AnalyzerCost.RealCode;
 using Microsoft.CodeAnalysis;
 
 const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]" +
-    " | AnalyzerCost --real SOLUTION|PROJECT|FOLDER [--name NAME] [--runs 2] [--warmup 1] [--out DIR] [--only ...] [--reuse-build] [--partial] [--configuration Release] [--property NAME=VALUE]...";
+    " | AnalyzerCost --real SOLUTION|PROJECT|FOLDER [--name NAME] [--runs 2] [--warmup 1] [--out DIR] [--only ...] [--reuse-build] [--partial] [--adopted] [--configuration Release] [--property NAME=VALUE]...";
 
 // Synthetic mode (default): generated solutions of the given sizes.
 //   --smoke: one run of a 100-file solution into a temporary folder, checking that every rule reports something.
@@ -17,6 +17,9 @@ const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3
 //   --property: an MSBuild property for the restore and build (repeatable).
 //   --partial: also analyze (for findings, not timed) the projects that did not build, compiled with the references
 //     that resolved (their missing packages left out), so their compiles have errors.
+//   --adopted: every project also references Mariachi.Adapters.InMemory, an assembly built on Mariachi, as a project
+//     that has started to use Mariachi would: the rules that stay silent where no code can reach a Context
+//     (ContextReach: MAR0003, MAR0004's handlers, MAR0005, MAR0008) then run as they would there.
 var sizes = new List<int> { 500, 1000, 2000, 4000 };
 int? runsArgument = null;
 string? outDir = null;
@@ -29,6 +32,7 @@ var reuseBuild = false;
 var configuration = "Release";
 var properties = new List<string>();
 var partial = false;
+var adopted = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -69,6 +73,9 @@ for (var i = 0; i < args.Length; i++)
         case "--partial":
             partial = true;
             break;
+        case "--adopted":
+            adopted = true;
+            break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'. {Usage}");
             return 2;
@@ -84,7 +91,7 @@ if (real is not null)
     Console.WriteLine(machine);
     Console.WriteLine($"Analyzers: {string.Join(", ", analyzers.Select(a => a.Label))}");
     return await RealMode.RunAsync(
-        new RealModeOptions(real, name, runsArgument ?? 2, warmup, outDir, reuseBuild, configuration, properties, partial),
+        new RealModeOptions(real, name, runsArgument ?? 2, warmup, outDir, reuseBuild, configuration, properties, partial, adopted),
         analyzers,
         machine,
         CancellationToken.None);

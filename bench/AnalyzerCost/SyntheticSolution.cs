@@ -13,7 +13,8 @@ internal sealed record SourceFile(string Path, string Text);
 /// (MAR0001 controller holding a service, MAR0002 environment read in a service, MAR0003 Context-less overload,
 /// MAR0005 Context created mid-flow, CA2016 token not forwarded), MAR0004 duplicates come every 25 modules (across
 /// modules) and every 50 (inside one member), and every config class reads an environment variable (fine for MAR0002,
-/// banned for RS0030). The code compiles without errors.
+/// banned for RS0030). MAR0008 finds, besides its own sprinkle, each pricing service's Context-less <c>AuditAsync</c>
+/// convenience overload (a public operation without a Context). The code compiles without errors.
 /// </summary>
 internal static class SyntheticSolution
 {
@@ -68,7 +69,7 @@ internal static class SyntheticSolution
 
         public static bool DuplicateInMember(int m) => m % 50 == 2;
 
-        /// <summary>MAR0006, MAR0007, MAR0009 and MAR0010, in two extra files of the module.</summary>
+        /// <summary>MAR0006, MAR0007, MAR0008, MAR0009 and MAR0010, in two extra files of the module.</summary>
         public static bool LayerRulesBroken(int m) => m % 10 == 1;
     }
 
@@ -87,6 +88,9 @@ internal static class SyntheticSolution
         {
             // MAR0010 (twice): an adapter held and created directly.
             private readonly InMemoryRepository<Archive{{m}}Entry> _entries = new InMemoryRepository<Archive{{m}}Entry>();
+
+            // MAR0008: an operation that takes its Context, but not first.
+            public Task PurgeAsync(Guid id, Context context, CancellationToken cancellationToken) => Task.CompletedTask;
 
             // MAR0007: an HTTP server type in service code; MAR0009: a raw exception from a service.
             public Task<Archive{{m}}Entry?> FindAsync(Context context, Guid id, HttpContext http, CancellationToken cancellationToken) =>

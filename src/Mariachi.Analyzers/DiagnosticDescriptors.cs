@@ -66,6 +66,12 @@ public static class DiagnosticDescriptors
         "Service code references HTTP server type '{0}'; take what the operation needs from the Context or its input",
         "Services run behind the communication layer, in-process or over NATS, where no HTTP request exists: the facade turns the request into a Context (trace, tenant, user) and an input. HTTP clients (HttpClient, IHttpClientFactory) are not server types and are not reported.");
 
+    public static readonly DiagnosticDescriptor ContextNotFirst = Create(
+        DiagnosticIds.ContextNotFirst,
+        "Operation does not take the Context first",
+        "Operation '{0}' {1}",
+        "Every operation of a service or procedure module takes the caller's Context (trace id, tenant, user) as its first parameter, so the flow can pass it on. Operations are the public or internal Task/ValueTask-returning or async methods of service types and procedure modules; overrides and implementations of members declared outside the compilation (IHostedService.StartAsync, DisposeAsync) are not.");
+
     public static readonly DiagnosticDescriptor RawExceptionInService = Create(
         DiagnosticIds.RawExceptionInService,
         "Raw exception thrown from service code",
@@ -94,6 +100,7 @@ public static class DiagnosticDescriptors
         ContextCreatedMidFlow,
         DataAccessInController,
         HttpTypeInService,
+        ContextNotFirst,
         RawExceptionInService,
         AdapterUsedDirectly,
         InvalidOption);

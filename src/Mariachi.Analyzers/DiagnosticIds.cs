@@ -10,6 +10,7 @@ public static class DiagnosticIds
     public const string ContextCreatedMidFlow = "MAR0005";
     public const string DataAccessInController = "MAR0006";
     public const string HttpTypeInService = "MAR0007";
+    public const string ContextNotFirst = "MAR0008";
     public const string RawExceptionInService = "MAR0009";
     public const string AdapterUsedDirectly = "MAR0010";
     public const string InvalidOption = "MAR0900";

@@ -13,7 +13,8 @@ internal sealed record RealModeOptions(
     bool ReuseBuild,
     string Configuration,
     IReadOnlyList<string> MsbuildProperties,
-    bool Partial);
+    bool Partial,
+    bool Adopted = false);
 
 /// <summary>
 /// The real-code mode: builds a solution, project or folder once to capture its compiles, measures every project that
@@ -40,7 +41,7 @@ internal static class RealMode
         var (compiles, buildFailures, buildCommand) = await capture.RunAsync(options.ReuseBuild, cancellationToken);
         Console.WriteLine($"Captured {compiles.Count} compiles; {buildFailures.Count} projects did not build");
 
-        var runner = new RealRunner(analyzers, ExtraReferences(), root, Console.Out);
+        var runner = new RealRunner(analyzers, ExtraReferences(options.Adopted), root, Console.Out);
         var result = await runner.MeasureAsync(compiles, options.Runs, options.Warmup, cancellationToken);
         if (options.Partial)
         {
@@ -57,7 +58,8 @@ internal static class RealMode
 
         var realTarget = new RealTarget(name, target, Commit(root), buildCommand,
             [.. buildFailures.Select(f => f with { ProjectPath = Path.GetRelativePath(root, f.ProjectPath) })]);
-        var report = new RealReport(analyzers, realTarget, result, options.Runs, machine + " Load average at the end: " + Machine.LoadAverage() + ".");
+        var adoption = options.Adopted ? " Adopted (--adopted): every project also references Mariachi.Adapters.InMemory, an assembly built on Mariachi." : string.Empty;
+        var report = new RealReport(analyzers, realTarget, result, options.Runs, machine + " Load average at the end: " + Machine.LoadAverage() + "." + adoption);
         var markdown = report.Markdown();
         File.WriteAllText(Path.Combine(outDir, $"analyzer-cost-real-{name}.md"), markdown);
         File.WriteAllText(
@@ -87,8 +89,10 @@ internal static class RealMode
     /// <summary>
     /// Mariachi.Abstractions and the Microsoft.Extensions assemblies it needs, as copied next to the bench, for a
     /// target framework: its net10.0 build from net10.0 on, its net8.0 build before, as the package would give them.
+    /// With <paramref name="adopted"/>, Mariachi.Adapters.InMemory too: an assembly built on Mariachi, so that every
+    /// project counts as one whose code can reach a Context.
     /// </summary>
-    private static Func<string, IReadOnlyList<string>> ExtraReferences()
+    private static Func<string, IReadOnlyList<string>> ExtraReferences(bool adopted)
     {
         var extensions = Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll").Order(StringComparer.Ordinal).ToList();
         var net10 = Path.Combine(AppContext.BaseDirectory, "Mariachi.Abstractions.dll");
@@ -98,7 +102,14 @@ internal static class RealMode
             throw new FileNotFoundException("Mariachi.Abstractions (net10.0 and net8.0 builds) is not next to the bench; build it.");
         }
 
-        return tfm => [RealRunner.FrameworkVersion(tfm) >= new Version(10, 0) ? net10 : net8, .. extensions];
+        var adapters = Path.Combine(AppContext.BaseDirectory, "Mariachi.Adapters.InMemory.dll");
+        if (adopted && !File.Exists(adapters))
+        {
+            throw new FileNotFoundException("Mariachi.Adapters.InMemory is not next to the bench; build it.");
+        }
+
+        string[] adoption = adopted ? [adapters] : [];
+        return tfm => [RealRunner.FrameworkVersion(tfm) >= new Version(10, 0) ? net10 : net8, .. adoption, .. extensions];
     }
 
     private static string Sanitize(string name) =>

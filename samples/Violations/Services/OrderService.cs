@@ -22,4 +22,7 @@ public sealed class OrderService
 
     // MAR0009: a raw exception reaches callers as 'internal' (500); a MariachiError carries a code and its status.
     public Task CancelAsync(Context ctx, Guid id) => throw new InvalidOperationException($"Order {id} is shipped.");
+
+    // MAR0008: every operation takes the caller's Context first, as CreateAsync and SaveAsync do.
+    public Task ShipAsync(Guid id, Context ctx) => Task.CompletedTask;
 }

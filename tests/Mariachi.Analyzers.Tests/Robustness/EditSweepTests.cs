@@ -54,6 +54,8 @@ public sealed class EditSweepTests
                     return Task.FromResult(new OrderCreated(Guid.NewGuid()));
                 }
 
+                public Task ArchiveAsync(Guid id, Context ctx) => Task.CompletedTask;
+
                 public void Audit(string what) { }
                 public void Audit(Context? ctx, string what) { }
                 public void Publish(string name, Context? ctx = null) { }
@@ -118,7 +120,7 @@ public sealed class EditSweepTests
 
         Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Empty(exceptions);
-        Assert.Equal(["MAR0001", "MAR0002", "MAR0003", "MAR0004", "MAR0005"], diagnostics.Select(d => d.Id).Where(id => id.StartsWith("MAR", StringComparison.Ordinal)).Distinct().Order());
+        Assert.Equal(["MAR0001", "MAR0002", "MAR0003", "MAR0004", "MAR0005", "MAR0008"], diagnostics.Select(d => d.Id).Where(id => id.StartsWith("MAR", StringComparison.Ordinal)).Distinct().Order());
     }
 
     [Fact]

@@ -41,6 +41,12 @@ public sealed class HalfTypedCodeTests
         "class C<T> where T : { void M(Context ctx) => M(default); }",
         "#error incomplete\nclass C { void M(Context ctx) { M(default!); }",
         "}}}{{{ class ( Context ctx ) => ;",
+        "class OrderService { public Task CreateAsync(string x, Context",
+        "class OrderService { public async Task<int> CountAsync(int a, Context ctx = ) { await ",
+        "interface IOrderService { Task ArchiveAsync(int id, Context ctx); } class OrderService : IOrderService { public Task ArchiveAsync(int id, Context ctx) => ArchiveAsync(1, ",
+        "class OrderService : Missing { public override Task RunAsync(Context ctx, ) => base.RunAsync(",
+        "class OrderService { public Task<Unknown> FindAsync(Unknown id, Context) => Find(",
+        "partial class OrderService { public partial Task SaveAsync(string x); public Task M(Context c) => SaveAsync(",
     };
 
     [Theory]
