@@ -148,6 +148,28 @@ internal static class ProcedureModel
         return argument is null ? null : ConstantName(argument.Value, symbols, invocation.SemanticModel, 0, ref unresolvedMember);
     }
 
+    /// <summary>
+    /// The constant name held by the Procedure field or property <paramref name="member"/> (the unresolved member
+    /// of <see cref="GetConstantName(IInvocationOperation, KnownSymbols, out ISymbol?)"/>), read with the semantic
+    /// model of the tree that declares it; null when it holds no constant name.
+    /// </summary>
+    public static string? ConstantNameOfMember(ISymbol member, KnownSymbols symbols)
+    {
+        if (member.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var tree = member.DeclaringSyntaxReferences[0].SyntaxTree;
+        if (!symbols.Compilation.ContainsSyntaxTree(tree))
+        {
+            return null;
+        }
+
+        ISymbol? unresolved = null;
+        return FromDeclaration(member, symbols, symbols.Compilation.GetSemanticModel(tree), 0, ref unresolved);
+    }
+
     private static IArgumentOperation? Argument(IInvocationOperation invocation, KnownSymbols symbols, bool handler)
     {
         var ordinal = invocation?.TargetMethod is { } method ? NameOrdinal(method, symbols) : -1;

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Mariachi.Analyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Mariachi.Analyzers.Catalog;
+
+/// <summary>
+/// Writes the procedures a compilation registers into its assembly, one
+/// <c>[assembly: Mariachi.Communication.ProcedureCatalogEntry(name, typeof(TIn), typeof(TOut))]</c> each, so that
+/// the analyzers of the projects that reference it see its catalog (<see cref="ReferencedCatalogs"/>). Incremental:
+/// only <c>Register</c> invocations (a syntactic test) reach the semantic step, each yields an equatable
+/// <see cref="CatalogEntry"/>, and an edit that changes none of them leaves the output cached.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
+{
+    /// <summary>The name of the one generated file.</summary>
+    public const string HintName = "Mariachi.ProcedureCatalog.g.cs";
+
+    /// <summary>Step names, for the generator driver's step tracking.</summary>
+    public const string RegistrationsStep = "Registrations";
+    public const string CatalogStep = "Catalog";
+
+    private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Symbols = new ConditionalWeakTable<Compilation, KnownSymbols>();
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // An older Mariachi.Abstractions has no attribute to write: then there is nothing to generate.
+        var canWrite = context.CompilationProvider.Select(static (compilation, _) => CatalogAttribute.IsAvailable(KnownSymbolsOf(compilation)));
+        var entries = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => IsRegisterCall(node), static (syntax, token) => Entry(syntax, token))
+            .Where(static entry => entry is not null)
+            .Select(static (entry, _) => entry!)
+            .WithTrackingName(RegistrationsStep);
+        var catalog = entries.Collect().Combine(canWrite).WithTrackingName(CatalogStep);
+        context.RegisterSourceOutput(catalog, static (output, pair) =>
+        {
+            if (pair.Right && CatalogSource.Write(pair.Left) is { } source)
+            {
+                output.AddSource(HintName, source);
+            }
+        });
+    }
+
+    /// <summary>The cheap syntactic filter: <c>x.Register(...)</c>, <c>Register(...)</c>, <c>x.Register&lt;A, B&gt;(...)</c> with two arguments or more.</summary>
+    internal static bool IsRegisterCall(SyntaxNode node) =>
+        node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } invocation
+        && SyntaxNames.LastIdentifier(invocation.Expression) == ProcedureModel.RegisterName;
+
+    private static CatalogEntry? Entry(GeneratorSyntaxContext syntax, CancellationToken cancellationToken)
+    {
+        var symbols = KnownSymbolsOf(syntax.SemanticModel.Compilation);
+        if (symbols.Communication is null
+            || syntax.SemanticModel.GetOperation(syntax.Node, cancellationToken) is not IInvocationOperation invocation
+            || CatalogRegistration.Create(invocation, symbols) is not { } registration)
+        {
+            return null;
+        }
+
+        return CatalogEntry.Create(registration, symbols.Compilation);
+    }
+
+    private static KnownSymbols KnownSymbolsOf(Compilation compilation) =>
+        Symbols.GetValue(compilation, KnownSymbols.Create);
+}
