@@ -8,7 +8,7 @@ public static class DiagnosticDescriptors
 {
     private const string Category = "Mariachi";
     private const string DuplicateProcedureNameTitle = "Duplicate procedure name";
-    private const string DuplicateProcedureNameMessage = "Procedure '{0}' is registered more than once; procedure names must be globally unique";
+    private const string DuplicateProcedureNameMessage = "Procedure '{0}' is registered more than once{1}; procedure names must be globally unique";
     private const string DuplicateProcedureNameDescription = "Procedure names are globally unique. A second registration of a name fails at run time; this rule reports it at compile time.";
     private const string HelpLinkBase = "https://github.com/mariachi-dotnet/mariachi/blob/main/docs/rules/";
 
@@ -39,7 +39,7 @@ public static class DiagnosticDescriptors
         WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>
-    /// MAR0004 within one member: the same rule, reported by its own analyzer without the CompilationEnd tag so
+    /// MAR0004 within one member, and against the catalogs of referenced assemblies: the same rule, reported by its own analyzer without the CompilationEnd tag so
     /// the IDE shows it while typing (an analyzer with any CompilationEnd descriptor only runs in full analysis).
     /// </summary>
     public static readonly DiagnosticDescriptor DuplicateProcedureNameInMember = Create(
