@@ -12,5 +12,7 @@ public static class DiagnosticIds
     public const string HttpTypeInService = "MAR0007";
     public const string RawExceptionInService = "MAR0009";
     public const string AdapterUsedDirectly = "MAR0010";
+    public const string UnknownProcedure = "MAR0012";
+    public const string CallDoesNotMatchRegistration = "MAR0013";
     public const string InvalidOption = "MAR0900";
 }

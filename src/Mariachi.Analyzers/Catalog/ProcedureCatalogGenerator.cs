@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Mariachi.Analyzers.Core;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Mariachi.Analyzers.Catalog;
@@ -32,7 +30,7 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
         // An older Mariachi.Abstractions has no attribute to write: then there is nothing to generate.
         var canWrite = context.CompilationProvider.Select(static (compilation, _) => CatalogAttribute.IsAvailable(KnownSymbolsOf(compilation)));
         var entries = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => IsRegisterCall(node), static (syntax, token) => Entry(syntax, token))
+            .CreateSyntaxProvider(static (node, _) => ProcedureModel.IsRegisterCallSyntax(node), static (syntax, token) => Entry(syntax, token))
             .Where(static entry => entry is not null)
             .Select(static (entry, _) => entry!)
             .WithTrackingName(RegistrationsStep);
@@ -45,11 +43,6 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
             }
         });
     }
-
-    /// <summary>The cheap syntactic filter: <c>x.Register(...)</c>, <c>Register(...)</c>, <c>x.Register&lt;A, B&gt;(...)</c> with two arguments or more.</summary>
-    internal static bool IsRegisterCall(SyntaxNode node) =>
-        node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } invocation
-        && SyntaxNames.LastIdentifier(invocation.Expression) == ProcedureModel.RegisterName;
 
     private static CatalogEntry? Entry(GeneratorSyntaxContext syntax, CancellationToken cancellationToken)
     {

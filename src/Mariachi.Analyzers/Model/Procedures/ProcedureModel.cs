@@ -20,10 +20,18 @@ internal static class ProcedureModel
 {
     /// <summary>The name of every Register method: a cheap syntactic filter before the semantic check.</summary>
     internal const string RegisterName = "Register";
-    private const string CallName = "CallAsync";
+    internal const string CallName = "CallAsync";
     private const string PublishName = "PublishAsync";
     private const string SubscribeName = "SubscribeAsync";
     private const int MaxDepth = 8;
+
+    /// <summary>
+    /// The cheap syntactic filter before the semantic check of a registration: <c>x.Register(...)</c>,
+    /// <c>Register(...)</c> or <c>x.Register&lt;A, B&gt;(...)</c> with two arguments or more.
+    /// </summary>
+    public static bool IsRegisterCallSyntax(SyntaxNode node) =>
+        node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } invocation
+        && SyntaxNames.LastIdentifier(invocation.Expression) == RegisterName;
 
     /// <summary>True when <paramref name="invocation"/> registers a procedure (see <see cref="NameOrdinal"/>).</summary>
     public static bool IsRegister(IInvocationOperation invocation, KnownSymbols symbols) =>
