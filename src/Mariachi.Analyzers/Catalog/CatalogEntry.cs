@@ -10,7 +10,7 @@ namespace Mariachi.Analyzers.Catalog;
 /// </summary>
 internal sealed class CatalogEntry : IEquatable<CatalogEntry>
 {
-    private static readonly SymbolDisplayFormat TypeOfFormat = SymbolDisplayFormat.FullyQualifiedFormat
+    internal static readonly SymbolDisplayFormat TypeOfFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
     private CatalogEntry(string name, string input, string output, bool typed)

@@ -9,7 +9,9 @@ namespace Mariachi.Analyzers.Catalog;
 /// <summary>
 /// Writes the procedures a compilation registers into its assembly, one
 /// <c>[assembly: Mariachi.Communication.ProcedureCatalogEntry(name, typeof(TIn), typeof(TOut))]</c> each, so that
-/// the analyzers of the projects that reference it see its catalog (<see cref="ReferencedCatalogs"/>). Incremental:
+/// the analyzers of the projects that reference it see its catalog (<see cref="ReferencedCatalogs"/>); and the names
+/// of its <c>Procedure</c> handles (<c>[assembly: ProcedureHandleName(typeof(T), "Member", name)]</c>), which a
+/// compiled assembly does not otherwise keep in a form the analyzers can read. Incremental:
 /// only <c>Register</c> invocations (a syntactic test) reach the semantic step, each yields an equatable
 /// <see cref="CatalogEntry"/>, and an edit that changes none of them leaves the output cached.
 /// </summary>
@@ -21,6 +23,7 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
 
     /// <summary>Step names, for the generator driver's step tracking.</summary>
     public const string RegistrationsStep = "Registrations";
+    public const string HandlesStep = "Handles";
     public const string CatalogStep = "Catalog";
 
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Symbols = new ConditionalWeakTable<Compilation, KnownSymbols>();
@@ -34,10 +37,15 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
             .Where(static entry => entry is not null)
             .Select(static (entry, _) => entry!)
             .WithTrackingName(RegistrationsStep);
-        var catalog = entries.Collect().Combine(canWrite).WithTrackingName(CatalogStep);
+        var handles = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => HandleEntry.IsCandidate(node), static (syntax, token) => HandleEntry.Create(syntax, KnownSymbolsOf(syntax.SemanticModel.Compilation), token))
+            .Where(static entry => entry is not null)
+            .Select(static (entry, _) => entry!)
+            .WithTrackingName(HandlesStep);
+        var catalog = entries.Collect().Combine(handles.Collect()).Combine(canWrite).WithTrackingName(CatalogStep);
         context.RegisterSourceOutput(catalog, static (output, pair) =>
         {
-            if (pair.Right && CatalogSource.Write(pair.Left) is { } source)
+            if (pair.Right && CatalogSource.Write(pair.Left.Left, pair.Left.Right) is { } source)
             {
                 output.AddSource(HintName, source);
             }

@@ -44,9 +44,12 @@ internal static class CatalogCompilations
     }
 
     /// <summary>The generated assembly of <paramref name="sources"/>, as a reference for another compilation.</summary>
-    public static MetadataReference Library(string assemblyName, params string[] sources)
+    public static MetadataReference Library(string assemblyName, params string[] sources) => Library(assemblyName, [], sources);
+
+    /// <summary>As <see cref="Library(string, string[])"/>, compiled against <paramref name="references"/> too.</summary>
+    public static MetadataReference Library(string assemblyName, MetadataReference[] references, params string[] sources)
     {
-        var output = Generate(Create(assemblyName, sources), out _);
+        var output = Generate(Create(assemblyName, sources, references), out _);
         using var stream = new MemoryStream();
         var emitted = output.Emit(stream);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));

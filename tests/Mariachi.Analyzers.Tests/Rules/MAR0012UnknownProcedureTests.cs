@@ -105,6 +105,39 @@ public sealed class MAR0012UnknownProcedureTests
         Unknown(0, "billing.invoice.send", "billing.invoices.send"));
 
     [Fact]
+    public async Task Handles_of_a_compiled_contracts_assembly_are_read_from_its_handle_names()
+    {
+        var contracts = CatalogCompilations.Library("Shop.Contracts", """
+            namespace Shop;
+            public sealed record CreateOrder(string Customer);
+            public static class OrderProcedures
+            {
+                public static readonly Procedure<CreateOrder, int> Create = new("orders.create");
+                public static readonly Procedure<CreateOrder, int> Typo = new("orders.craete");
+            }
+            """);
+        var services = CatalogCompilations.Library("Shop.Services", [contracts], """
+            namespace Shop;
+            class Module { void Map(ICommunication c) => c.Register(OrderProcedures.Create, (ctx, input) => Task.FromResult(1)); }
+            """);
+        var test = new MariachiAnalyzerTest<UnknownProcedureAnalyzer>(Usings + """
+            namespace Shop;
+            class Api
+            {
+                async Task Run(ICommunication c, Context ctx)
+                {
+                    await c.CallAsync(OrderProcedures.Create, ctx, new CreateOrder("Ana"));
+                    await c.CallAsync({|#0:OrderProcedures.Typo|}, ctx, new CreateOrder("Ana"));
+                }
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(contracts);
+        test.TestState.AdditionalReferences.Add(services);
+        test.ExpectedDiagnostics.Add(Unknown(0, "orders.craete", "orders.create"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task A_pure_client_that_can_know_no_registration_is_not_checked() => Verify(
         """
         class Api

@@ -263,6 +263,12 @@ internal static class ProcedureModel
     /// <summary>A readonly field or get-only property: the Procedure its initializer (or expression body) creates.</summary>
     private static string? FromDeclaration(ISymbol member, KnownSymbols symbols, SemanticModel? model, int depth, ref ISymbol? unresolved)
     {
+        if (member.DeclaringSyntaxReferences.Length == 0 && member.IsStatic)
+        {
+            // A compiled assembly: the catalog generator wrote its handles' names as assembly attributes.
+            return ReferencedCatalogs.Get(symbols.Compilation, System.Threading.CancellationToken.None).HandleName(member);
+        }
+
         if (member.DeclaringSyntaxReferences.Length != 1)
         {
             return null;

@@ -17,10 +17,23 @@ internal sealed class ReferencedCatalogs
     private static readonly ConditionalWeakTable<Compilation, ReferencedCatalogs> Cache = new ConditionalWeakTable<Compilation, ReferencedCatalogs>();
 
     private readonly Dictionary<string, List<ReferencedEntry>> _byName;
+    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, string>> _handles;
 
-    private ReferencedCatalogs(Dictionary<string, List<ReferencedEntry>> byName) => _byName = byName;
+    private ReferencedCatalogs(Dictionary<string, List<ReferencedEntry>> byName, Dictionary<INamedTypeSymbol, Dictionary<string, string>> handles)
+    {
+        _byName = byName;
+        _handles = handles;
+    }
 
-    /// <summary>True when no referenced assembly has a catalog.</summary>
+    /// <summary>The constant name of the <c>Procedure</c> handle <paramref name="member"/> of a referenced assembly, or null.</summary>
+    public string? HandleName(ISymbol member) =>
+        member.ContainingType is { } type
+        && _handles.TryGetValue(type.OriginalDefinition, out var members)
+        && members.TryGetValue(member.Name, out var name)
+            ? name
+            : null;
+
+    /// <summary>True when no referenced assembly has a catalog (handle names alone are not a catalog).</summary>
     public bool IsEmpty => _byName.Count == 0;
 
     /// <summary>Every registered name.</summary>
@@ -44,6 +57,7 @@ internal sealed class ReferencedCatalogs
     private static ReferencedCatalogs Read(Compilation compilation, CancellationToken cancellationToken)
     {
         var byName = new Dictionary<string, List<ReferencedEntry>>(StringComparer.Ordinal);
+        var handles = new Dictionary<INamedTypeSymbol, Dictionary<string, string>>(SymbolEqualityComparer.Default);
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -54,7 +68,16 @@ internal sealed class ReferencedCatalogs
 
             foreach (var attribute in assembly.GetAttributes())
             {
-                if (ReferencedEntry.Create(attribute, assembly) is { } entry)
+                if (IsHandleName(attribute, out var declaringType, out var member, out var handleName))
+                {
+                    if (!handles.TryGetValue(declaringType, out var members))
+                    {
+                        handles[declaringType] = members = new Dictionary<string, string>(StringComparer.Ordinal);
+                    }
+
+                    members[member] = handleName;
+                }
+                else if (ReferencedEntry.Create(attribute, assembly) is { } entry)
                 {
                     if (!byName.TryGetValue(entry.Name, out var list))
                     {
@@ -66,7 +89,27 @@ internal sealed class ReferencedCatalogs
             }
         }
 
-        return new ReferencedCatalogs(byName);
+        return new ReferencedCatalogs(byName, handles);
+    }
+
+    private static bool IsHandleName(AttributeData attribute, out INamedTypeSymbol declaringType, out string member, out string name)
+    {
+        declaringType = null!;
+        member = name = string.Empty;
+        if (attribute.AttributeClass is not { Name: CatalogAttribute.HandleName } type
+            || type.ContainingNamespace?.ToDisplayString() != CatalogAttribute.Namespace
+            || attribute.ConstructorArguments.Length != 3
+            || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol declaring
+            || attribute.ConstructorArguments[1].Value is not string memberName
+            || attribute.ConstructorArguments[2].Value is not string handleName)
+        {
+            return false;
+        }
+
+        declaringType = declaring.OriginalDefinition;
+        member = memberName;
+        name = handleName;
+        return true;
     }
 
     private static bool ReferencesMariachi(IAssemblySymbol assembly)
