@@ -11,9 +11,10 @@ namespace Mariachi.Analyzers.Catalog;
 /// <c>[assembly: Mariachi.Communication.ProcedureCatalogEntry(name, typeof(TIn), typeof(TOut))]</c> each, so that
 /// the analyzers of the projects that reference it see its catalog (<see cref="ReferencedCatalogs"/>); and the names
 /// of its <c>Procedure</c> handles (<c>[assembly: ProcedureHandleName(typeof(T), "Member", name)]</c>), which a
-/// compiled assembly does not otherwise keep in a form the analyzers can read. Incremental:
-/// only <c>Register</c> invocations (a syntactic test) reach the semantic step, each yields an equatable
-/// <see cref="CatalogEntry"/>, and an edit that changes none of them leaves the output cached.
+/// compiled assembly does not otherwise keep in a form the analyzers can read. Incremental: only <c>Register</c>
+/// invocations and fields or properties typed <c>Procedure&lt;,&gt;</c> (syntactic tests) reach the semantic step,
+/// each yields an equatable <see cref="CatalogEntry"/> or <see cref="HandleEntry"/>, and an edit that changes none of
+/// them leaves the output cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
