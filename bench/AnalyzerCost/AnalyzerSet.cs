@@ -49,6 +49,11 @@ internal static class AnalyzerSet
         return result;
     }
 
+    /// <summary>The source generators of Mariachi.Analyzers.dll (the procedure catalog generator), loaded as the compiler loads them.</summary>
+    public static IReadOnlyList<ISourceGenerator> LoadGenerators() =>
+        new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "Mariachi.Analyzers.dll"), new FolderAnalyzerLoader(AppContext.BaseDirectory))
+            .GetGenerators(LanguageNames.CSharp);
+
     /// <summary>The analyzer of <paramref name="id"/> in a package's C# analyzer assembly (its dependencies sit beside it).</summary>
     private static MeasuredAnalyzer FromPackage(string folder, string assemblyFile, string id)
     {

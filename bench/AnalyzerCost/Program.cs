@@ -114,7 +114,9 @@ Console.WriteLine(machine);
 Console.WriteLine($"References: {setup.Description}");
 Console.WriteLine($"Analyzers: {string.Join(", ", analyzers.Select(a => a.Label))}");
 
-var runner = new Runner(setup, analyzers, Console.Out);
+// The catalog generator runs unless --only names other rules and not "generator".
+var generators = only is null || only.Any(o => o.Contains("generator", StringComparison.OrdinalIgnoreCase)) ? AnalyzerSet.LoadGenerators() : [];
+var runner = new Runner(setup, analyzers, generators, Console.Out);
 if (!smoke)
 {
     // Long enough for tiered compilation to settle on optimized code for the compiler and every analyzer: with a

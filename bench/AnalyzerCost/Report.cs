@@ -10,6 +10,7 @@ internal sealed record Series(string Name, bool IsMariachi, IReadOnlyList<double
 internal sealed class Report(IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnlyList<SizeResult> results, int runs, string machine)
 {
     public const string MariachiTotal = "Mariachi, all rules";
+    public const string CatalogGenerator = "Catalog generator";
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -20,6 +21,11 @@ internal sealed class Report(IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnl
         foreach (var group in analyzers.Where(a => a.IsMariachi).GroupBy(a => string.Join("+", a.Ids)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             series.Add(new Series(group.Key, true, [.. results.Select(r => group.Sum(a => r.AnalyzerMs[a.Label]))]));
+        }
+
+        if (results.Any(r => r.GeneratorMs > 0))
+        {
+            series.Add(new Series(CatalogGenerator, true, [.. results.Select(r => r.GeneratorMs)]));
         }
 
         // The best run's total, not the sum of each rule's best: the rules' best runs need not be the same run.

@@ -11,7 +11,8 @@ internal sealed record SourceFile(string Path, string Text);
 /// ASP.NET Core controllers that call procedures, a config class and an event module), plus a shared usings file and
 /// an entry point. Every rule under measurement has something to find: one module in ten carries each violation
 /// (MAR0001 controller holding a service, MAR0002 environment read in a service, MAR0003 Context-less overload,
-/// MAR0005 Context created mid-flow, CA2016 token not forwarded), MAR0004 duplicates come every 25 modules (across
+/// MAR0005 Context created mid-flow, CA2016 token not forwarded, MAR0012 a misspelt procedure name, MAR0013 an input
+/// of the wrong type), MAR0004 duplicates come every 25 modules (across
 /// modules) and every 50 (inside one member), and every config class reads an environment variable (fine for MAR0002,
 /// banned for RS0030). MAR0008 finds, besides its own sprinkle, each pricing service's Context-less <c>AuditAsync</c>
 /// convenience overload (a public operation without a Context). The code compiles without errors.
@@ -68,6 +69,12 @@ internal static class SyntheticSolution
         public static bool DuplicateAcrossModules(int m) => m % 25 == 1;
 
         public static bool DuplicateInMember(int m) => m % 50 == 2;
+
+        /// <summary>MAR0012: a controller calls a misspelt procedure name.</summary>
+        public static bool UnknownProcedureCall(int m) => m % 10 == 4;
+
+        /// <summary>MAR0013: a controller passes an input of another type than the registration's.</summary>
+        public static bool CallTypeMismatch(int m) => m % 10 == 6;
 
         /// <summary>MAR0006, MAR0007, MAR0008, MAR0009 and MAR0010, in two extra files of the module.</summary>
         public static bool LayerRulesBroken(int m) => m % 10 == 1;
@@ -480,9 +487,15 @@ internal static class SyntheticSolution
 
             [HttpDelete("{id:guid}")]
             public async Task<IActionResult> Cancel(Guid id, [FromServices] Context context, CancellationToken cancellationToken) =>
-                await _communication.CallAsync<bool>("m{{m}}.orders.cancel", context, id, cancellationToken) ? NoContent() : NotFound();
+                await _communication.CallAsync<bool>({{CancelCall(m)}}, cancellationToken) ? NoContent() : NotFound();
         }
         """;
+
+    /// <summary>The name, Context and input of the cancel call, with module <paramref name="m"/>'s MAR0012 or MAR0013 mistake.</summary>
+    private static string CancelCall(int m) =>
+        Violations.UnknownProcedureCall(m) ? $"\"m{m}.orders.cancle\", context, id" // MAR0012: did you mean 'm{m}.orders.cancel'?
+        : Violations.CallTypeMismatch(m) ? $"\"m{m}.orders.cancel\", context, id.ToString()" // MAR0013: a string for a Guid
+        : $"\"m{m}.orders.cancel\", context, id";
 
     private static string ReportsController(int m)
     {

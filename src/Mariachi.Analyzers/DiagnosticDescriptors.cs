@@ -8,7 +8,7 @@ public static class DiagnosticDescriptors
 {
     private const string Category = "Mariachi";
     private const string DuplicateProcedureNameTitle = "Duplicate procedure name";
-    private const string DuplicateProcedureNameMessage = "Procedure '{0}' is registered more than once; procedure names must be globally unique";
+    private const string DuplicateProcedureNameMessage = "Procedure '{0}' is registered more than once{1}; procedure names must be globally unique";
     private const string DuplicateProcedureNameDescription = "Procedure names are globally unique. A second registration of a name fails at run time; this rule reports it at compile time.";
     private const string HelpLinkBase = "https://github.com/mariachi-dotnet/mariachi/blob/main/docs/rules/";
 
@@ -39,7 +39,7 @@ public static class DiagnosticDescriptors
         WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>
-    /// MAR0004 within one member: the same rule, reported by its own analyzer without the CompilationEnd tag so
+    /// MAR0004 within one member, and against the catalogs of referenced assemblies: the same rule, reported by its own analyzer without the CompilationEnd tag so
     /// the IDE shows it while typing (an analyzer with any CompilationEnd descriptor only runs in full analysis).
     /// </summary>
     public static readonly DiagnosticDescriptor DuplicateProcedureNameInMember = Create(
@@ -84,6 +84,20 @@ public static class DiagnosticDescriptors
         "{0} Mariachi adapter '{1}'; depend on {2} and let dependency injection provide the adapter",
         "Application code depends on Mariachi's abstractions (ICommunication, IRepository<T>, IEventBus), never on an adapter: the in-memory adapters become EF Core or NATS by changing one registration, and tests swap them freely.");
 
+    /// <summary>MAR0012: reported live at the call, against the compilation's catalog (built once per compilation).</summary>
+    public static readonly DiagnosticDescriptor UnknownProcedure = Create(
+        DiagnosticIds.UnknownProcedure,
+        "Unknown procedure",
+        "Procedure '{0}' is not registered by this project or the projects it references{1}",
+        "A call of a procedure that nothing registers fails at run time with communication/not-found. Checked in projects that register procedures or reference a project that does (its catalog, written by the Mariachi analyzers); a pure client of another process is not checked.");
+
+    /// <summary>MAR0013: reported live at the call, against the compilation's catalog (built once per compilation).</summary>
+    public static readonly DiagnosticDescriptor CallDoesNotMatchRegistration = Create(
+        DiagnosticIds.CallDoesNotMatchRegistration,
+        "Call does not match the registration",
+        "Procedure '{0}' {1} '{2}', but this call {3} '{4}'; it fails at run time with communication/type-mismatch",
+        "A call whose input cannot be of the registered input type, or whose requested output type is unrelated to the registered one, fails at run time with communication/type-mismatch. The check is the runtime's, asked of the call's static types: a call that some value could pass is not reported.");
+
     public static readonly DiagnosticDescriptor InvalidOption = Create(
         DiagnosticIds.InvalidOption,
         "Invalid Mariachi option",
@@ -103,6 +117,8 @@ public static class DiagnosticDescriptors
         ContextNotFirst,
         RawExceptionInService,
         AdapterUsedDirectly,
+        UnknownProcedure,
+        CallDoesNotMatchRegistration,
         InvalidOption);
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, params string[] customTags) =>

@@ -13,5 +13,7 @@ public static class DiagnosticIds
     public const string ContextNotFirst = "MAR0008";
     public const string RawExceptionInService = "MAR0009";
     public const string AdapterUsedDirectly = "MAR0010";
+    public const string UnknownProcedure = "MAR0012";
+    public const string CallDoesNotMatchRegistration = "MAR0013";
     public const string InvalidOption = "MAR0900";
 }

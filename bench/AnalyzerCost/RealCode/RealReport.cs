@@ -129,6 +129,12 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
 
         md.AppendLine();
         md.AppendLine(Invariant, $"Source generators loaded: {(result.GeneratorAssemblies.Count == 0 ? "none" : string.Join(", ", result.GeneratorAssemblies.Select(Path.GetFileName)))}. Generator problems: {(result.GeneratorProblems.Count == 0 ? "none" : string.Join("; ", result.GeneratorProblems.Select(Shorten)))}.");
+        if (result.CatalogGenerator is { } catalog)
+        {
+            md.AppendLine();
+            md.AppendLine(Invariant, $"Mariachi catalog generator: {catalog.TotalMs:0.0} ms over {catalog.Projects} projects (one run each, on a fresh compilation; not in the totals above). Catalog written for: {(catalog.ProjectsWithOutput.Count == 0 ? "none" : string.Join(", ", catalog.ProjectsWithOutput))}.");
+        }
+
         md.AppendLine();
         md.AppendLine(result.AnalyzerFailures.Count == 0
             ? "Analyzer exceptions (AD0001): none."
@@ -175,6 +181,7 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
         partialProjects = result.PartialProjects,
         result.GeneratorAssemblies,
         result.GeneratorProblems,
+        result.CatalogGenerator,
         result.AnalyzerFailures,
         findings = result.Findings,
     };

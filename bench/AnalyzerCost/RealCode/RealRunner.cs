@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Mariachi.Bench.AnalyzerCost.RealCode;
 
@@ -39,7 +40,13 @@ internal sealed record RealResult(
 {
     /// <summary>The projects analyzed for findings only (<c>--partial</c>).</summary>
     public IReadOnlyList<PartialProject> PartialProjects { get; init; } = [];
+
+    /// <summary>The Mariachi catalog generator over every measured project, one run each.</summary>
+    public CatalogGeneratorRun? CatalogGenerator { get; init; }
 }
+
+/// <summary>The catalog generator's time over the measured projects (one run each, on a fresh compilation) and the projects it wrote a catalog for.</summary>
+internal sealed record CatalogGeneratorRun(double TotalMs, int Projects, IReadOnlyList<string> ProjectsWithOutput);
 
 /// <summary>
 /// Measures each captured project as <see cref="Runner"/> measures a synthetic size: the compile without analyzers
@@ -95,7 +102,37 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func
             }
         }
 
-        return new RealResult(results, notMeasured, findings, failures, generatorProblems, [.. loader.Loaded.Select(l => $"{l.Path} ({l.Generators})")]);
+        return new RealResult(results, notMeasured, findings, failures, generatorProblems, [.. loader.Loaded.Select(l => $"{l.Path} ({l.Generators})")])
+        {
+            CatalogGenerator = RunCatalogGenerator(projects, cancellationToken),
+        };
+    }
+
+    /// <summary>The Mariachi catalog generator once over each project (after the project's own generators), timed.</summary>
+    private static CatalogGeneratorRun RunCatalogGenerator(IReadOnlyList<RealProject> projects, CancellationToken cancellationToken)
+    {
+        var generators = AnalyzerSet.LoadGenerators();
+        var totalMs = 0.0;
+        var withOutput = new List<string>();
+        foreach (var project in projects)
+        {
+            var compilation = project.Compile(project.Parse());
+            var driver = CSharpGeneratorDriver.Create([.. generators], parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
+            var watch = Stopwatch.StartNew();
+            var result = driver.RunGenerators(compilation, cancellationToken).GetRunResult();
+            totalMs += watch.Elapsed.TotalMilliseconds;
+            if (result.Results.Any(r => r.Exception is not null))
+            {
+                throw new InvalidOperationException($"The catalog generator threw on {project.Name}: {result.Results.First(r => r.Exception is not null).Exception}");
+            }
+
+            if (result.GeneratedTrees.Length > 0)
+            {
+                withOutput.Add(project.Name);
+            }
+        }
+
+        return new CatalogGeneratorRun(totalMs, projects.Count, withOutput);
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ internal sealed class KnownSymbols
     private readonly Lazy<INamedTypeSymbol?> _endpointRouteBuilderExtensions;
     private readonly Lazy<INamedTypeSymbol?> _mariachiError;
     private readonly Lazy<INamedTypeSymbol?> _procedureModule;
+    private readonly Lazy<INamedTypeSymbol?> _procedureCatalogEntryAttribute;
 
     /// <summary>Each type is looked up on first use: a rule pays only for the symbols it needs.</summary>
     private KnownSymbols(Compilation compilation)
@@ -49,6 +50,7 @@ internal sealed class KnownSymbols
         _pageModel = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.RazorPages", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel"));
         _mariachiError = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.MariachiError"));
         _procedureModule = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.IProcedureModule"));
+        _procedureCatalogEntryAttribute = Lookup(() => assemblies.Find(MariachiAssemblyName, CatalogAttribute.MetadataName));
         _endpointRouteBuilderExtensions = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"));
     }
 
@@ -93,6 +95,9 @@ internal sealed class KnownSymbols
 
     /// <summary><c>Mariachi.Communication.IProcedureModule</c>: a type that registers procedures is service code.</summary>
     public INamedTypeSymbol? ProcedureModule => _procedureModule.Value;
+
+    /// <summary><c>Mariachi.Communication.ProcedureCatalogEntryAttribute</c>: what the catalog generator writes (absent before 0.2).</summary>
+    public INamedTypeSymbol? ProcedureCatalogEntryAttribute => _procedureCatalogEntryAttribute.Value;
 
     /// <summary>True when Mariachi.Abstractions is referenced.</summary>
     public bool HasMariachi => Context is not null;

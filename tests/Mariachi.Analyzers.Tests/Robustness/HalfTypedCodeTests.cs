@@ -47,7 +47,20 @@ public sealed class HalfTypedCodeTests
         "class OrderService : Missing { public override Task RunAsync(Context ctx, ) => base.RunAsync(",
         "class OrderService { public Task<Unknown> FindAsync(Unknown id, Context) => Find(",
         "partial class OrderService { public partial Task SaveAsync(string x); public Task M(Context c) => SaveAsync(",
+        "class S { async Task M(ICommunication c, Context ctx) { await c.CallAsync<int>(\"orders.craete\", ctx, ); c.Register<int, int>(\"orders.create\", null); } }",
+        "class S { static readonly Procedure<int, Missing> P = new(\"a.b\"); async Task M(ICommunication c, Context ctx) { await c.CallAsync(P, ctx, \"x\"); c.Register(P, ; } }",
     };
+
+    [Theory]
+    [MemberData(nameof(HalfTypedCode))]
+    public void The_catalog_generator_never_throws_on_half_typed_code(string code)
+    {
+        var compilation = CatalogCompilations.Create("HalfTyped", [Prelude.Replace("using Microsoft.AspNetCore.Mvc;", string.Empty, StringComparison.Ordinal).Replace("using Microsoft.AspNetCore.Builder;", string.Empty, StringComparison.Ordinal) + code]);
+
+        var result = CatalogCompilations.Driver().RunGenerators(compilation).GetRunResult();
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+    }
 
     [Theory]
     [MemberData(nameof(HalfTypedCode))]

@@ -53,7 +53,7 @@ public sealed class MAR0004DuplicateProcedureNameTests
             result = result.WithLocation(other);
         }
 
-        return result.WithArguments(name);
+        return result.WithArguments(name, string.Empty);
     }
 
     [Fact]
@@ -472,4 +472,65 @@ public sealed class MAR0004DuplicateProcedureNameTests
 
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
     }
+
+    /// <summary>A library registering orders.create and orders.get, built with the catalog generator.</summary>
+    private static readonly Lazy<MetadataReference> OrdersServices = new(() => CatalogCompilations.Library("Orders.Services", """
+        namespace Orders;
+        public static class Procedures { public static readonly Procedure<int, int> Get = new("orders.get"); }
+        class Module
+        {
+            void Map(ICommunication c)
+            {
+                c.Register<int, int>("orders.create", (ctx, x) => Task.FromResult(x));
+                c.Register(Procedures.Get, (ctx, x) => Task.FromResult(x));
+            }
+        }
+        """));
+
+    private static Task VerifyWithReference(string source, params DiagnosticResult[] expected)
+    {
+        var test = new MariachiAnalyzerTest<DuplicateProcedureNameAnalyzer>(Usings + source + Handlers);
+        test.TestState.AdditionalReferences.Add(OrdersServices.Value);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult InReference(string name, int location) =>
+        new DiagnosticResult(DiagnosticDescriptors.DuplicateProcedureNameInMember).WithLocation(location).WithArguments(name, " (also by referenced assembly 'Orders.Services')");
+
+    [Fact]
+    public Task A_name_in_a_referenced_catalog_is_a_duplicate_at_the_local_registration() => VerifyWithReference(
+        """
+        static class Names { public const string Get = "orders.get"; }
+        class Local
+        {
+            static readonly Procedure<int, int> Create = new("orders.create");
+            void Map(ICommunication c, Context ctx)
+            {
+                {|#0:c.Register(Create|}, Handlers.H);
+                {|#1:c.Register<int, int>(Names.Get|}, Handlers.H);
+                c.Register<int, int>("orders.list", Handlers.H);
+                c.CallAsync<int>("orders.create", ctx, 1);
+            }
+        }
+        """,
+        InReference("orders.create", 0),
+        InReference("orders.get", 1));
+
+    [Fact]
+    public Task A_name_registered_locally_and_in_a_referenced_catalog_reports_both_rules() => VerifyWithReference(
+        """
+        class Local
+        {
+            void Map(ICommunication c)
+            {
+                {|#0:c.Register<int, int>("orders.create"|}, Handlers.H);
+                {|#1:c.Register<int, int>("orders.create"|}, Handlers.H);
+            }
+        }
+        """,
+        InReference("orders.create", 0),
+        InReference("orders.create", 1),
+        new DiagnosticResult(DiagnosticDescriptors.DuplicateProcedureNameInMember).WithLocation(0).WithLocation(1).WithArguments("orders.create", string.Empty),
+        new DiagnosticResult(DiagnosticDescriptors.DuplicateProcedureNameInMember).WithLocation(1).WithLocation(0).WithArguments("orders.create", string.Empty));
 }

@@ -20,10 +20,18 @@ internal static class ProcedureModel
 {
     /// <summary>The name of every Register method: a cheap syntactic filter before the semantic check.</summary>
     internal const string RegisterName = "Register";
-    private const string CallName = "CallAsync";
+    internal const string CallName = "CallAsync";
     private const string PublishName = "PublishAsync";
     private const string SubscribeName = "SubscribeAsync";
     private const int MaxDepth = 8;
+
+    /// <summary>
+    /// The cheap syntactic filter before the semantic check of a registration: <c>x.Register(...)</c>,
+    /// <c>Register(...)</c> or <c>x.Register&lt;A, B&gt;(...)</c> with two arguments or more.
+    /// </summary>
+    public static bool IsRegisterCallSyntax(SyntaxNode node) =>
+        node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } invocation
+        && SyntaxNames.LastIdentifier(invocation.Expression) == RegisterName;
 
     /// <summary>True when <paramref name="invocation"/> registers a procedure (see <see cref="NameOrdinal"/>).</summary>
     public static bool IsRegister(IInvocationOperation invocation, KnownSymbols symbols) =>
@@ -148,6 +156,28 @@ internal static class ProcedureModel
         return argument is null ? null : ConstantName(argument.Value, symbols, invocation.SemanticModel, 0, ref unresolvedMember);
     }
 
+    /// <summary>
+    /// The constant name held by the Procedure field or property <paramref name="member"/> (the unresolved member
+    /// of <see cref="GetConstantName(IInvocationOperation, KnownSymbols, out ISymbol?)"/>), read with the semantic
+    /// model of the tree that declares it; null when it holds no constant name.
+    /// </summary>
+    public static string? ConstantNameOfMember(ISymbol member, KnownSymbols symbols)
+    {
+        if (member.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var tree = member.DeclaringSyntaxReferences[0].SyntaxTree;
+        if (!symbols.Compilation.ContainsSyntaxTree(tree))
+        {
+            return null;
+        }
+
+        ISymbol? unresolved = null;
+        return FromDeclaration(member, symbols, symbols.Compilation.GetSemanticModel(tree), 0, ref unresolved);
+    }
+
     private static IArgumentOperation? Argument(IInvocationOperation invocation, KnownSymbols symbols, bool handler)
     {
         var ordinal = invocation?.TargetMethod is { } method ? NameOrdinal(method, symbols) : -1;
@@ -233,6 +263,12 @@ internal static class ProcedureModel
     /// <summary>A readonly field or get-only property: the Procedure its initializer (or expression body) creates.</summary>
     private static string? FromDeclaration(ISymbol member, KnownSymbols symbols, SemanticModel? model, int depth, ref ISymbol? unresolved)
     {
+        if (member.DeclaringSyntaxReferences.Length == 0 && member.IsStatic)
+        {
+            // A compiled assembly: the catalog generator wrote its handles' names as assembly attributes.
+            return ReferencedCatalogs.Get(symbols.Compilation, System.Threading.CancellationToken.None).HandleName(member);
+        }
+
         if (member.DeclaringSyntaxReferences.Length != 1)
         {
             return null;

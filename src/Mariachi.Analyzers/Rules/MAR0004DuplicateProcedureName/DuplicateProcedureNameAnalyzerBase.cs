@@ -44,6 +44,8 @@ public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
             start.RegisterOperationBlockStartAction(block => AnalyzeBlock(block, symbols, state, _compilationWide ? null : _descriptor));
             if (!_compilationWide)
             {
+                // Across assemblies: a registration alone decides, so it is reported live, with the in-member half.
+                start.RegisterOperationAction(invocation => AnalyzeAgainstReferences(invocation, symbols, _descriptor), OperationKind.Invocation);
                 return;
             }
 
@@ -123,6 +125,39 @@ public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>A registration of a name that a referenced assembly's catalog already has: reported at the registration.</summary>
+    private static void AnalyzeAgainstReferences(OperationAnalysisContext context, KnownSymbols symbols, DiagnosticDescriptor descriptor)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod?.Name != ProcedureModel.RegisterName
+            || invocation.Syntax is not InvocationExpressionSyntax syntax
+            || CatalogRegistration.Create(invocation, symbols) is not { } registration)
+        {
+            return;
+        }
+
+        var catalogs = ReferencedCatalogs.Get(symbols.Compilation, context.CancellationToken);
+        var others = catalogs.Find(registration.Name);
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        var assemblies = string.Join(", ", others.Select(o => "'" + o.Assembly.Name + "'").Distinct(StringComparer.Ordinal));
+        context.ReportDiagnostic(Diagnostic.Create(
+            descriptor,
+            RegistrationLocation(syntax, ProcedureModel.NameArgument(invocation, symbols)),
+            registration.Name,
+            $" (also by referenced assembly {assemblies})"));
+    }
+
+    /// <summary>From the start of the call to the end of its name argument.</summary>
+    private static Location RegistrationLocation(InvocationExpressionSyntax syntax, IArgumentOperation? argument)
+    {
+        var end = argument is null || argument.IsImplicit || !syntax.Span.Contains(argument.Syntax.Span) ? syntax.Span.End : argument.Syntax.Span.End;
+        return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end));
+    }
+
     /// <summary>The registrations in <paramref name="group"/> that clash with <paramref name="registration"/>.</summary>
     private static List<Registration> Conflicts(Registration registration, IEnumerable<Registration> group) =>
         group.Where(other => !ReferenceEquals(other, registration) && !AreExclusive(registration.Syntax, other.Syntax))
@@ -135,7 +170,8 @@ public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
             descriptor,
             registration.Location,
             conflicts.Select(c => c.Location),
-            registration.Name);
+            registration.Name,
+            string.Empty);
 
     /// <summary>
     /// True when the two calls sit in different branches of one if/else, or in different sections of one switch
@@ -204,9 +240,7 @@ public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
                 return null;
             }
 
-            var end = argument.IsImplicit || !syntax.Span.Contains(argument.Syntax.Span) ? syntax.Span.End : argument.Syntax.Span.End;
-            var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end));
-            return new Registration(syntax, location, name, name is null ? pending : null);
+            return new Registration(syntax, RegistrationLocation(syntax, argument), name, name is null ? pending : null);
         }
     }
 

@@ -1,0 +1,72 @@
+using System;
+using System.Threading;
+using Mariachi.Analyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Mariachi.Analyzers.Catalog;
+
+/// <summary>
+/// What the generator writes for one <c>Procedure</c> handle with a constant name that other assemblies can read (a
+/// static readonly field or get-only static property, not private): its type as <c>typeof</c> text, member and name.
+/// </summary>
+internal sealed class HandleEntry : IEquatable<HandleEntry>
+{
+    private HandleEntry(string declaringType, string member, string name)
+    {
+        DeclaringType = declaringType;
+        Member = member;
+        Name = name;
+    }
+
+    public string DeclaringType { get; }
+
+    public string Member { get; }
+
+    public string Name { get; }
+
+    /// <summary>The syntactic filter: a field or property declared with a type named <c>Procedure&lt;A, B&gt;</c> and an initializer.</summary>
+    public static bool IsCandidate(SyntaxNode node) => node switch
+    {
+        VariableDeclaratorSyntax { Initializer: not null, Parent: VariableDeclarationSyntax { Type: var type, Parent: FieldDeclarationSyntax } } => IsProcedureType(type),
+        PropertyDeclarationSyntax property => (property.Initializer is not null || property.ExpressionBody is not null) && IsProcedureType(property.Type),
+        _ => false,
+    };
+
+    public static HandleEntry? Create(GeneratorSyntaxContext syntax, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var member = syntax.SemanticModel.GetDeclaredSymbol(syntax.Node, cancellationToken);
+        var type = member switch
+        {
+            IFieldSymbol { IsStatic: true, IsReadOnly: true } field => field.Type,
+            IPropertySymbol { IsStatic: true, SetMethod: null, IsIndexer: false } property => property.Type,
+            _ => null,
+        };
+        if (type is not INamedTypeSymbol named
+            || symbols.Procedure is null
+            || !SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.Procedure)
+            || member!.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
+            || member.ContainingType is not { } containing
+            || !CatalogEntry.CanName(containing, symbols.Compilation)
+            || ProcedureModel.ConstantNameOfMember(member, symbols) is not { } name)
+        {
+            return null;
+        }
+
+        return new HandleEntry(containing.ToDisplayString(CatalogEntry.TypeOfFormat), member.Name, name);
+    }
+
+    private static bool IsProcedureType(TypeSyntax type) =>
+        (type is QualifiedNameSyntax qualified ? qualified.Right : type) is GenericNameSyntax { Identifier.ValueText: "Procedure", TypeArgumentList.Arguments.Count: 2 };
+
+    public bool Equals(HandleEntry? other) =>
+        other is not null
+        && string.Equals(DeclaringType, other.DeclaringType, StringComparison.Ordinal)
+        && string.Equals(Member, other.Member, StringComparison.Ordinal)
+        && string.Equals(Name, other.Name, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => Equals(obj as HandleEntry);
+
+    public override int GetHashCode() =>
+        StringComparer.Ordinal.GetHashCode(DeclaringType) ^ (StringComparer.Ordinal.GetHashCode(Member) * 31) ^ (StringComparer.Ordinal.GetHashCode(Name) * 7);
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Mariachi.Analyzers.Core;
+
+/// <summary>
+/// What a compilation knows of the procedures it may call: its own registrations (collected while it is analyzed)
+/// and the catalogs of the assemblies it references. The rules that check
+/// calls against it (MAR0012, MAR0013) read it once per compilation.
+/// </summary>
+internal sealed class ProcedureCatalog
+{
+    private static readonly ConditionalWeakTable<Compilation, ProcedureCatalog> Cache = new ConditionalWeakTable<Compilation, ProcedureCatalog>();
+
+    private readonly Dictionary<string, List<RegisteredTypes>> _byName;
+
+    private ProcedureCatalog(Dictionary<string, List<RegisteredTypes>> byName, bool hasEntries)
+    {
+        _byName = byName;
+        CanKnow = hasEntries;
+    }
+
+    /// <summary>
+    /// True when the compilation registers a procedure or references an assembly with a catalog: a pure client (the
+    /// API of a NATS split) cannot know what the other process registers, and is not checked.
+    /// </summary>
+    public bool CanKnow { get; }
+
+    public IEnumerable<string> Names => _byName.Keys;
+
+    public bool Has(string name) => _byName.ContainsKey(name);
+
+    /// <summary>The types of every registration of <paramref name="name"/> (empty when there is none).</summary>
+    public IReadOnlyList<RegisteredTypes> Find(string name) =>
+        _byName.TryGetValue(name, out var found) ? found : (IReadOnlyList<RegisteredTypes>)Array.Empty<RegisteredTypes>();
+
+    /// <summary>
+    /// The catalog of <paramref name="symbols"/>' compilation, built on first use and kept with the compilation: its
+    /// own registrations are found by a syntactic scan for <c>Register</c> calls (the generator's filter) and then
+    /// checked semantically, so the rules can report each call where it is analyzed (live, with fixes).
+    /// </summary>
+    public static ProcedureCatalog Get(KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var compilation = symbols.Compilation;
+        if (Cache.TryGetValue(compilation, out var known))
+        {
+            return known;
+        }
+
+        var built = Create(OwnRegistrations(symbols, cancellationToken), ReferencedCatalogs.Get(compilation, cancellationToken));
+        return Cache.GetValue(compilation, _ => built);
+    }
+
+    private static IEnumerable<CatalogRegistration> OwnRegistrations(KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var compilation = symbols.Compilation;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (!ProcedureModel.IsRegisterCallSyntax(node))
+                {
+                    continue;
+                }
+
+                model ??= compilation.GetSemanticModel(tree);
+                if (model.GetOperation(node, cancellationToken) is IInvocationOperation invocation
+                    && CatalogRegistration.Create(invocation, symbols) is { } registration)
+                {
+                    yield return registration;
+                }
+            }
+        }
+    }
+
+    private static ProcedureCatalog Create(IEnumerable<CatalogRegistration> own, ReferencedCatalogs referenced)
+    {
+        var byName = new Dictionary<string, List<RegisteredTypes>>(StringComparer.Ordinal);
+        var hasEntries = false;
+        foreach (var registration in own)
+        {
+            Add(byName, registration.Name, new RegisteredTypes(registration.Input, registration.Output, null));
+            hasEntries = true;
+        }
+
+        foreach (var name in referenced.Names)
+        {
+            foreach (var entry in referenced.Find(name))
+            {
+                Add(byName, name, new RegisteredTypes(entry.Input, entry.Output, entry.Assembly));
+                hasEntries = true;
+            }
+        }
+
+        return new ProcedureCatalog(byName, hasEntries);
+    }
+
+    private static void Add(Dictionary<string, List<RegisteredTypes>> byName, string name, RegisteredTypes types)
+    {
+        if (!byName.TryGetValue(name, out var list))
+        {
+            byName[name] = list = new List<RegisteredTypes>();
+        }
+
+        list.Add(types);
+    }
+}
+
+/// <summary>A registration's input and output types (null when recorded by name only) and, for a referenced one, its assembly.</summary>
+internal sealed class RegisteredTypes
+{
+    public RegisteredTypes(ITypeSymbol? input, ITypeSymbol? output, IAssemblySymbol? assembly)
+    {
+        Input = input;
+        Output = output;
+        Assembly = assembly;
+    }
+
+    public ITypeSymbol? Input { get; }
+
+    public ITypeSymbol? Output { get; }
+
+    public IAssemblySymbol? Assembly { get; }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Mariachi.Analyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Mariachi.Analyzers.Rules;
+
+/// <summary>
+/// MAR0013: a <c>CallAsync</c> of a registered procedure whose input or requested output fails the runtime's type
+/// check (<see cref="ProcedureTypeRule"/>) against every registration of that name. The input is reported at the
+/// input argument, the output at the called method's name.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CallDoesNotMatchRegistrationAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.CallDoesNotMatchRegistration);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = KnownSymbols.Create(start.Compilation);
+            if (symbols.HasMariachi && symbols.Communication is not null)
+            {
+                start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod?.Name != ProcedureModel.CallName || ProcedureCallSite.Create(invocation, symbols) is not { } call)
+        {
+            return;
+        }
+
+        // Built once per compilation, and only where a call with a constant name is found.
+        var catalog = ProcedureCatalog.Get(symbols, context.CancellationToken);
+        if (!catalog.CanKnow)
+        {
+            return;
+        }
+
+        var compilation = symbols.Compilation;
+        var registrations = catalog.Find(call.Name);
+        if (registrations.Count == 0)
+        {
+            return;
+        }
+
+        if ((call.Input is not null || call.InputIsNull)
+            && registrations.All(r => r.Input is not null && ProcedureTypeRule.InputMismatches(call.InputIsNull ? null : call.Input, r.Input, compilation)))
+        {
+            var actual = call.InputIsNull ? "null" : call.Input!.ToDisplayString();
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.CallDoesNotMatchRegistration, call.InputLocation, call.Name, "takes input", registrations[0].Input!.ToDisplayString(), "passes", actual));
+        }
+
+        if (registrations.All(r => r.Output is not null && ProcedureTypeRule.OutputMismatches(call.Output, r.Output, compilation)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.CallDoesNotMatchRegistration, call.OutputLocation, call.Name, "returns", registrations[0].Output!.ToDisplayString(), "asks for", call.Output.ToDisplayString()));
+        }
+    }
+}
