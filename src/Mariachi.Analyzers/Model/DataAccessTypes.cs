@@ -8,7 +8,8 @@ namespace Mariachi.Analyzers.Core;
 /// Data-access types: <c>Mariachi.Data.IRepository&lt;T&gt;</c> and its implementations; EF Core's <c>DbContext</c>,
 /// <c>DbSet&lt;T&gt;</c> and their subclasses; ADO.NET's <c>DbConnection</c>, <c>DbCommand</c>, <c>DbDataReader</c>,
 /// <c>DbTransaction</c>, <c>IDbConnection</c>, <c>IDbCommand</c> and their implementations. Matched by name: no
-/// reference to EF Core is needed. Thread-safe; answers are cached per type definition.
+/// reference to EF Core is needed. <c>mariachi.data_access_types</c> adds a team's own abstractions (with their
+/// subtypes and implementations). Thread-safe; answers are cached per type definition.
 /// </summary>
 internal sealed class DataAccessTypes
 {
@@ -26,10 +27,16 @@ internal sealed class DataAccessTypes
 
     /// <summary>
     /// The model for <paramref name="compilation"/>; null when no data-access type can exist in it: it references
-    /// neither Mariachi.Abstractions, EF Core nor ADO.NET, and declares no <c>DbContext</c>/<c>DbSet</c> itself.
+    /// neither Mariachi.Abstractions, EF Core nor ADO.NET, declares no <c>DbContext</c>/<c>DbSet</c> itself, and no
+    /// file configures data-access types of its own.
     /// </summary>
-    public static DataAccessTypes? Create(Compilation compilation)
+    public static DataAccessTypes? Create(Compilation compilation, OptionsCache options)
     {
+        if (options.Any(o => !o.DataAccessTypes.IsEmpty, compilation))
+        {
+            return new DataAccessTypes();
+        }
+
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             switch (assembly.Name)
@@ -48,9 +55,10 @@ internal sealed class DataAccessTypes
         return declared.Contains("DbContext") || declared.Contains("DbSet") || declared.Contains("IRepository") ? new DataAccessTypes() : null;
     }
 
-    /// <summary>True for a data-access type (any construction of a generic one).</summary>
-    public bool IsDataAccess(ITypeSymbol type) =>
-        type.TypeKind is TypeKind.Class or TypeKind.Interface && _known.GetOrAdd(type.OriginalDefinition, _read);
+    /// <summary>True for a data-access type (any construction of a generic one) under a file's options.</summary>
+    public bool IsDataAccess(ITypeSymbol type, MariachiOptions options) =>
+        type.TypeKind is TypeKind.Class or TypeKind.Interface
+        && (_known.GetOrAdd(type.OriginalDefinition, _read) || NamePattern.MatchesTypeOrBase(options.DataAccessTypes, type.OriginalDefinition));
 
     private static bool Read(ITypeSymbol type)
     {

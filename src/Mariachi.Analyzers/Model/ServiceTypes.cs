@@ -63,7 +63,7 @@ internal sealed class ServiceTypes
             return false;
         }
 
-        if (!options.ServiceExclusions.IsEmpty && Matches(options.ServiceExclusions, named))
+        if (NamePattern.MatchesAny(options.ServiceExclusions, named))
         {
             return false;
         }
@@ -170,20 +170,6 @@ internal sealed class ServiceTypes
             if (implemented.Name == "IEntity"
                 && implemented.ContainingAssembly?.Name == KnownSymbols.MariachiAssemblyName
                 && implemented.ContainingNamespace is { Name: "Data", ContainingNamespace: { Name: "Mariachi", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Matches(System.Collections.Immutable.ImmutableArray<NamePattern> patterns, INamedTypeSymbol type)
-    {
-        var fullName = Layers.FullName(type);
-        foreach (var pattern in patterns)
-        {
-            if (pattern.IsMatch(type.Name, fullName))
             {
                 return true;
             }
