@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Analyzers.Core;
@@ -17,6 +19,13 @@ internal sealed class DataAccessTypes
     private const string AdoNet = "System.Data.Common";
 
     private static readonly string[] AdoNetClasses = { "DbConnection", "DbCommand", "DbDataReader", "DbTransaction" };
+
+    /// <summary>The assemblies a data-access type can be declared in: where the roots are, and what references them.</summary>
+    private static readonly string[] RootAssemblies =
+        { KnownSymbols.MariachiAssemblyName, EntityFrameworkCore, AdoNet, "System.Data", "netstandard", "mscorlib" };
+
+    private readonly object _gate = new object();
+    private readonly Dictionary<IAssemblySymbol, bool> _declaring = new Dictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
 
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _known = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
     private readonly Func<ITypeSymbol, bool> _read = Read;
@@ -59,6 +68,46 @@ internal sealed class DataAccessTypes
     public bool IsDataAccess(ITypeSymbol type, MariachiOptions options) =>
         type.TypeKind is TypeKind.Class or TypeKind.Interface
         && (_known.GetOrAdd(type.OriginalDefinition, _read) || NamePattern.MatchesTypeOrBase(options.DataAccessTypes, type.OriginalDefinition));
+
+    /// <summary>
+    /// False when <paramref name="assembly"/> declares no data-access type: it is none of the assemblies declaring
+    /// the built-in ones and references none that may declare one (a subtype's assembly references its base's), and
+    /// no data-access pattern is configured. For <see cref="TypeNameFilter"/>.
+    /// </summary>
+    public bool MayDeclare(IAssemblySymbol assembly, MariachiOptions options)
+    {
+        if (!options.DataAccessTypes.IsEmpty)
+        {
+            return true;
+        }
+
+        lock (_gate)
+        {
+            return Declaring(assembly);
+        }
+    }
+
+    private bool Declaring(IAssemblySymbol assembly)
+    {
+        if (_declaring.TryGetValue(assembly, out var known))
+        {
+            return known;
+        }
+
+        // A reference cycle (facades) ends here as "no"; the other edges of the cycle still answer.
+        _declaring[assembly] = false;
+        var result = RootAssemblies.Contains(assembly.Name, StringComparer.Ordinal);
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblySymbols)
+            {
+                result = result || Declaring(referenced);
+            }
+        }
+
+        _declaring[assembly] = result;
+        return result;
+    }
 
     private static bool Read(ITypeSymbol type)
     {

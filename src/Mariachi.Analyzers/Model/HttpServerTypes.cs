@@ -26,12 +26,53 @@ internal static class HttpServerTypes
     public static bool MayExist(Compilation compilation, OptionsCache options) =>
         AreReferenced(compilation) || options.Any(o => !o.HttpServerNamespaces.IsEmpty || !o.HttpServerTypes.IsEmpty, compilation);
 
+    /// <summary>
+    /// False when <paramref name="assembly"/> declares no HTTP server type: none of its namespaces is (or is below)
+    /// an HTTP server namespace and no type pattern is configured. For <see cref="TypeNameFilter"/>.
+    /// </summary>
+    public static bool MayDeclare(IAssemblySymbol assembly, MariachiOptions options)
+    {
+        if (!options.HttpServerTypes.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var name in assembly.NamespaceNames)
+        {
+            if (IsServerNamespaceName(name, Namespaces) || IsServerNamespaceName(name, options.HttpServerNamespaces))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the compilation references ASP.NET Core.</summary>
     public static bool AreReferenced(Compilation compilation)
     {
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             if (assembly.Name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A namespace name at or below one of <paramref name="roots"/>; a bare last segment counts too (it may be one).</summary>
+    private static bool IsServerNamespaceName(string name, System.Collections.Generic.IEnumerable<string> roots)
+    {
+        foreach (var root in roots)
+        {
+            if (name.StartsWith(root, StringComparison.Ordinal) && (name.Length == root.Length || name[root.Length] == '.'))
+            {
+                return true;
+            }
+
+            if (name.IndexOf('.') < 0 && root.EndsWith("." + name, StringComparison.Ordinal))
             {
                 return true;
             }

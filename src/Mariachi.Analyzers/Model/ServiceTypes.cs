@@ -37,6 +37,13 @@ internal sealed class ServiceTypes
     }
 
     /// <summary>
+    /// False when <paramref name="assembly"/>, a reference, declares no service under <paramref name="options"/>:
+    /// it is a framework assembly or a package not opted in. For <see cref="TypeNameFilter"/>.
+    /// </summary>
+    public bool MayDeclareServices(IAssemblySymbol assembly, MariachiOptions options) =>
+        !Layers.IsFrameworkAssembly(assembly) && !IsFromPackage(assembly, options);
+
+    /// <summary>
     /// True for a reference path inside a NuGet package: <c>…/{id}/{version}/lib|ref|runtimes/…</c> (the global
     /// packages folder and its fallbacks) or <c>…/packages/{id}.{version}/lib/…</c> (packages.config). A project's
     /// own output (<c>bin/Release/net8.0/X.dll</c>, <c>obj/Release/net8.0/ref/X.dll</c>) is neither.

@@ -31,7 +31,7 @@ public sealed class DataAccessInControllerAnalyzer : DiagnosticAnalyzer
 
             var code = new ControllerOrFacadeCode(start.Compilation, options);
             var references = new LayerReferences(
-                start.Compilation, options, dataAccess.IsDataAccess, DiagnosticDescriptors.DataAccessInController, exemptRegistrations: true);
+                start.Compilation, options, dataAccess.IsDataAccess, dataAccess.MayDeclare, DiagnosticDescriptors.DataAccessInController, exemptRegistrations: true);
             var isTestProject = Layers.IsTestProject(start.Compilation);
             start.RegisterSymbolStartAction(
                 type =>

@@ -30,7 +30,7 @@ public sealed class HttpTypeInServiceAnalyzer : DiagnosticAnalyzer
 
             var code = new ServiceCodeScope(KnownSymbols.Create(start.Compilation), options);
             var references = new LayerReferences(
-                start.Compilation, options, HttpServerTypes.IsHttpServerType, DiagnosticDescriptors.HttpTypeInService, exemptRegistrations: false);
+                start.Compilation, options, HttpServerTypes.IsHttpServerType, HttpServerTypes.MayDeclare, DiagnosticDescriptors.HttpTypeInService, exemptRegistrations: false);
             var isTestProject = Layers.IsTestProject(start.Compilation);
             start.RegisterSymbolStartAction(
                 type =>
