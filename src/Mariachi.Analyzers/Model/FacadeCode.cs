@@ -11,8 +11,9 @@ namespace Mariachi.Analyzers.Core;
 /// <summary>
 /// Facade code: ASP.NET Core request-pipeline code that is not a controller. Middleware classes (an
 /// <c>Invoke</c>/<c>InvokeAsync</c> method taking <c>HttpContext</c> first, or <c>IMiddleware</c>), endpoint filters,
-/// MVC filters, and lambdas passed to <c>app.Use(...)</c>/<c>app.Run(...)</c>. The rest of the entry point is
-/// bootstrap, not facade. Thread-safe; results are cached.
+/// MVC filters, and lambdas passed to <c>app.Use(...)</c>/<c>app.Run(...)</c>, plus the types configured with
+/// <c>mariachi.facade_types</c> (with their subtypes and implementations). The rest of the entry point is bootstrap,
+/// not facade. Thread-safe; results are cached.
 /// </summary>
 internal sealed class FacadeCode
 {
@@ -43,17 +44,17 @@ internal sealed class FacadeCode
         _hasAspNetCore = HttpServerTypes.AreReferenced(compilation);
     }
 
-    /// <summary>True when <paramref name="type"/> or a type containing it is a middleware or filter class.</summary>
-    public bool IsInFacadeType(INamedTypeSymbol type)
+    /// <summary>True when <paramref name="type"/> or a type containing it is a middleware, filter or configured facade class.</summary>
+    public bool IsInFacadeType(INamedTypeSymbol type, MariachiOptions options)
     {
-        if (!_hasAspNetCore)
+        if (!_hasAspNetCore && options.FacadeTypes.IsEmpty)
         {
             return false;
         }
 
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (IsFacadeType(current))
+            if ((_hasAspNetCore && IsFacadeType(current)) || NamePattern.MatchesTypeOrBase(options.FacadeTypes, current))
             {
                 return true;
             }

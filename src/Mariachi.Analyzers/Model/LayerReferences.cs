@@ -16,18 +16,31 @@ internal sealed class LayerReferences
 {
     private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.MinimallyQualifiedFormat;
 
-    private readonly Func<ITypeSymbol, bool> _isForbidden;
+    private readonly Func<ITypeSymbol, MariachiOptions, bool> _isForbidden;
     private readonly DiagnosticDescriptor _descriptor;
     private readonly bool _exemptRegistrations;
+    private readonly OptionsCache _options;
+    private readonly TypeNameFilter _names;
 
-    /// <param name="isForbidden">The types the layer must not reference.</param>
+    /// <param name="compilation">The compilation analyzed: the name pre-filter looks up its types.</param>
+    /// <param name="options">The options of each file.</param>
+    /// <param name="isForbidden">The types the layer must not reference, under a file's options.</param>
+    /// <param name="mayDeclareForbidden">False for a referenced assembly that declares no forbidden type.</param>
     /// <param name="descriptor">Reported with the type's display name and the layer's name ("Controller", ...).</param>
     /// <param name="exemptRegistrations">When true, dependency-injection registration calls are not reported.</param>
-    public LayerReferences(Func<ITypeSymbol, bool> isForbidden, DiagnosticDescriptor descriptor, bool exemptRegistrations)
+    public LayerReferences(
+        Compilation compilation,
+        OptionsCache options,
+        Func<ITypeSymbol, MariachiOptions, bool> isForbidden,
+        Func<IAssemblySymbol, MariachiOptions, bool> mayDeclareForbidden,
+        DiagnosticDescriptor descriptor,
+        bool exemptRegistrations)
     {
+        _options = options;
         _isForbidden = isForbidden;
         _descriptor = descriptor;
         _exemptRegistrations = exemptRegistrations;
+        _names = new TypeNameFilter(compilation, isForbidden, mayDeclareForbidden);
     }
 
     /// <summary>True when a declaration of <paramref name="symbol"/> sits in a file whose options include test projects.</summary>
@@ -61,11 +74,14 @@ internal sealed class LayerReferences
     {
         var names = new List<NameSyntax>(1);
         TypeReferences.CollectNames(context.Node, names);
+        var options = _options.For(context.Node.SyntaxTree);
         foreach (var name in names)
         {
-            if (context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is not ITypeSymbol type
+            // Read the name before binding it: most names cannot denote a forbidden type.
+            if (!_names.MayDenote(name, options, context.CancellationToken)
+                || context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is not ITypeSymbol type
                 || type.TypeKind == TypeKind.Error
-                || !_isForbidden(type))
+                || !_isForbidden(type, options))
             {
                 continue;
             }
@@ -85,7 +101,7 @@ internal sealed class LayerReferences
     {
         var operation = context.Operation;
         if (TypeReferences.UsedMember(operation)?.ContainingType is not { } type
-            || !_isForbidden(type)
+            || !_isForbidden(type, _options.For(operation.Syntax.SyntaxTree))
             || operation.SemanticModel is not { } model)
         {
             return;

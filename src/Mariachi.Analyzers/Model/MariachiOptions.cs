@@ -21,6 +21,10 @@ internal sealed class MariachiOptions
     public const string ConfigNamespacesKey = "mariachi.config_namespaces";
     public const string EnvironmentAllowListKey = "mariachi.environment_allow_list";
     public const string IncludeTestProjectsKey = "mariachi.include_test_projects";
+    public const string DataAccessTypesKey = "mariachi.data_access_types";
+    public const string FacadeTypesKey = "mariachi.facade_types";
+    public const string HttpServerNamespacesKey = "mariachi.http_server_namespaces";
+    public const string HttpServerTypesKey = "mariachi.http_server_types";
 
     /// <summary>Every known key with a description of the value it expects.</summary>
     public static readonly ImmutableDictionary<string, string> KnownKeys = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -33,6 +37,10 @@ internal sealed class MariachiOptions
         [ConfigNamespacesKey] = "a comma-separated list of namespace segments, e.g. 'Configuration, Config'",
         [EnvironmentAllowListKey] = "a comma-separated list of environment variable names, e.g. 'PORT, ADMIN_PORT'",
         [IncludeTestProjectsKey] = "'true' or 'false'",
+        [DataAccessTypesKey] = "a comma-separated list of type name patterns with '*' wildcards, e.g. 'IRepository, Acme.Data.*Store'",
+        [FacadeTypesKey] = "a comma-separated list of type name patterns with '*' wildcards, e.g. '*Middleware, Acme.Web.IRequestHook'",
+        [HttpServerNamespacesKey] = "a comma-separated list of namespaces, e.g. 'Acme.Web.Http, Carter'",
+        [HttpServerTypesKey] = "a comma-separated list of type name patterns with '*' wildcards, e.g. 'Acme.Web.RequestContext'",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     public static readonly MariachiOptions Default = new MariachiOptions(
@@ -43,7 +51,8 @@ internal sealed class MariachiOptions
         ImmutableArray.Create("Controller"),
         ImmutableArray.Create("Configuration", "Config"),
         ImmutableHashSet.Create(StringComparer.Ordinal, "PORT", "ADMIN_PORT", "WEBHOOK_PORT"),
-        includeTestProjects: false);
+        includeTestProjects: false,
+        new LayerLists(ImmutableArray<NamePattern>.Empty, ImmutableArray<NamePattern>.Empty, ImmutableArray<string>.Empty, ImmutableArray<NamePattern>.Empty));
 
     private MariachiOptions(
         ImmutableArray<string> serviceSuffixes,
@@ -53,7 +62,8 @@ internal sealed class MariachiOptions
         ImmutableArray<string> controllerSuffixes,
         ImmutableArray<string> configNamespaces,
         ImmutableHashSet<string> environmentAllowList,
-        bool includeTestProjects)
+        bool includeTestProjects,
+        LayerLists layers)
     {
         ServiceSuffixes = serviceSuffixes;
         ServicePatterns = servicePatterns;
@@ -63,6 +73,10 @@ internal sealed class MariachiOptions
         ConfigNamespaces = configNamespaces;
         EnvironmentAllowList = environmentAllowList;
         IncludeTestProjects = includeTestProjects;
+        DataAccessTypes = layers.DataAccessTypes;
+        FacadeTypes = layers.FacadeTypes;
+        HttpServerNamespaces = layers.HttpServerNamespaces;
+        HttpServerTypes = layers.HttpServerTypes;
     }
 
     public ImmutableArray<string> ServiceSuffixes { get; }
@@ -82,6 +96,18 @@ internal sealed class MariachiOptions
     public ImmutableHashSet<string> EnvironmentAllowList { get; }
 
     public bool IncludeTestProjects { get; }
+
+    /// <summary>Name patterns of further data-access types; their subtypes and implementations count too (MAR0006).</summary>
+    public ImmutableArray<NamePattern> DataAccessTypes { get; }
+
+    /// <summary>Name patterns of further facade types; their subtypes and implementations count too (MAR0006).</summary>
+    public ImmutableArray<NamePattern> FacadeTypes { get; }
+
+    /// <summary>Further HTTP server namespaces, with the namespaces below them (MAR0007).</summary>
+    public ImmutableArray<string> HttpServerNamespaces { get; }
+
+    /// <summary>Name patterns of further HTTP server types (MAR0007).</summary>
+    public ImmutableArray<NamePattern> HttpServerTypes { get; }
 
     /// <summary>Reads the options; invalid values keep their defaults.</summary>
     public static MariachiOptions Read(AnalyzerConfigOptions options)
@@ -111,7 +137,12 @@ internal sealed class MariachiOptions
             options.TryGetValue(EnvironmentAllowListKey, out var allowed)
                 ? SplitList(allowed).ToImmutableHashSet(StringComparer.Ordinal)
                 : Default.EnvironmentAllowList,
-            options.TryGetValue(IncludeTestProjectsKey, out var include) && TryParseBool(include, out var value) ? value : Default.IncludeTestProjects);
+            options.TryGetValue(IncludeTestProjectsKey, out var include) && TryParseBool(include, out var value) ? value : Default.IncludeTestProjects,
+            new LayerLists(
+                Patterns(options, DataAccessTypesKey),
+                Patterns(options, FacadeTypesKey),
+                List(options, HttpServerNamespacesKey, ImmutableArray<string>.Empty),
+                Patterns(options, HttpServerTypesKey)));
     }
 
     /// <summary>The problem with <paramref name="value"/> for <paramref name="key"/>, or null when it is valid.</summary>
@@ -129,7 +160,12 @@ internal sealed class MariachiOptions
             case ServicePatternsKey:
             case ServiceExclusionsKey:
             case ServiceAssembliesKey:
+            case DataAccessTypesKey:
+            case FacadeTypesKey:
+            case HttpServerTypesKey:
                 return SplitList(value).All(NamePattern.IsValid) ? null : "expected " + expected;
+            case HttpServerNamespacesKey:
+                return SplitList(value).All(IsNamespaceName) ? null : "expected " + expected;
             default:
                 return SplitList(value).All(IsIdentifierLike) ? null : "expected " + expected;
         }
@@ -151,4 +187,30 @@ internal sealed class MariachiOptions
     private static bool TryParseBool(string value, out bool result) => bool.TryParse(value.Trim(), out result);
 
     private static bool IsIdentifierLike(string part) => part.All(c => char.IsLetterOrDigit(c) || c == '_');
+
+    private static bool IsNamespaceName(string part) => part.Split('.').All(segment => segment.Length > 0 && IsIdentifierLike(segment));
+
+    /// <summary>The layer lists of issue 19 (MAR0006/MAR0007), grouped to keep the constructor short.</summary>
+    private readonly struct LayerLists
+    {
+        public LayerLists(
+            ImmutableArray<NamePattern> dataAccessTypes,
+            ImmutableArray<NamePattern> facadeTypes,
+            ImmutableArray<string> httpServerNamespaces,
+            ImmutableArray<NamePattern> httpServerTypes)
+        {
+            DataAccessTypes = dataAccessTypes;
+            FacadeTypes = facadeTypes;
+            HttpServerNamespaces = httpServerNamespaces;
+            HttpServerTypes = httpServerTypes;
+        }
+
+        public ImmutableArray<NamePattern> DataAccessTypes { get; }
+
+        public ImmutableArray<NamePattern> FacadeTypes { get; }
+
+        public ImmutableArray<string> HttpServerNamespaces { get; }
+
+        public ImmutableArray<NamePattern> HttpServerTypes { get; }
+    }
 }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Analyzers.Core;
 
@@ -32,4 +34,54 @@ internal sealed class NamePattern
             new Regex("^" + Regex.Escape(text).Replace("\\*", ".*") + "$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
 
     public bool IsMatch(string simpleName, string fullName) => _regex.IsMatch(MatchesFullName ? fullName : simpleName);
+
+    /// <summary>True when one of <paramref name="patterns"/> matches <paramref name="type"/>'s simple or full name.</summary>
+    public static bool MatchesAny(ImmutableArray<NamePattern> patterns, INamedTypeSymbol type)
+    {
+        if (patterns.IsEmpty)
+        {
+            return false;
+        }
+
+        var fullName = Layers.FullName(type);
+        foreach (var pattern in patterns)
+        {
+            if (pattern.IsMatch(type.Name, fullName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when one of <paramref name="patterns"/> matches <paramref name="type"/>, a base type of it or an interface
+    /// it implements: a configured abstraction brings its implementations along.
+    /// </summary>
+    public static bool MatchesTypeOrBase(ImmutableArray<NamePattern> patterns, ITypeSymbol type)
+    {
+        if (patterns.IsEmpty)
+        {
+            return false;
+        }
+
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (MatchesAny(patterns, current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (MatchesAny(patterns, implemented.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,16 +1,27 @@
+using System;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Mariachi.Analyzers.Core;
 
 /// <summary>
 /// Service code: members of a service type (MAR0001's <see cref="ServiceTypes"/>: named like a service, not data,
 /// not from a package), of a type implementing <c>IProcedureModule</c>, and lambdas passed as the handler of a
-/// <c>Register</c> call, with whatever they nest. One instance per compilation (it caches the type verdicts).
+/// <c>Register</c> call, with whatever they nest. The one detector of both: rules on operations ask
+/// <see cref="Contains"/> (MAR0009); rules on syntax decide per type with <see cref="IsInServiceType"/> and
+/// <see cref="MayHoldHandlers"/> and per node with <see cref="IsInRegisteredHandler(SyntaxNode, SemanticModel, CancellationToken)"/>
+/// (MAR0007). One instance per compilation (it caches the type verdicts).
 /// </summary>
 internal sealed class ServiceCode
 {
+    /// <summary>The spans of the <c>Register(...)</c> calls of each tree, read from syntax.</summary>
+    private static readonly PerTreeCache<CallSpans> ScannedTrees = new PerTreeCache<CallSpans>(ScanTree);
+
     private readonly KnownSymbols _symbols;
     private readonly ServiceTypes _services;
 
@@ -23,15 +34,34 @@ internal sealed class ServiceCode
     /// <summary>True when <paramref name="operation"/>, in <paramref name="containingSymbol"/>, is service code.</summary>
     public bool Contains(IOperation operation, ISymbol? containingSymbol, MariachiOptions options)
     {
-        for (var type = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType; type is not null; type = type.ContainingType)
+        if ((containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType) is { } type && IsInServiceType(type, options))
         {
-            if (IsServiceType(type, options))
+            return true;
+        }
+
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IArgumentOperation { Parent: IInvocationOperation invocation } argument && IsHandler(argument, invocation))
             {
                 return true;
             }
         }
 
-        return IsInRegisteredHandler(operation, _symbols);
+        return false;
+    }
+
+    /// <summary>True when <paramref name="type"/> or a type containing it is a service type (<see cref="IsServiceType"/>).</summary>
+    public bool IsInServiceType(INamedTypeSymbol type, MariachiOptions options)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (IsServiceType(current, options))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -42,6 +72,45 @@ internal sealed class ServiceCode
     public bool IsServiceType(INamedTypeSymbol type, MariachiOptions options) =>
         (type.TypeKind == TypeKind.Class && _services.IsService(type, options) && !IsGrpcServiceImplementation(type))
         || (_symbols.ProcedureModule is { } module && type.AllInterfaces.Contains(module, SymbolEqualityComparer.Default));
+
+    /// <summary>True when a declaration of a type contains a call named <c>Register</c>, read from syntax alone.</summary>
+    public static bool MayHoldHandlers(ImmutableArray<SyntaxReference> declarations, CancellationToken cancellationToken)
+    {
+        foreach (var declaration in declarations)
+        {
+            foreach (var span in ScannedTrees.Get(declaration.SyntaxTree, cancellationToken).Spans)
+            {
+                if (declaration.Span.Contains(span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="node"/> is inside the handler argument of a <c>Register</c> call of its type.</summary>
+    public bool IsInRegisteredHandler(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        for (var current = node; current is not null and not TypeDeclarationSyntax; current = current.Parent)
+        {
+            if (current is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } argument
+                && IsRegisterName(call)
+                && model.GetOperation(call, cancellationToken) is IInvocationOperation invocation
+                && invocation.Arguments.FirstOrDefault(a => a.Syntax == argument) is { } operation
+                && IsHandler(operation, invocation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The one test of both walks: <paramref name="argument"/> is the handler of a <c>Register</c> call.</summary>
+    private bool IsHandler(IArgumentOperation argument, IInvocationOperation invocation) =>
+        ProcedureModel.IsRegister(invocation, _symbols) && ReferenceEquals(ProcedureModel.HandlerArgument(invocation, _symbols), argument);
 
     private static bool IsGrpcServiceImplementation(INamedTypeSymbol type)
     {
@@ -60,18 +129,37 @@ internal sealed class ServiceCode
         return false;
     }
 
-    private static bool IsInRegisteredHandler(IOperation operation, KnownSymbols symbols)
+    /// <summary>The name a call is written with: <c>Register</c>, <c>x.Register</c>, <c>x?.Register</c>, <c>Register&lt;T&gt;</c>.</summary>
+    private static bool IsRegisterName(InvocationExpressionSyntax invocation) =>
+        (invocation.Expression is MemberBindingExpressionSyntax binding ? binding.Name.Identifier.ValueText : SyntaxNames.LastIdentifier(invocation.Expression))
+        == ProcedureModel.RegisterName;
+
+    private static CallSpans ScanTree(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        // One search of the text rules out nearly every file before its syntax is walked.
+        if (tree.GetText(cancellationToken).ToString().IndexOf(ProcedureModel.RegisterName, StringComparison.Ordinal) < 0)
         {
-            if (current is IArgumentOperation { Parent: IInvocationOperation invocation } argument
-                && ProcedureModel.IsRegister(invocation, symbols)
-                && ReferenceEquals(ProcedureModel.HandlerArgument(invocation, symbols), argument))
+            return CallSpans.Empty;
+        }
+
+        var spans = ImmutableArray.CreateBuilder<TextSpan>();
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax invocation && IsRegisterName(invocation))
             {
-                return true;
+                spans.Add(invocation.Span);
             }
         }
 
-        return false;
+        return new CallSpans(spans.ToImmutable());
+    }
+
+    private sealed class CallSpans
+    {
+        public static readonly CallSpans Empty = new CallSpans(ImmutableArray<TextSpan>.Empty);
+
+        public CallSpans(ImmutableArray<TextSpan> spans) => Spans = spans;
+
+        public ImmutableArray<TextSpan> Spans { get; }
     }
 }

@@ -37,6 +37,13 @@ internal sealed class ServiceTypes
     }
 
     /// <summary>
+    /// False when <paramref name="assembly"/>, a reference, declares no service under <paramref name="options"/>:
+    /// it is a framework assembly or a package not opted in. For <see cref="TypeNameFilter"/>.
+    /// </summary>
+    public bool MayDeclareServices(IAssemblySymbol assembly, MariachiOptions options) =>
+        !Layers.IsFrameworkAssembly(assembly) && !IsFromPackage(assembly, options);
+
+    /// <summary>
     /// True for a reference path inside a NuGet package: <c>…/{id}/{version}/lib|ref|runtimes/…</c> (the global
     /// packages folder and its fallbacks) or <c>…/packages/{id}.{version}/lib/…</c> (packages.config). A project's
     /// own output (<c>bin/Release/net8.0/X.dll</c>, <c>obj/Release/net8.0/ref/X.dll</c>) is neither.
@@ -63,7 +70,7 @@ internal sealed class ServiceTypes
             return false;
         }
 
-        if (!options.ServiceExclusions.IsEmpty && Matches(options.ServiceExclusions, named))
+        if (NamePattern.MatchesAny(options.ServiceExclusions, named))
         {
             return false;
         }
@@ -170,20 +177,6 @@ internal sealed class ServiceTypes
             if (implemented.Name == "IEntity"
                 && implemented.ContainingAssembly?.Name == KnownSymbols.MariachiAssemblyName
                 && implemented.ContainingNamespace is { Name: "Data", ContainingNamespace: { Name: "Mariachi", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Matches(System.Collections.Immutable.ImmutableArray<NamePattern> patterns, INamedTypeSymbol type)
-    {
-        var fullName = Layers.FullName(type);
-        foreach (var pattern in patterns)
-        {
-            if (pattern.IsMatch(type.Name, fullName))
             {
                 return true;
             }

@@ -250,6 +250,73 @@ public sealed class MAR0006DataAccessInControllerTests
         """);
 
     [Fact]
+    public Task A_configured_data_access_abstraction_and_its_implementations_are_reported_only_with_the_key()
+    {
+        const string Source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop.Storage
+            {
+                public interface IStore<T, TId> { T Get(TId id); }
+                public interface IOrderStore : IStore<string, Guid> { }
+            }
+
+            public sealed class OrdersController(Shop.Storage.IOrderStore orders, Shop.Storage.IStore<int, int> counts) : ControllerBase
+            {
+                public string Get(Guid id) => orders.Get(id);
+            }
+            """;
+        var without = Test(Source);
+        var with = Test(
+                Source
+                    .Replace("(Shop.Storage.IOrderStore orders, Shop.Storage.IStore<int, int> counts)", "({|#0:Shop.Storage.IOrderStore|} orders, {|#1:Shop.Storage.IStore<int, int>|} counts)", StringComparison.Ordinal)
+                    .Replace("=> orders.Get(id)", "=> {|#2:orders.Get(id)|}", StringComparison.Ordinal),
+                At(0, "IOrderStore", "Controller"),
+                At(1, "IStore<int, int>", "Controller"),
+                At(2, "IStore<string, Guid>", "Controller"))
+            .WithEditorConfig("mariachi.data_access_types = Shop.Storage.IStore");
+        return Task.WhenAll(without.RunAsync(), with.RunAsync());
+    }
+
+    [Fact]
+    public Task A_configured_facade_type_and_its_implementations_are_facade_code()
+    {
+        const string Source = """
+            using Shop.Data;
+
+            namespace Shop.Web { public interface IRequestHook { void Before(); } }
+
+            public sealed class AuditHook(ShopDb db) : Shop.Web.IRequestHook
+            {
+                public void Before() => db.SaveChanges();
+            }
+            """;
+        var without = Test(Source);
+        var with = Test(
+                Source
+                    .Replace("AuditHook(ShopDb db)", "AuditHook({|#0:ShopDb|} db)", StringComparison.Ordinal)
+                    .Replace("=> db.SaveChanges()", "=> {|#1:db.SaveChanges()|}", StringComparison.Ordinal),
+                At(0, "ShopDb", "Facade"),
+                At(1, "DbContext", "Facade"))
+            .WithEditorConfig("mariachi.facade_types = IRequestHook");
+        return Task.WhenAll(without.RunAsync(), with.RunAsync());
+    }
+
+    [Fact]
+    public Task A_using_alias_of_a_data_access_type_is_reported() => Verify(
+        """
+        using Microsoft.AspNetCore.Mvc;
+        using Store = Shop.Data.ShopDb;
+
+        public sealed class OrdersController({|#0:Store|} db) : ControllerBase
+        {
+            public object Get() => db;
+        }
+        """,
+        At(0, "ShopDb", "Controller"));
+
+    [Fact]
     public Task Test_projects_are_skipped_unless_included()
     {
         const string Source = """

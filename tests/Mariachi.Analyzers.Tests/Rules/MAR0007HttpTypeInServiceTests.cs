@@ -58,6 +58,31 @@ public sealed class MAR0007HttpTypeInServiceTests
         At(13, "IHeaderDictionary"));
 
     [Fact]
+    public Task Configured_HTTP_server_namespaces_and_types_are_reported_only_with_the_keys()
+    {
+        const string Source = """
+            namespace Acme.Web.Http.Headers { public sealed class TenantHeader { public string Value = ""; } }
+            namespace Acme.Web { public sealed class RequestInfo { public string Path = ""; } public sealed class Other { } }
+
+            public sealed class OrderService
+            {
+                public string Tenant(Acme.Web.Http.Headers.TenantHeader header, Acme.Web.RequestInfo info, Acme.Web.Other other) => header.Value + info.Path;
+            }
+            """;
+        var without = Test(Source);
+        var with = Test(
+                Source
+                    .Replace("Tenant(Acme.Web.Http.Headers.TenantHeader header, Acme.Web.RequestInfo info", "Tenant({|#0:Acme.Web.Http.Headers.TenantHeader|} header, {|#1:Acme.Web.RequestInfo|} info", StringComparison.Ordinal)
+                    .Replace("=> header.Value + info.Path", "=> {|#2:header.Value|} + {|#3:info.Path|}", StringComparison.Ordinal),
+                At(0, "TenantHeader"),
+                At(1, "RequestInfo"),
+                At(2, "TenantHeader"),
+                At(3, "RequestInfo"))
+            .WithEditorConfig("mariachi.http_server_namespaces = Acme.Web.Http\nmariachi.http_server_types = Acme.Web.RequestInfo");
+        return Task.WhenAll(without.RunAsync(), with.RunAsync());
+    }
+
+    [Fact]
     public Task Procedure_modules_and_handlers_passed_to_Register_are_service_code() => Verify(
         """
         using System;

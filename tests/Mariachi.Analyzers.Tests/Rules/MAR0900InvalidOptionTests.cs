@@ -53,6 +53,20 @@ public sealed class MAR0900InvalidOptionTests
     }
 
     [Fact]
+    public async Task Malformed_layer_lists_are_reported_and_valid_ones_are_not()
+    {
+        var test = Test().WithEditorConfig(
+            "mariachi.data_access_types = IRepository, I[Store]\nmariachi.facade_types = *Hook\n"
+            + "mariachi.http_server_namespaces = Acme..Web\nmariachi.http_server_types = Acme.Web.RequestInfo\n");
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.data_access_types", "IRepository, I[Store]"));
+        test.ExpectedDiagnostics.Add(Invalid("mariachi.http_server_namespaces", "Acme..Web"));
+        await test.RunAsync();
+
+        Assert.Null(MariachiOptions.Validate("mariachi.http_server_namespaces", "Acme.Web.Http, Carter"));
+        Assert.Null(MariachiOptions.Validate("mariachi.facade_types", "*Hook, Acme.Web.IRequestHook"));
+    }
+
+    [Fact]
     public async Task Valid_keys_produce_nothing()
     {
         var test = Test()

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Mariachi.Analyzers.Core;
@@ -29,7 +30,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         {
             // Useful without Mariachi.Abstractions: it finds the dependencies to move behind ICommunication.
             var symbols = KnownSymbols.Create(start.Compilation);
-            var options = new OptionsCache(start.Options);
+            var options = OptionsCache.Of(start.Compilation, start.Options);
             if (!ControllerCode.MayExist(start.Compilation, symbols, options, start.CancellationToken))
             {
                 return;
@@ -48,6 +49,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         private readonly ControllerCode _code;
         private readonly UsingAliases _aliases;
         private readonly ServiceTypes _services;
+        private readonly TypeNameFilter _serviceNames;
 
         public State(Compilation compilation, KnownSymbols symbols, OptionsCache options)
         {
@@ -56,6 +58,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             _code = new ControllerCode(compilation, symbols);
             _aliases = new UsingAliases(compilation);
             _services = new ServiceTypes(compilation);
+            _serviceNames = new TypeNameFilter(compilation, _services.IsService, _services.MayDeclareServices, _aliases);
         }
 
         /// <summary>
@@ -88,22 +91,38 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         {
             var node = context.Node;
             var options = _options.For(node.SyntaxTree);
-            if (!IsControllerCode(node, context.SemanticModel, options, controller, context.CancellationToken, out var codeType))
-            {
-                return;
-            }
 
-            if (node is TypeArgumentListSyntax arguments)
+            // Read the names before classifying the code or binding them: both bind, and most names cannot
+            // denote a service. Type arguments of a generic name are reported by their own TypeArgumentList callback.
+            var names = new List<NameSyntax>(1);
+            TypeReferences.CollectNames(node, names);
+            for (var i = names.Count - 1; i >= 0; i--)
             {
-                foreach (var argument in arguments.Arguments)
+                if (!MayNameService(names[i], options, context.CancellationToken))
                 {
-                    Check(context, argument, options, codeType, ReferenceSite.Declaration);
+                    names.RemoveAt(i);
                 }
+            }
 
+            if (names.Count == 0
+                || !IsControllerCode(node, context.SemanticModel, options, controller, context.CancellationToken, out var codeType))
+            {
                 return;
             }
 
-            Check(context, TypeReferences.DeclaredType(node), options, codeType, ReferenceSites.OfTypeSyntax(node));
+            var site = node is TypeArgumentListSyntax ? ReferenceSite.Declaration : ReferenceSites.OfTypeSyntax(node);
+            foreach (var name in names)
+            {
+                if (context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is ITypeSymbol symbol
+                    && IsService(symbol, options)
+                    && !IsSelf(codeType, symbol))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ControllerReferencesService,
+                        name.GetLocation(),
+                        ReferenceSites.MessageArguments(site, Display(symbol))));
+                }
+            }
         }
 
         private void AnalyzeMemberUse(OperationAnalysisContext context, INamedTypeSymbol? controller)
@@ -222,61 +241,15 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             };
         }
 
-        private void Check(SyntaxNodeAnalysisContext context, TypeSyntax? type, MariachiOptions options, INamedTypeSymbol? codeType, ReferenceSite site)
-        {
-            type = ElementType(type);
-            if (type is TupleTypeSyntax tuple)
-            {
-                foreach (var element in tuple.Elements)
-                {
-                    Check(context, element.Type, options, codeType, site);
-                }
-            }
-            else if (type is NameSyntax name && !name.IsVar && MayNameService(name, options, context.CancellationToken))
-            {
-                // Type arguments of a generic name are reported by their own TypeArgumentList callback.
-                var symbol = context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol as ITypeSymbol;
-                if (symbol is not null && IsService(symbol, options) && !IsSelf(codeType, symbol))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.ControllerReferencesService,
-                        name.GetLocation(),
-                        ReferenceSites.MessageArguments(site, Display(symbol))));
-                }
-            }
-        }
-
-        /// <summary>The type a nullable, array, pointer, ref or scoped type wraps (at any depth).</summary>
-        private static TypeSyntax? ElementType(TypeSyntax? type)
-        {
-            while (true)
-            {
-                var inner = type switch
-                {
-                    NullableTypeSyntax nullable => nullable.ElementType,
-                    ArrayTypeSyntax array => array.ElementType,
-                    PointerTypeSyntax pointer => pointer.ElementType,
-                    RefTypeSyntax reference => reference.Type,
-                    ScopedTypeSyntax scoped => scoped.Type,
-                    _ => null,
-                };
-                if (inner is null)
-                {
-                    return type;
-                }
-
-                type = inner;
-            }
-        }
-
         /// <summary>
         /// Reads a type name before binding it: binding costs far more, and most names in a controller are models
-        /// and framework types. Only a name that looks like a service or is a using alias can denote one.
+        /// and framework types. Only a name that looks like a service, and that some type of the compilation or its
+        /// references with that name is a service (packages' types are not), or a using alias, can denote one.
         /// </summary>
         private bool MayNameService(NameSyntax name, MariachiOptions options, CancellationToken cancellationToken) =>
             SyntaxNames.LastIdentifier(name) is not { } identifier
-            || Layers.MayBeServiceName(identifier, options)
-            || _aliases.Contains(identifier, cancellationToken);
+            || _aliases.Contains(identifier, cancellationToken)
+            || (Layers.MayBeServiceName(identifier, options) && _serviceNames.MayDenote(name, options, cancellationToken));
 
         private bool IsService(ITypeSymbol type, MariachiOptions options) => _services.IsService(type, options);
 

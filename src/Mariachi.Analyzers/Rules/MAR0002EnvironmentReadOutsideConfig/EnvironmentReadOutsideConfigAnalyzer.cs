@@ -37,7 +37,7 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
 
             var state = new State(
                 environment,
-                new OptionsCache(start.Options),
+                OptionsCache.Of(start.Compilation, start.Options),
                 Layers.IsTestProject(start.Compilation),
                 new EntryPoint(start.Compilation));
             start.RegisterOperationAction(operationContext => Analyze(operationContext, state), OperationKind.Invocation, OperationKind.MethodReference);

@@ -36,7 +36,7 @@ internal sealed class ControllerOrFacadeCode
         {
             references.Register(context, Controller, null);
         }
-        else if (_facades.IsInFacadeType(type))
+        else if (IsInFacadeType(type))
         {
             references.Register(context, Facade, null);
         }
@@ -62,6 +62,19 @@ internal sealed class ControllerOrFacadeCode
             ControllerCodeKind.HandlerMethod when codeType is { IsRecord: false } && Layers.IsService(codeType, model.Compilation, options) => null,
             _ => Controller,
         };
+    }
+
+    private bool IsInFacadeType(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (_facades.IsInFacadeType(type, _options.For(reference.SyntaxTree)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInHub(INamedTypeSymbol type)

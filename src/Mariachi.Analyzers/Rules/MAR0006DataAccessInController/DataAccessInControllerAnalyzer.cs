@@ -23,14 +23,15 @@ public sealed class DataAccessInControllerAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (DataAccessTypes.Create(start.Compilation) is not { } dataAccess)
+            var options = OptionsCache.Of(start.Compilation, start.Options);
+            if (DataAccessTypes.Create(start.Compilation, options) is not { } dataAccess)
             {
                 return;
             }
 
-            var options = new OptionsCache(start.Options);
             var code = new ControllerOrFacadeCode(start.Compilation, options);
-            var references = new LayerReferences(dataAccess.IsDataAccess, DiagnosticDescriptors.DataAccessInController, exemptRegistrations: true);
+            var references = new LayerReferences(
+                start.Compilation, options, dataAccess.IsDataAccess, dataAccess.MayDeclare, DiagnosticDescriptors.DataAccessInController, exemptRegistrations: true);
             var isTestProject = Layers.IsTestProject(start.Compilation);
             start.RegisterSymbolStartAction(
                 type =>

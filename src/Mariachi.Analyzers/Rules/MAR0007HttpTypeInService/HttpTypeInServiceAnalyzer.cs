@@ -22,14 +22,15 @@ public sealed class HttpTypeInServiceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (!HttpServerTypes.AreReferenced(start.Compilation))
+            var options = OptionsCache.Of(start.Compilation, start.Options);
+            if (!HttpServerTypes.MayExist(start.Compilation, options))
             {
                 return;
             }
 
-            var options = new OptionsCache(start.Options);
             var code = new ServiceCodeScope(KnownSymbols.Create(start.Compilation), options);
-            var references = new LayerReferences(HttpServerTypes.IsHttpServerType, DiagnosticDescriptors.HttpTypeInService, exemptRegistrations: false);
+            var references = new LayerReferences(
+                start.Compilation, options, HttpServerTypes.IsHttpServerType, HttpServerTypes.MayDeclare, DiagnosticDescriptors.HttpTypeInService, exemptRegistrations: false);
             var isTestProject = Layers.IsTestProject(start.Compilation);
             start.RegisterSymbolStartAction(
                 type =>

@@ -31,7 +31,7 @@ public sealed class RawExceptionInServiceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var options = new OptionsCache(start.Options);
+            var options = OptionsCache.Of(start.Compilation, start.Options);
             var isTestProject = Layers.IsTestProject(start.Compilation);
             var serviceCode = new ServiceCode(symbols);
             start.RegisterOperationAction(operation => Analyze(operation, symbols, serviceCode, options, isTestProject), OperationKind.Throw);

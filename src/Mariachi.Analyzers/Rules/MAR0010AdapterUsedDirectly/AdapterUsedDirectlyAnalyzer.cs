@@ -34,7 +34,7 @@ public sealed class AdapterUsedDirectlyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new State(adapters, new OptionsCache(start.Options), Layers.IsTestProject(start.Compilation));
+            var state = new State(adapters, OptionsCache.Of(start.Compilation, start.Options), Layers.IsTestProject(start.Compilation));
             start.RegisterOperationAction(state.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(state.AnalyzeLocals, OperationKind.VariableDeclaration);
             start.RegisterOperationAction(state.AnalyzeFunction, OperationKind.AnonymousFunction, OperationKind.LocalFunction);

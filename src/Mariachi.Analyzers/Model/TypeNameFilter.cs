@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Mariachi.Analyzers.Core;
+
+/// <summary>
+/// A per-compilation pre-filter on the text of type names: can a name spelled with this identifier denote a type a
+/// rule looks for? Binding a name costs far more than reading it, and nearly every type name in a layer's code
+/// (models, framework types, primitives) cannot denote a data-access or HTTP server type. The answer is exact, not a
+/// heuristic that can miss: an identifier passes when a type with that simple name declared in the compilation is
+/// wanted under the file's options, when a referenced assembly that may declare wanted types (the rule says which,
+/// per assembly: ASP.NET Core's for HTTP server types) declares a type with that name, or when it is a using alias
+/// (which can rename anything). Metadata is never walked: an assembly's set of type names answers. Each identifier
+/// is decided once per compilation and configuration; thread-safe.
+/// </summary>
+/// <remarks>
+/// A rule creates one at compilation start with its type predicate and asks <see cref="MayDenote"/> before
+/// <c>GetSymbolInfo</c>; <see cref="LayerReferences"/> does this for MAR0006/MAR0007.
+/// </remarks>
+internal sealed class TypeNameFilter
+{
+    private readonly Compilation _compilation;
+    private readonly Func<ITypeSymbol, MariachiOptions, bool> _isWanted;
+    private readonly Func<IAssemblySymbol, MariachiOptions, bool> _mayDeclareWanted;
+    private readonly UsingAliases _aliases;
+    private readonly ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<string, bool>> _verdicts =
+        new ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<string, bool>>();
+
+    private readonly ConcurrentDictionary<(MariachiOptions, IAssemblySymbol), bool> _assemblies =
+        new ConcurrentDictionary<(MariachiOptions, IAssemblySymbol), bool>();
+
+    /// <param name="compilation">The compilation analyzed.</param>
+    /// <param name="isWanted">The types looked for, under a file's options.</param>
+    /// <param name="mayDeclareWanted">False for a referenced assembly that declares no wanted type (true when unsure).</param>
+    /// <param name="aliases">The compilation's using aliases, when the rule has them already.</param>
+    public TypeNameFilter(
+        Compilation compilation,
+        Func<ITypeSymbol, MariachiOptions, bool> isWanted,
+        Func<IAssemblySymbol, MariachiOptions, bool> mayDeclareWanted,
+        UsingAliases? aliases = null)
+    {
+        _compilation = compilation;
+        _isWanted = isWanted;
+        _mayDeclareWanted = mayDeclareWanted;
+        _aliases = aliases ?? new UsingAliases(compilation);
+    }
+
+    /// <summary>True when <paramref name="name"/> may denote a wanted type: it must be bound to know.</summary>
+    public bool MayDenote(NameSyntax name, MariachiOptions options, CancellationToken cancellationToken) =>
+        SyntaxNames.LastIdentifier(name) is not { } identifier
+        || MayBeNamed(identifier, options, cancellationToken)
+        || _aliases.Contains(identifier, cancellationToken)
+
+        // A nested type written qualified (HeaderDictionary.Enumerator) is looked for through its containing type.
+        || (name is QualifiedNameSyntax qualified && MayDenote(qualified.Left, options, cancellationToken));
+
+    /// <summary>True when some type whose simple name is <paramref name="identifier"/> is wanted (aliases aside).</summary>
+    public bool MayBeNamed(string identifier, MariachiOptions options, CancellationToken cancellationToken)
+    {
+        var verdicts = _verdicts.GetOrAdd(options, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        if (verdicts.TryGetValue(identifier, out var known))
+        {
+            return known;
+        }
+
+        // Two threads may decide the same identifier; they find the same answer.
+        var verdict = Decide(identifier, options, cancellationToken);
+        verdicts.TryAdd(identifier, verdict);
+        return verdict;
+    }
+
+    private bool Decide(string identifier, MariachiOptions options, CancellationToken cancellationToken)
+    {
+        // Source: the declaration table answers by name, nested types included.
+        foreach (var symbol in _compilation.GetSymbolsWithName(identifier, SymbolFilter.Type, cancellationToken))
+        {
+            if (symbol is ITypeSymbol type && _isWanted(type, options))
+            {
+                return true;
+            }
+        }
+
+        // References: the assembly's set of type names answers without creating a symbol (walking its namespaces
+        // would load every type of them); only assemblies that may declare a wanted type are asked.
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.TypeNames.Contains(identifier) && MayDeclareWanted(assembly, options))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool MayDeclareWanted(IAssemblySymbol assembly, MariachiOptions options)
+    {
+        if (!_assemblies.TryGetValue((options, assembly), out var known))
+        {
+            known = _assemblies.GetOrAdd((options, assembly), _mayDeclareWanted(assembly, options));
+        }
+
+        return known;
+    }
+}
