@@ -13,7 +13,8 @@ internal sealed record SourceFile(string Path, string Text);
 /// (MAR0001 controller holding a service, MAR0002 environment read in a service, MAR0003 Context-less overload,
 /// MAR0005 Context created mid-flow, CA2016 token not forwarded), MAR0004 duplicates come every 25 modules (across
 /// modules) and every 50 (inside one member), and every config class reads an environment variable (fine for MAR0002,
-/// banned for RS0030). The code compiles without errors.
+/// banned for RS0030), and every 50th module registers an invalid procedure name (MAR0011). The code compiles
+/// without errors.
 /// </summary>
 internal static class SyntheticSolution
 {
@@ -70,6 +71,9 @@ internal static class SyntheticSolution
 
         /// <summary>MAR0006, MAR0007, MAR0009 and MAR0010, in two extra files of the module.</summary>
         public static bool LayerRulesBroken(int m) => m % 10 == 1;
+
+        /// <summary>MAR0011: a registration under a name the runtime rejects.</summary>
+        public static bool InvalidProcedureName(int m) => m % 50 == 4;
     }
 
     private static string ArchiveService(int m) => $$"""
@@ -409,6 +413,15 @@ internal static class SyntheticSolution
 
                         // MAR0004 inside one member.
                         communication.Register<string, bool>(Orders{{m}}Procedures.PingName, (ctx, _) => Task.FromResult(false));
+                """);
+        }
+
+        if (Violations.InvalidProcedureName(m))
+        {
+            extra.Append($$"""
+
+                        // MAR0011: upper case is not a valid procedure name; the runtime throws communication/invalid-name.
+                        communication.Register<string, bool>("M{{m}}.Orders.Archive", (ctx, _) => Task.FromResult(false));
                 """);
         }
 

@@ -84,6 +84,12 @@ public static class DiagnosticDescriptors
         "Mariachi option '{0}' = '{1}' is invalid: {2}",
         "Options under 'mariachi.' in .editorconfig or .globalconfig that are unknown or do not parse are reported instead of being silently ignored.");
 
+    public static readonly DiagnosticDescriptor InvalidProcedureOrEventName = Create(
+        DiagnosticIds.InvalidProcedureOrEventName,
+        "Invalid procedure or event name",
+        "{0} name '{1}' is invalid: {2}; {3}",
+        "A procedure name is two or more lowercase dot-separated segments (orders.create); an event name is exactly three (domain.entity.verb, orders.order.created); a segment starts with a letter and holds a-z, 0-9, '-' or '_'. The runtime throws communication/invalid-name or events/invalid-name for any other name; this rule checks constant names at compile time with the same rule.");
+
     /// <summary>Every descriptor, for tests that keep the docs and release tracking in sync.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         ControllerReferencesService,
@@ -96,7 +102,8 @@ public static class DiagnosticDescriptors
         HttpTypeInService,
         RawExceptionInService,
         AdapterUsedDirectly,
-        InvalidOption);
+        InvalidOption,
+        InvalidProcedureOrEventName);
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, params string[] customTags) =>
         new DiagnosticDescriptor(

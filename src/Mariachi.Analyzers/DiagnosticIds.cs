@@ -13,4 +13,5 @@ public static class DiagnosticIds
     public const string RawExceptionInService = "MAR0009";
     public const string AdapterUsedDirectly = "MAR0010";
     public const string InvalidOption = "MAR0900";
+    public const string InvalidProcedureOrEventName = "MAR0011";
 }

@@ -41,6 +41,8 @@ public sealed class HalfTypedCodeTests
         "class C<T> where T : { void M(Context ctx) => M(default); }",
         "#error incomplete\nclass C { void M(Context ctx) { M(default!); }",
         "}}}{{{ class ( Context ctx ) => ;",
+        "class S { const string N = \"Orders.\" + Missing; void M(ICommunication c, Mariachi.Events.IEventBus b, Context ctx) { c.Register<int, int>(N, ); b.PublishAsync(ctx, \"Orders.Order\", ); c.CallAsync<int>(\"orders\" } }",
+        "class S { static readonly Procedure<int, int> P = new(\"Orders/Create\" ; Procedure<int, int> Q = new Procedure<int, int>(; void M(Mariachi.Events.IEventBus b) => b.SubscribeAsync<int>(\"A B C\", (ctx, x) => ",
     };
 
     [Theory]
