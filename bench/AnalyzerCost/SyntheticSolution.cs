@@ -13,8 +13,8 @@ internal sealed record SourceFile(string Path, string Text);
 /// (MAR0001 controller holding a service, MAR0002 environment read in a service, MAR0003 Context-less overload,
 /// MAR0005 Context created mid-flow, CA2016 token not forwarded), MAR0004 duplicates come every 25 modules (across
 /// modules) and every 50 (inside one member), and every config class reads an environment variable (fine for MAR0002,
-/// banned for RS0030), and every 50th module registers an invalid procedure name (MAR0011). The code compiles
-/// without errors.
+/// banned for RS0030), every 50th module registers an invalid procedure name (MAR0011), and the archive service of the
+/// layer-rule modules is used by nothing (MAR0014). The code compiles without errors.
 /// </summary>
 internal static class SyntheticSolution
 {
@@ -87,6 +87,7 @@ internal static class SyntheticSolution
             public Guid Id { get; set; }
         }
 
+        // MAR0014: no handler, service, procedure module or hosted service uses it (only the module's controller might).
         public sealed class Archive{{m}}Service
         {
             // MAR0010 (twice): an adapter held and created directly.

@@ -14,4 +14,5 @@ public static class DiagnosticIds
     public const string AdapterUsedDirectly = "MAR0010";
     public const string InvalidOption = "MAR0900";
     public const string InvalidProcedureOrEventName = "MAR0011";
+    public const string ServiceNotExposed = "MAR0014";
 }

@@ -28,6 +28,7 @@ internal sealed class KnownSymbols
     private readonly Lazy<INamedTypeSymbol?> _endpointRouteBuilderExtensions;
     private readonly Lazy<INamedTypeSymbol?> _mariachiError;
     private readonly Lazy<INamedTypeSymbol?> _procedureModule;
+    private readonly Lazy<INamedTypeSymbol?> _hostedService;
 
     /// <summary>Each type is looked up on first use: a rule pays only for the symbols it needs.</summary>
     private KnownSymbols(Compilation compilation)
@@ -49,6 +50,7 @@ internal sealed class KnownSymbols
         _pageModel = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.RazorPages", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel"));
         _mariachiError = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.MariachiError"));
         _procedureModule = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.IProcedureModule"));
+        _hostedService = Lookup(() => assemblies.Find("Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Hosting.IHostedService"));
         _endpointRouteBuilderExtensions = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"));
     }
 
@@ -93,6 +95,9 @@ internal sealed class KnownSymbols
 
     /// <summary><c>Mariachi.Communication.IProcedureModule</c>: a type that registers procedures is service code.</summary>
     public INamedTypeSymbol? ProcedureModule => _procedureModule.Value;
+
+    /// <summary><c>Microsoft.Extensions.Hosting.IHostedService</c> (and so <c>BackgroundService</c>): code that runs on its own.</summary>
+    public INamedTypeSymbol? HostedService => _hostedService.Value;
 
     /// <summary>True when Mariachi.Abstractions is referenced.</summary>
     public bool HasMariachi => Context is not null;

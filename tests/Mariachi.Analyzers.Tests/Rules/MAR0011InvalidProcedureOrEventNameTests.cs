@@ -221,9 +221,8 @@ public sealed class MAR0011InvalidProcedureOrEventNameTests
             {
                 void M(ICommunication communication) => communication.Register<int, int>({|#0:"orders.bad name"|}, (c, x) => Task.FromResult(x));
             }
-            namespace Xunit { public sealed class FactAttribute : System.Attribute { } }
             """;
-        var xunit = XunitReference();
+        var xunit = MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location);
         var skipped = new MariachiAnalyzerTest<InvalidProcedureOrEventNameAnalyzer>(Source.Replace("{|#0:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal));
         skipped.TestState.AdditionalReferences.Add(xunit);
         await skipped.RunAsync();
@@ -232,18 +231,6 @@ public sealed class MAR0011InvalidProcedureOrEventNameTests
         included.TestState.AdditionalReferences.Add(xunit);
         included.ExpectedDiagnostics.Add(Procedure(0, "orders.bad name", "U+0020 is not allowed (a segment holds a-z, 0-9, '-' and '_')", "use 'orders.bad-name'"));
         await included.RunAsync();
-    }
-
-    private static MetadataReference XunitReference()
-    {
-        var compilation = CSharpCompilation.Create(
-            "xunit.core",
-            [CSharpSyntaxTree.ParseText("namespace Xunit.Sdk { public sealed class Marker { } }")],
-            TestReferences.NetCore,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(compilation.Emit(image).Success);
-        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     [Fact]
