@@ -15,7 +15,9 @@ internal sealed record SourceFile(string Path, string Text);
 /// of the wrong type), MAR0004 duplicates come every 25 modules (across
 /// modules) and every 50 (inside one member), and every config class reads an environment variable (fine for MAR0002,
 /// banned for RS0030). MAR0008 finds, besides its own sprinkle, each pricing service's Context-less <c>AuditAsync</c>
-/// convenience overload (a public operation without a Context). The code compiles without errors.
+/// convenience overload (a public operation without a Context), every 50th module registers an invalid procedure name
+/// (MAR0011), and the archive service of the layer-rule modules is used by nothing (MAR0014). The code compiles
+/// without errors.
 /// </summary>
 internal static class SyntheticSolution
 {
@@ -78,6 +80,9 @@ internal static class SyntheticSolution
 
         /// <summary>MAR0006, MAR0007, MAR0008, MAR0009 and MAR0010, in two extra files of the module.</summary>
         public static bool LayerRulesBroken(int m) => m % 10 == 1;
+
+        /// <summary>MAR0011: a registration under a name the runtime rejects.</summary>
+        public static bool InvalidProcedureName(int m) => m % 50 == 4;
     }
 
     private static string ArchiveService(int m) => $$"""
@@ -91,6 +96,7 @@ internal static class SyntheticSolution
             public Guid Id { get; set; }
         }
 
+        // MAR0014: no handler, service, procedure module or hosted service uses it (only the module's controller might).
         public sealed class Archive{{m}}Service
         {
             // MAR0010 (twice): an adapter held and created directly.
@@ -420,6 +426,15 @@ internal static class SyntheticSolution
 
                         // MAR0004 inside one member.
                         communication.Register<string, bool>(Orders{{m}}Procedures.PingName, (ctx, _) => Task.FromResult(false));
+                """);
+        }
+
+        if (Violations.InvalidProcedureName(m))
+        {
+            extra.Append($$"""
+
+                        // MAR0011: upper case is not a valid procedure name; the runtime throws communication/invalid-name.
+                        communication.Register<string, bool>("M{{m}}.Orders.Archive", (ctx, _) => Task.FromResult(false));
                 """);
         }
 

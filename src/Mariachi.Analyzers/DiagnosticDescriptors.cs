@@ -104,6 +104,20 @@ public static class DiagnosticDescriptors
         "Mariachi option '{0}' = '{1}' is invalid: {2}",
         "Options under 'mariachi.' in .editorconfig or .globalconfig that are unknown or do not parse are reported instead of being silently ignored.");
 
+    public static readonly DiagnosticDescriptor InvalidProcedureOrEventName = Create(
+        DiagnosticIds.InvalidProcedureOrEventName,
+        "Invalid procedure or event name",
+        "{0} name '{1}' is invalid: {2}; {3}",
+        "A procedure name is two or more lowercase dot-separated segments (orders.create); an event name is exactly three (domain.entity.verb, orders.order.created); a segment starts with a letter and holds a-z, 0-9, '-' or '_'. The runtime throws communication/invalid-name or events/invalid-name for any other name; this rule checks constant names at compile time with the same rule.");
+
+    /// <summary>MAR0014 needs every file (who calls a service), so it runs at compilation end only.</summary>
+    public static readonly DiagnosticDescriptor ServiceNotExposed = Create(
+        DiagnosticIds.ServiceNotExposed,
+        "Service not exposed as a procedure",
+        "Service '{0}' is not exposed as a procedure: no Register handler calls it and no other service, procedure module or hosted service uses it; register a procedure whose handler calls it, or remove it",
+        "Every service is reached through the communication layer (handler-for-every-service): a Register handler calls it, or another service, a procedure module or a hosted service uses it. A service nothing reaches is dead code, or a procedure someone forgot to register and callers will get communication/not-found. Checked in compilations that register at least one procedure.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>Every descriptor, for tests that keep the docs and release tracking in sync.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         ControllerReferencesService,
@@ -117,8 +131,10 @@ public static class DiagnosticDescriptors
         ContextNotFirst,
         RawExceptionInService,
         AdapterUsedDirectly,
+        InvalidProcedureOrEventName,
         UnknownProcedure,
         CallDoesNotMatchRegistration,
+        ServiceNotExposed,
         InvalidOption);
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, params string[] customTags) =>

@@ -16,4 +16,6 @@ public static class DiagnosticIds
     public const string UnknownProcedure = "MAR0012";
     public const string CallDoesNotMatchRegistration = "MAR0013";
     public const string InvalidOption = "MAR0900";
+    public const string InvalidProcedureOrEventName = "MAR0011";
+    public const string ServiceNotExposed = "MAR0014";
 }

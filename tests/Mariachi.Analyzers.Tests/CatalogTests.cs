@@ -103,13 +103,14 @@ public sealed partial class CatalogTests
     }
 
     [Fact]
-    public void Only_the_compilation_wide_MAR0004_analyzer_is_a_compilation_end_analyzer()
+    public void Only_the_compilation_wide_MAR0004_analyzer_and_MAR0014_are_compilation_end_analyzers()
     {
         var endAnalyzers = Analyzers()
             .Where(a => a.SupportedDiagnostics.Any(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)))
-            .Select(a => a.GetType().Name);
+            .Select(a => a.GetType().Name)
+            .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["DuplicateProcedureNameAnalyzer"], endAnalyzers);
+        Assert.Equal(["DuplicateProcedureNameAnalyzer", "ServiceNotExposedAnalyzer"], endAnalyzers);
         Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, DiagnosticDescriptors.DuplicateProcedureNameInMember.CustomTags);
     }
 

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Mariachi.Naming;
 
 namespace Mariachi.Communication;
 
@@ -6,9 +6,10 @@ namespace Mariachi.Communication;
 /// The procedure naming rule: two or more lowercase dot-separated segments (<c>orders.create</c>,
 /// <c>billing.invoices.send-reminder</c>); a segment starts with a letter and holds letters, digits, <c>-</c> or <c>_</c>.
 /// </summary>
-public static partial class ProcedureName
+public static class ProcedureName
 {
-    public static bool IsValid(string? name) => name is not null && Pattern().IsMatch(name);
+    /// <summary>The rule itself is <see cref="NameRule"/>, shared with the analyzers (MAR0011).</summary>
+    public static bool IsValid(string? name) => NameRule.IsProcedure(name);
 
     /// <summary>Throws <see cref="CommunicationError"/> (<see cref="ErrorCodes.Communication.InvalidName"/>) for a malformed name.</summary>
     public static void EnsureValid(string? name)
@@ -21,7 +22,4 @@ public static partial class ProcedureName
                 MariachiError.Meta(("procedure", name)));
         }
     }
-
-    [GeneratedRegex(@"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

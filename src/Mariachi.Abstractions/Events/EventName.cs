@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Mariachi.Naming;
 
 namespace Mariachi.Events;
 
@@ -6,9 +6,10 @@ namespace Mariachi.Events;
 /// The event naming rule: exactly three lowercase dot-separated segments, <c>domain.entity.verb</c>
 /// (<c>orders.order.created</c>); a segment starts with a letter and holds letters, digits, <c>-</c> or <c>_</c>.
 /// </summary>
-public static partial class EventName
+public static class EventName
 {
-    public static bool IsValid(string? name) => name is not null && Pattern().IsMatch(name);
+    /// <summary>The rule itself is <see cref="NameRule"/>, shared with the analyzers (MAR0011).</summary>
+    public static bool IsValid(string? name) => NameRule.IsEvent(name);
 
     /// <summary>Throws <see cref="EventsError"/> (<see cref="ErrorCodes.Events.InvalidName"/>) for a malformed name.</summary>
     public static void EnsureValid(string? name)
@@ -21,8 +22,4 @@ public static partial class EventName
                 MariachiError.Meta(("event", name)));
         }
     }
-
-    // \z, not $: $ also matches before a trailing newline.
-    [GeneratedRegex(@"^[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

@@ -29,6 +29,7 @@ internal sealed class KnownSymbols
     private readonly Lazy<INamedTypeSymbol?> _mariachiError;
     private readonly Lazy<INamedTypeSymbol?> _procedureModule;
     private readonly Lazy<INamedTypeSymbol?> _procedureCatalogEntryAttribute;
+    private readonly Lazy<INamedTypeSymbol?> _hostedService;
 
     /// <summary>Each type is looked up on first use: a rule pays only for the symbols it needs.</summary>
     private KnownSymbols(Compilation compilation)
@@ -51,6 +52,7 @@ internal sealed class KnownSymbols
         _mariachiError = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.MariachiError"));
         _procedureModule = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.IProcedureModule"));
         _procedureCatalogEntryAttribute = Lookup(() => assemblies.Find(MariachiAssemblyName, CatalogAttribute.MetadataName));
+        _hostedService = Lookup(() => assemblies.Find("Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Hosting.IHostedService"));
         _endpointRouteBuilderExtensions = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"));
     }
 
@@ -98,6 +100,8 @@ internal sealed class KnownSymbols
 
     /// <summary><c>Mariachi.Communication.ProcedureCatalogEntryAttribute</c>: what the catalog generator writes (absent before 0.2).</summary>
     public INamedTypeSymbol? ProcedureCatalogEntryAttribute => _procedureCatalogEntryAttribute.Value;
+    /// <summary><c>Microsoft.Extensions.Hosting.IHostedService</c> (and so <c>BackgroundService</c>): code that runs on its own.</summary>
+    public INamedTypeSymbol? HostedService => _hostedService.Value;
 
     /// <summary>True when Mariachi.Abstractions is referenced.</summary>
     public bool HasMariachi => Context is not null;

@@ -223,5 +223,43 @@ public sealed partial class MixedOccurrencesTests
             ],
             ("""Again(Context ctx) => {|MAR0005:Context.Create()|}""", """Again(Context ctx) => ctx"""),
             ("""Again(Context ctx) => {|MAR0005:Context.Create(tenantId: "acme")|}""", """Again(Context ctx) => ctx""")),
+
+        // No fix: a name with no valid proposal (one segment). A const used twice is rewritten once.
+        ["MAR0011"] = For<InvalidProcedureOrEventNameAnalyzer, InvalidProcedureOrEventNameCodeFix>(
+            [
+                """
+                using System.Threading.Tasks;
+                using Mariachi.Communication;
+
+                class OrdersModule
+                {
+                    const string Cancel = "Orders.Cancel";
+                    void M(ICommunication c)
+                    {
+                        c.Register<int, int>({|MAR0011:"orders"|}, (ctx, x) => Task.FromResult(x));
+                        c.Register<int, int>({|MAR0011:Cancel|}, (ctx, x) => Task.FromResult(x));
+                        c.Register<int, int>({|MAR0011:"Orders.Create"|}, (ctx, x) => Task.FromResult(x));
+                        c.CallAsync<int>({|MAR0011:Cancel|}, null!, 1);
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Mariachi.Communication;
+
+                class BillingModule
+                {
+                    void M(ICommunication c)
+                    {
+                        c.Register<int, int>({|MAR0011:"billing"|}, (ctx, x) => Task.FromResult(x));
+                        c.Register<int, int>({|MAR0011:"Billing.Pay"|}, (ctx, x) => Task.FromResult(x));
+                    }
+                }
+                """,
+            ],
+            ("""const string Cancel = "Orders.Cancel";""", """const string Cancel = "orders.cancel";"""),
+            ("""{|MAR0011:Cancel|}""", """Cancel"""),
+            ("""{|MAR0011:"Orders.Create"|}""", "\"orders.create\""),
+            ("""{|MAR0011:"Billing.Pay"|}""", "\"billing.pay\"")),
     };
 }

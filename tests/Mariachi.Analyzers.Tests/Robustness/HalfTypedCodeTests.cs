@@ -49,6 +49,8 @@ public sealed class HalfTypedCodeTests
         "partial class OrderService { public partial Task SaveAsync(string x); public Task M(Context c) => SaveAsync(",
         "class S { async Task M(ICommunication c, Context ctx) { await c.CallAsync<int>(\"orders.craete\", ctx, ); c.Register<int, int>(\"orders.create\", null); } }",
         "class S { static readonly Procedure<int, Missing> P = new(\"a.b\"); async Task M(ICommunication c, Context ctx) { await c.CallAsync(P, ctx, \"x\"); c.Register(P, ; } }",
+        "class S { const string N = \"Orders.\" + Missing; void M(ICommunication c, Mariachi.Events.IEventBus b, Context ctx) { c.Register<int, int>(N, ); b.PublishAsync(ctx, \"Orders.Order\", ); c.CallAsync<int>(\"orders\" } }",
+        "class S { static readonly Procedure<int, int> P = new(\"Orders/Create\" ; Procedure<int, int> Q = new Procedure<int, int>(; void M(Mariachi.Events.IEventBus b) => b.SubscribeAsync<int>(\"A B C\", (ctx, x) => ",
     };
 
     [Theory]

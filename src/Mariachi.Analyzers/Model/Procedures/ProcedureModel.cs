@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -71,11 +72,26 @@ internal static class ProcedureModel
     /// </summary>
     public static string? ConstantNameOfCall(IInvocationOperation invocation, KnownSymbols symbols, out ProcedureCallKind kind)
     {
-        var ordinal = -1;
-        kind = invocation?.TargetMethod is { } method ? Classify(method, symbols, out ordinal) : ProcedureCallKind.None;
-        var argument = kind == ProcedureCallKind.None ? null : ArgumentAt(invocation!, ordinal);
+        var argument = NameArgumentOfCall(invocation, symbols, out kind);
         return argument is null ? null : GetConstantNameOfValue(argument.Value, symbols);
     }
+
+    /// <summary>
+    /// The argument that passes the procedure or event name (a string, or a <c>Procedure</c> handle) of
+    /// <paramref name="invocation"/> (any <see cref="ProcedureCallKind"/>), or null when it is not such a call.
+    /// </summary>
+    public static IArgumentOperation? NameArgumentOfCall(IInvocationOperation invocation, KnownSymbols symbols, out ProcedureCallKind kind)
+    {
+        var ordinal = -1;
+        kind = invocation?.TargetMethod is { } method ? Classify(method, symbols, out ordinal) : ProcedureCallKind.None;
+        return kind == ProcedureCallKind.None ? null : ArgumentAt(invocation!, ordinal);
+    }
+
+    /// <summary>The name argument of <c>new Procedure&lt;TIn, TOut&gt;(name)</c> (or target-typed <c>new(name)</c>), else null.</summary>
+    public static IArgumentOperation? NameArgumentOfCreation(IObjectCreationOperation creation, KnownSymbols symbols) =>
+        creation?.Constructor is { Parameters.Length: 1 } constructor && IsProcedure(constructor.ContainingType, symbols)
+            ? ArgumentAt(creation.Arguments, 0)
+            : null;
 
     /// <summary>
     /// The ordinal of the name parameter when <paramref name="method"/> is the member named like it on
@@ -189,9 +205,11 @@ internal static class ProcedureModel
         return ArgumentAt(invocation!, ordinal + (handler ? 1 : 0));
     }
 
-    private static IArgumentOperation? ArgumentAt(IInvocationOperation invocation, int ordinal)
+    private static IArgumentOperation? ArgumentAt(IInvocationOperation invocation, int ordinal) => ArgumentAt(invocation.Arguments, ordinal);
+
+    private static IArgumentOperation? ArgumentAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
     {
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.Parameter?.Ordinal == ordinal)
             {
