@@ -13,42 +13,15 @@ namespace Mariachi.Analyzers.Rules;
 /// and the name is written as one literal, the diagnostic's additional location is that literal (the fix's target).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnknownProcedureAnalyzer : DiagnosticAnalyzer
+public sealed class UnknownProcedureAnalyzer : CatalogCallAnalyzer
 {
     /// <summary>The diagnostic property that holds the suggested name.</summary>
     public const string SuggestionProperty = "Suggestion";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnknownProcedure);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Analyze(OperationAnalysisContext context, ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = KnownSymbols.Create(start.Compilation);
-            if (symbols.HasMariachi && symbols.Communication is not null)
-            {
-                start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
-            }
-        });
-    }
-
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod?.Name != ProcedureModel.CallName || ProcedureCallSite.Create(invocation, symbols) is not { } call)
-        {
-            return;
-        }
-
-        // Built once per compilation, and only where a call with a constant name is found.
-        var catalog = ProcedureCatalog.Get(symbols, context.CancellationToken);
-        if (!catalog.CanKnow)
-        {
-            return;
-        }
-
         if (catalog.Has(call.Name))
         {
             return;

@@ -13,39 +13,12 @@ namespace Mariachi.Analyzers.Rules;
 /// input argument, the output at the called method's name.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CallDoesNotMatchRegistrationAnalyzer : DiagnosticAnalyzer
+public sealed class CallDoesNotMatchRegistrationAnalyzer : CatalogCallAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.CallDoesNotMatchRegistration);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Analyze(OperationAnalysisContext context, ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = KnownSymbols.Create(start.Compilation);
-            if (symbols.HasMariachi && symbols.Communication is not null)
-            {
-                start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
-            }
-        });
-    }
-
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod?.Name != ProcedureModel.CallName || ProcedureCallSite.Create(invocation, symbols) is not { } call)
-        {
-            return;
-        }
-
-        // Built once per compilation, and only where a call with a constant name is found.
-        var catalog = ProcedureCatalog.Get(symbols, context.CancellationToken);
-        if (!catalog.CanKnow)
-        {
-            return;
-        }
-
         var compilation = symbols.Compilation;
         var registrations = catalog.Find(call.Name);
         if (registrations.Count == 0)

@@ -1,0 +1,46 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Mariachi.Analyzers.Core;
+
+/// <summary>
+/// The shared start of the rules that judge a <c>CallAsync</c> of a constant name against the procedure catalog
+/// (MAR0012, MAR0013): nothing is registered without Mariachi's communication types, and a call is handed on only
+/// where the catalog can know (the compilation registers procedures or references a catalog).
+/// </summary>
+public abstract class CatalogCallAnalyzer : DiagnosticAnalyzer
+{
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = KnownSymbols.Create(start.Compilation);
+            if (symbols.HasMariachi && symbols.Communication is not null)
+            {
+                start.RegisterOperationAction(operation => AnalyzeInvocation(operation, symbols), OperationKind.Invocation);
+            }
+        });
+    }
+
+    /// <summary>Judges one call whose name is constant, with a catalog that can know.</summary>
+    private protected abstract void Analyze(OperationAnalysisContext context, ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols);
+
+    private void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod?.Name != ProcedureModel.CallName || ProcedureCallSite.Create(invocation, symbols) is not { } call)
+        {
+            return;
+        }
+
+        // Built once per compilation, and only where a call with a constant name is found.
+        var catalog = ProcedureCatalog.Get(symbols, context.CancellationToken);
+        if (catalog.CanKnow)
+        {
+            Analyze(context, call, catalog, symbols);
+        }
+    }
+}
