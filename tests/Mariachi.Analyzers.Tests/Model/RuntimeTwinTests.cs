@@ -10,8 +10,9 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Mariachi.Analyzers.Tests.Model;
 
 /// <summary>
-/// What the analyzers twin from the runtime, kept in step by running one table through both: the "did you mean"
-/// rule (MAR0012) and the type checks of a call against its registration (MAR0013).
+/// What the analyzers share with or twin from the runtime, kept in step by running one table through both: the
+/// "did you mean" rule (MAR0012, one linked source file) and the type checks of a call against its registration
+/// (MAR0013, a twin).
 /// </summary>
 public sealed class RuntimeTwinTests
 {
@@ -52,7 +53,7 @@ public sealed class RuntimeTwinTests
     public void The_did_you_mean_rule_gives_the_runtimes_answer(string name) =>
         Assert.Equal(
             Mariachi.Communication.Dispatch.NameSuggestions.Closest(name, Registered),
-            Mariachi.Analyzers.Core.NameSuggestions.Closest(name, Registered));
+            Mariachi.Naming.ClosestName.Find(name, Registered));
 
     [Fact]
     public async Task The_input_check_gives_the_runtimes_verdict_for_every_pair()

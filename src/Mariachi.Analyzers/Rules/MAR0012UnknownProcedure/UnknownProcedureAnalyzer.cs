@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Mariachi.Analyzers.Core;
+using Mariachi.Naming;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,7 +28,7 @@ public sealed class UnknownProcedureAnalyzer : CatalogCallAnalyzer
             return;
         }
 
-        var suggestion = NameSuggestions.Closest(call.Name, catalog.Names);
+        var suggestion = ClosestName.Find(call.Name, catalog.Names);
         var literal = suggestion is null ? null : NameLiteral.Find(call.NameValue, symbols.Compilation);
         var properties = suggestion is null
             ? ImmutableDictionary<string, string?>.Empty

@@ -1,16 +1,17 @@
 using System;
 using System.Collections.Generic;
 
-namespace Mariachi.Analyzers.Core;
+namespace Mariachi.Naming;
 
 /// <summary>
-/// The runtime's "did you mean" rule (<c>Mariachi.Communication.Dispatch.NameSuggestions</c>), twinned here because
-/// the analyzers cannot reference the runtime assembly; a table test runs the same names through both.
+/// The "did you mean" rule: the known name closest to a mistyped one. Compiled into the runtime
+/// (<c>NameSuggestions</c>, for <c>communication/not-found</c>) and, linked, into the analyzers (MAR0012), so both
+/// suggest alike; it therefore targets netstandard2.0 and uses no implicit usings.
 /// </summary>
-internal static class NameSuggestions
+internal static class ClosestName
 {
     /// <summary>The closest candidate within an edit distance of max(2, length / 3); ties go to the ordinal first.</summary>
-    public static string? Closest(string name, IEnumerable<string> candidates)
+    public static string? Find(string name, IEnumerable<string> candidates)
     {
         var limit = Math.Max(2, name.Length / 3);
         string? best = null;
