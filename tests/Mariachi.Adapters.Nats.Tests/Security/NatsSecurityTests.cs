@@ -61,6 +61,19 @@ public sealed class NatsSecurityTests
     }
 
     [Fact]
+    public async Task A_creds_file_of_an_operator_account_connects_and_one_of_an_unknown_account_is_refused()
+    {
+        using var authority = TestOperator.Create();
+        await using var server = await NatsServerProcess.StartAsync(jetStream: true, "-c", authority.ServerConfigFile);
+        var url = $"nats://127.0.0.1:{server.Port}";
+
+        await AssertServesAsync(url, o => o.Security.CredentialsFile = authority.UserCredentials("ana"));
+        var error = await AssertRefusedAsync(url, o => o.Security.CredentialsFile = authority.StrangerCredentials("eve"));
+
+        Assert.Contains("the NATS server refused the credentials", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TLS_with_a_client_certificate_connects_and_an_untrusted_server_is_refused()
     {
         using var certificates = TestCertificates.Create();
