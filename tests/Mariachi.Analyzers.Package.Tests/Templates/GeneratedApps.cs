@@ -16,6 +16,9 @@ public sealed class GeneratedApps : IAsyncLifetime
 {
     public const string SectionTitle = "Start a new app";
 
+    /// <summary>The test collection that shares one instance of the apps.</summary>
+    public const string Collection = "Generated apps";
+
     private readonly ScratchFolder _scratch = new("mariachi-templates-");
 
     public string Root => _scratch.Root;
@@ -79,7 +82,19 @@ public sealed class GeneratedApps : IAsyncLifetime
 
     /// <summary>Runs <c>dotnet new</c> in <paramref name="directory"/> against the test's template cache.</summary>
     internal Task<DotNet.Result> NewAsync(string directory, params string[] arguments) =>
-        DotNet.RunAsync(directory, WithPwd(directory), ["new", .. arguments, "--debug:custom-hive", Path.Combine(Root, "hive")]);
+        NewAsync(directory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As above, with <paramref name="environment"/> over the shell's (PWD: the directory).</summary>
+    internal Task<DotNet.Result> NewAsync(string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var variables = new Dictionary<string, string>(Environment) { ["PWD"] = directory };
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+
+        return DotNet.RunAsync(directory, variables, ["new", .. arguments, "--debug:custom-hive", Path.Combine(Root, "hive")]);
+    }
 
     private async Task NewAsync(StringBuilder log, string directory, params string[] arguments)
     {
@@ -100,5 +115,8 @@ public sealed class GeneratedApps : IAsyncLifetime
         return words[2..];
     }
 
-    private Dictionary<string, string> WithPwd(string directory) => new(Environment) { ["PWD"] = directory };
 }
+
+/// <summary>Every test class of the templates shares one <see cref="GeneratedApps"/>: one instantiation, one build.</summary>
+[CollectionDefinition(GeneratedApps.Collection)]
+public sealed class GeneratedAppsCollection : ICollectionFixture<GeneratedApps>;

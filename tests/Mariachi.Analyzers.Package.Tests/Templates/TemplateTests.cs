@@ -6,7 +6,8 @@ using System.Text.RegularExpressions;
 namespace Mariachi.Analyzers.Package.Tests.Templates;
 
 /// <summary>The apps made with Mariachi.Templates build clean, pass their own tests and answer over HTTP.</summary>
-public sealed partial class TemplateTests(GeneratedApps apps) : IClassFixture<GeneratedApps>
+[Collection(GeneratedApps.Collection)]
+public sealed partial class TemplateTests(GeneratedApps apps)
 {
     [Fact]
     public void Every_template_and_option_builds_with_warnings_as_errors_and_no_diagnostic()
@@ -73,6 +74,40 @@ public sealed partial class TemplateTests(GeneratedApps apps) : IClassFixture<Ge
 
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Equal(("0", "6"), (Counter(test, "Failed"), Counter(test, "Passed")));
+    }
+
+    [Fact]
+    public async Task The_postgres_app_passes_its_tests_on_a_server_when_one_is_configured()
+    {
+        Assert.True(apps.Build.ExitCode == 0, apps.Build.ToString());
+        var server = System.Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrEmpty(server))
+        {
+            // Built above like every app; its tests need a server, which CI always has.
+            Assert.False(IsCi, $"{PostgresVariable} is not set, and CI=true: the PostgreSQL app's tests must run (.ci/run starts a server).");
+            return;
+        }
+
+        var environment = new Dictionary<string, string>(apps.Environment) { ["DATABASE_URL"] = DatabaseUrl(server, $"depot_{Guid.NewGuid():N}") };
+        var test = await DotNet.RunAsync(apps.Depot, environment, "test", "--no-build");
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Equal(("0", "5"), (Counter(test, "Failed"), Counter(test, "Passed")));
+    }
+
+    private const string PostgresVariable = "MARIACHI_TEST_POSTGRES";
+
+    private static bool IsCi => System.Environment.GetEnvironmentVariable("CI") is "true" or "True" or "1";
+
+    /// <summary>The DATABASE_URL of a new database on the server of an Npgsql connection string (Host, Port, Username, Password).</summary>
+    private static string DatabaseUrl(string connectionString, string database)
+    {
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split('=', 2))
+            .ToDictionary(pair => pair[0].Trim().ToLowerInvariant(), pair => pair[1].Trim());
+        var user = Uri.EscapeDataString(parts.GetValueOrDefault("username") ?? parts.GetValueOrDefault("user id") ?? "postgres");
+        var password = parts.GetValueOrDefault("password") is { Length: > 0 } secret ? ":" + Uri.EscapeDataString(secret) : string.Empty;
+        return $"postgres://{user}{password}@{parts.GetValueOrDefault("host") ?? "localhost"}:{parts.GetValueOrDefault("port") ?? "5432"}/{database}";
     }
 
     private static HttpRequestMessage AsTenant(HttpMethod method, string path, object? body = null)
