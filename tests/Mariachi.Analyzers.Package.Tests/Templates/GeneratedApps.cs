@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 
 namespace Mariachi.Analyzers.Package.Tests.Templates;
@@ -101,6 +102,17 @@ public sealed class GeneratedApps : IAsyncLifetime
         var result = await NewAsync(directory, arguments);
         log.AppendLine($"$ dotnet new {string.Join(' ', arguments)}").AppendLine(result.Output);
         Assert.True(result.ExitCode == 0, $"dotnet new {string.Join(' ', arguments)} in {directory}: {result}");
+    }
+
+    /// <summary>True in CI, where a test that needs a server fails without one instead of passing on.</summary>
+    internal static bool IsCi => System.Environment.GetEnvironmentVariable("CI") is "true" or "True" or "1";
+
+    /// <summary>A request of the tenant acme, with <paramref name="body"/> as JSON.</summary>
+    internal static HttpRequestMessage AsTenant(HttpMethod method, string path, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-Tenant-Id", "acme");
+        return request;
     }
 
     /// <summary>The lines of a code block, without their comments.</summary>

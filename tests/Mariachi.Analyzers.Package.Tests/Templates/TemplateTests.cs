@@ -47,13 +47,13 @@ public sealed partial class TemplateTests(GeneratedApps apps)
         await using var api = DotNet.Start(apps.Shop, apps.Environment, Arguments(commands[1].Replace("http://localhost:5080", url, StringComparison.Ordinal)));
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         using var ready = await LocalApp.SendWhenReadyAsync(http, api, () => new HttpRequestMessage(HttpMethod.Get, "/health/ready"));
-        using var created = await http.SendAsync(AsTenant(HttpMethod.Post, "/orders", new { customer = "Ana", total = 42.5m }));
+        using var created = await http.SendAsync(GeneratedApps.AsTenant(HttpMethod.Post, "/orders", new { customer = "Ana", total = 42.5m }));
         var order = await created.Content.ReadFromJsonAsync<JsonElement>();
-        using var read = await http.SendAsync(AsTenant(HttpMethod.Get, $"/orders/{order.GetProperty("id").GetGuid()}"));
-        using var missing = await http.SendAsync(AsTenant(HttpMethod.Get, $"/orders/{Guid.NewGuid()}"));
+        using var read = await http.SendAsync(GeneratedApps.AsTenant(HttpMethod.Get, $"/orders/{order.GetProperty("id").GetGuid()}"));
+        using var missing = await http.SendAsync(GeneratedApps.AsTenant(HttpMethod.Get, $"/orders/{Guid.NewGuid()}"));
         var problem = await missing.Content.ReadFromJsonAsync<JsonElement>();
-        using var cancelled = await http.SendAsync(AsTenant(HttpMethod.Post, "/orders/cancel", new { id = Guid.Empty }));
-        using var status = await http.SendAsync(AsTenant(HttpMethod.Get, "/billing/status"));
+        using var cancelled = await http.SendAsync(GeneratedApps.AsTenant(HttpMethod.Post, "/orders/cancel", new { id = Guid.Empty }));
+        using var status = await http.SendAsync(GeneratedApps.AsTenant(HttpMethod.Get, "/billing/status"));
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -84,7 +84,7 @@ public sealed partial class TemplateTests(GeneratedApps apps)
         if (string.IsNullOrEmpty(server))
         {
             // Built above like every app; its tests need a server, which CI always has.
-            Assert.False(IsCi, $"{PostgresVariable} is not set, and CI=true: the PostgreSQL app's tests must run (.ci/run starts a server).");
+            Assert.False(GeneratedApps.IsCi, $"{PostgresVariable} is not set, and CI=true: the PostgreSQL app's tests must run (.ci/run starts a server).");
             return;
         }
 
@@ -97,8 +97,6 @@ public sealed partial class TemplateTests(GeneratedApps apps)
 
     private const string PostgresVariable = "MARIACHI_TEST_POSTGRES";
 
-    private static bool IsCi => System.Environment.GetEnvironmentVariable("CI") is "true" or "True" or "1";
-
     /// <summary>The DATABASE_URL of a new database on the server of an Npgsql connection string (Host, Port, Username, Password).</summary>
     private static string DatabaseUrl(string connectionString, string database)
     {
@@ -108,13 +106,6 @@ public sealed partial class TemplateTests(GeneratedApps apps)
         var user = Uri.EscapeDataString(parts.GetValueOrDefault("username") ?? parts.GetValueOrDefault("user id") ?? "postgres");
         var password = parts.GetValueOrDefault("password") is { Length: > 0 } secret ? ":" + Uri.EscapeDataString(secret) : string.Empty;
         return $"postgres://{user}{password}@{parts.GetValueOrDefault("host") ?? "localhost"}:{parts.GetValueOrDefault("port") ?? "5432"}/{database}";
-    }
-
-    private static HttpRequestMessage AsTenant(HttpMethod method, string path, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-Tenant-Id", "acme");
-        return request;
     }
 
     /// <summary>The commands of the first bash block of an app's README.</summary>
