@@ -18,13 +18,16 @@ internal static partial class DotNet
     }
 
     public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) =>
-        RunAsync(workingDirectory, NoVariables, arguments);
+        RunAsync(workingDirectory, NoVariables, TimeSpan.FromMinutes(5), arguments);
 
-    /// <summary>Runs dotnet with <paramref name="environment"/> set on top of this process's variables.</summary>
-    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    /// <summary>
+    /// Runs dotnet with <paramref name="environment"/> set on top of this process's variables, and kills it after
+    /// <paramref name="limit"/>.
+    /// </summary>
+    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan limit, params string[] arguments)
     {
         await using var process = Start(workingDirectory, environment, arguments);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(limit);
         return await process.WaitForExitAsync(timeout.Token);
     }
 

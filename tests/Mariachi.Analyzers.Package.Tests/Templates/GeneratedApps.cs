@@ -17,6 +17,9 @@ public sealed class GeneratedApps : IAsyncLifetime
 {
     public const string SectionTitle = "Start a new app";
 
+    /// <summary>How long one dotnet command of these tests may take: a build of the three apps on a busy CI machine.</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
+
     /// <summary>The test collection that shares one instance of the apps.</summary>
     public const string Collection = "Generated apps";
 
@@ -72,7 +75,7 @@ public sealed class GeneratedApps : IAsyncLifetime
             .Where(p => !p.StartsWith(Path.Combine(Root, "packages"), StringComparison.Ordinal))
             .Select(p => $"  <Project Path=\"{Path.GetRelativePath(Root, p)}\" />");
         await File.WriteAllTextAsync(Path.Combine(Root, "All.slnx"), $"<Solution>\n{string.Join('\n', projects)}\n</Solution>\n");
-        Build = await DotNet.RunAsync(Root, Environment, "build", "All.slnx", "-warnaserror");
+        Build = await DotNet.RunAsync(Root, Environment, Limit, "build", "All.slnx", "-warnaserror");
     }
 
     public Task DisposeAsync()
@@ -94,7 +97,7 @@ public sealed class GeneratedApps : IAsyncLifetime
             variables[name] = value;
         }
 
-        return DotNet.RunAsync(directory, variables, ["new", .. arguments, "--debug:custom-hive", Path.Combine(Root, "hive")]);
+        return DotNet.RunAsync(directory, variables, Limit, ["new", .. arguments, "--debug:custom-hive", Path.Combine(Root, "hive")]);
     }
 
     private async Task NewAsync(StringBuilder log, string directory, params string[] arguments)

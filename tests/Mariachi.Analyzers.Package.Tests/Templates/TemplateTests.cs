@@ -38,7 +38,7 @@ public sealed partial class TemplateTests(GeneratedApps apps)
         var commands = ReadmeCommands(apps.Shop);
         Assert.Equal(["dotnet test", "dotnet run --project Shop.Api --urls http://localhost:5080"], commands);
 
-        var test = await DotNet.RunAsync(apps.Shop, apps.Environment, Arguments(commands[0]));
+        var test = await DotNet.RunAsync(apps.Shop, apps.Environment, GeneratedApps.Limit, Arguments(commands[0]));
         Assert.True(test.ExitCode == 0, test.ToString());
         // The solution's five tests and one for each procedure or service the item templates added.
         Assert.Equal(("0", "8"), (Counter(test, "Failed"), Counter(test, "Passed")));
@@ -66,11 +66,42 @@ public sealed partial class TemplateTests(GeneratedApps apps)
     }
 
     [Fact]
+    public async Task The_generated_editorconfig_makes_a_mariachi_rule_an_error()
+    {
+        Assert.True(apps.Build.ExitCode == 0, apps.Build.ToString());
+        var violation = Path.Combine(apps.Shop, "Shop.Services", "ReportService.cs");
+        await File.WriteAllTextAsync(violation, """
+            namespace Shop.Services;
+
+            internal sealed class ReportModule(ReportService reports) : Mariachi.Communication.IProcedureModule
+            {
+                public void Register(Mariachi.Communication.ICommunication communication) => _ = reports;
+            }
+
+            public sealed class ReportService
+            {
+                public string Run(Mariachi.Context ctx) => Mariachi.Context.Create().TraceId;
+            }
+            """);
+        try
+        {
+            var build = await DotNet.RunAsync(apps.Shop, apps.Environment, GeneratedApps.Limit, "build", "Shop.Services", "--no-restore");
+
+            Assert.True(build.ExitCode != 0, build.ToString());
+            Assert.Contains("MAR0005", PackagedConsumer.Ids(build.Output, "error"));
+        }
+        finally
+        {
+            File.Delete(violation);
+        }
+    }
+
+    [Fact]
     public async Task The_nats_and_minimal_api_app_passes_its_tests()
     {
         Assert.True(apps.Build.ExitCode == 0, apps.Build.ToString());
 
-        var test = await DotNet.RunAsync(apps.Market, apps.Environment, "test", "--no-build");
+        var test = await DotNet.RunAsync(apps.Market, apps.Environment, GeneratedApps.Limit, "test", "--no-build");
 
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Equal(("0", "6"), (Counter(test, "Failed"), Counter(test, "Passed")));
@@ -89,7 +120,7 @@ public sealed partial class TemplateTests(GeneratedApps apps)
         }
 
         var environment = new Dictionary<string, string>(apps.Environment) { ["DATABASE_URL"] = DatabaseUrl(server, $"depot_{Guid.NewGuid():N}") };
-        var test = await DotNet.RunAsync(apps.Depot, environment, "test", "--no-build");
+        var test = await DotNet.RunAsync(apps.Depot, environment, GeneratedApps.Limit, "test", "--no-build");
 
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Equal(("0", "5"), (Counter(test, "Failed"), Counter(test, "Passed")));
