@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Mariachi.Analyzers.Package.Tests;
@@ -20,10 +19,10 @@ public sealed partial class AdoptTests(AdoptedApp app) : IClassFixture<AdoptedAp
         // The snippet follows the conventions that the packages' analyzers check.
         Assert.Empty(build.Warnings);
 
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LocalApp.FreePort()}";
         await using var running = DotNet.Start(directory, "run", "--no-build", "--urls", url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
-        using var response = await SendWhenReadyAsync(http, running, () =>
+        using var response = await LocalApp.SendWhenReadyAsync(http, running, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, call.Groups["path"].Value);
             foreach (Match header in Header().Matches(call.Groups["headers"].Value))
@@ -56,32 +55,6 @@ public sealed partial class AdoptTests(AdoptedApp app) : IClassFixture<AdoptedAp
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains("MAR0005", PackagedConsumer.Ids(build.Output, "warning"));
-    }
-
-    /// <summary>Sends the request until the app listens; fails at once if the app stops.</summary>
-    private static async Task<HttpResponseMessage> SendWhenReadyAsync(HttpClient http, DotNet.Running running, Func<HttpRequestMessage> request)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            Assert.False(running.HasExited, "The app stopped:\n" + running.Output);
-            using var attempt = request();
-            try
-            {
-                return await http.SendAsync(attempt);
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250));
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"^\$ curl -s \S+?:\d+(?<path>/\S*)(?<headers>(?: -H '[^']*')*)\n(?<body>[^\n]+)$", RegexOptions.Multiline)]

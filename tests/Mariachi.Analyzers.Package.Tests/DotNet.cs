@@ -7,6 +7,8 @@ namespace Mariachi.Analyzers.Package.Tests;
 /// <summary>Runs the dotnet CLI as a user would, without the MSBuild settings of the test host leaking in.</summary>
 internal static partial class DotNet
 {
+    private static readonly Dictionary<string, string> NoVariables = [];
+
     public sealed record Result(int ExitCode, string Output)
     {
         /// <summary>The lines of MSBuild warnings (<c>file(1,2): warning CODE: …</c>), not the summary's count.</summary>
@@ -15,15 +17,26 @@ internal static partial class DotNet
         public override string ToString() => $"exit {ExitCode}\n{Output}";
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync(workingDirectory, NoVariables, TimeSpan.FromMinutes(5), arguments);
+
+    /// <summary>
+    /// Runs dotnet with <paramref name="environment"/> set on top of this process's variables, and kills it after
+    /// <paramref name="limit"/>.
+    /// </summary>
+    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan limit, params string[] arguments)
     {
-        await using var process = Start(workingDirectory, arguments);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await using var process = Start(workingDirectory, environment, arguments);
+        using var timeout = new CancellationTokenSource(limit);
         return await process.WaitForExitAsync(timeout.Token);
     }
 
     /// <summary>Starts dotnet and returns at once; disposing the result kills what is still running.</summary>
-    public static Running Start(string workingDirectory, params string[] arguments)
+    public static Running Start(string workingDirectory, params string[] arguments) =>
+        Start(workingDirectory, NoVariables, arguments);
+
+    /// <summary>As above, with <paramref name="environment"/> set on top of this process's variables.</summary>
+    public static Running Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,6 +57,10 @@ internal static partial class DotNet
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         return new Running(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
