@@ -52,7 +52,7 @@ public abstract partial class CommunicationConformanceTests
         await Assert.ThrowsAsync<ConflictError>(() => Communication.CallAsync<EchoOutput>("conformance.traced-failure", caller, new EchoInput { Text = "a" }).AsTask());
         var spans = await telemetry.WaitForSpansAsync(caller.TraceId, 2, TelemetryTimeout);
 
-        Assert.Equal([ActivityKind.Client, ActivityKind.Server], spans.Select(s => s.Kind).Order());
+        Assert.Equal([ActivityKind.Server, ActivityKind.Client], spans.Select(s => s.Kind).Order());
         foreach (var span in spans)
         {
             Assert.Equal(ActivityStatusCode.Error, span.Status);
