@@ -34,6 +34,7 @@ public sealed class MetricsTests
             Assert.Equal(
                 [("ok", 2L), (ErrorCodes.Validation.InvalidInput, 1L)],
                 CountsByOutcome(metric, "mariachi.procedure", "otel.half").OrderBy(c => c.Outcome == "ok" ? 0 : 1));
+            Assert.Equal([0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, double.PositiveInfinity], Bounds(metric));
         }
     }
 
@@ -71,6 +72,18 @@ public sealed class MetricsTests
                 yield return ((string)tags["mariachi.outcome"]!, point.GetHistogramCount());
             }
         }
+    }
+
+    /// <summary>The buckets' upper bounds: in seconds, as the instrument advises (OpenTelemetry's defaults are for milliseconds).</summary>
+    private static List<double> Bounds(MetricSnapshot metric)
+    {
+        var bounds = new List<double>();
+        foreach (var bucket in metric.MetricPoints[0].GetHistogramBuckets())
+        {
+            bounds.Add(bucket.ExplicitBound);
+        }
+
+        return bounds;
     }
 
     private sealed class Note : BaseEntity;

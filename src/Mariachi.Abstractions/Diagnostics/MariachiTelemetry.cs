@@ -27,26 +27,24 @@ public static class MariachiTelemetry
     internal static readonly ActivitySource Source = new(SourceName, typeof(MariachiTelemetry).Assembly.GetName().Version?.ToString());
     internal static readonly Meter Meter = new(MeterName, typeof(MariachiTelemetry).Assembly.GetName().Version?.ToString());
 
-    internal static readonly Histogram<double> ClientDuration = Meter.CreateHistogram<double>(
-        TelemetryNames.RpcClientDuration, "s", "Duration of Mariachi procedure calls, as the caller sees them.");
+    /// <summary>The semantic conventions' buckets for durations in seconds (OpenTelemetry's default ones are for milliseconds).</summary>
+    private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
-    internal static readonly Histogram<double> ServerDuration = Meter.CreateHistogram<double>(
-        TelemetryNames.RpcServerDuration, "s", "Duration of Mariachi procedure calls where they are handled (middleware and handler).");
+    internal static readonly Histogram<double> ClientDuration = Seconds(TelemetryNames.RpcClientDuration, "Duration of Mariachi procedure calls, as the caller sees them.");
 
-    internal static readonly Histogram<double> PublishDuration = Meter.CreateHistogram<double>(
-        TelemetryNames.MessagingClientOperationDuration, "s", "Duration of Mariachi event publishes.");
+    internal static readonly Histogram<double> ServerDuration = Seconds(TelemetryNames.RpcServerDuration, "Duration of Mariachi procedure calls where they are handled (middleware and handler).");
+
+    internal static readonly Histogram<double> PublishDuration = Seconds(TelemetryNames.MessagingClientOperationDuration, "Duration of Mariachi event publishes.");
 
     internal static readonly Counter<long> SentMessages = Meter.CreateCounter<long>(
         TelemetryNames.MessagingSentMessages, "{message}", "Mariachi events published (failures carry error.type).");
 
-    internal static readonly Histogram<double> ProcessDuration = Meter.CreateHistogram<double>(
-        TelemetryNames.MessagingProcessDuration, "s", "Duration of Mariachi event handling, one per delivery to a subscriber.");
+    internal static readonly Histogram<double> ProcessDuration = Seconds(TelemetryNames.MessagingProcessDuration, "Duration of Mariachi event handling, one per delivery to a subscriber.");
 
     internal static readonly Counter<long> ConsumedMessages = Meter.CreateCounter<long>(
         TelemetryNames.MessagingConsumedMessages, "{message}", "Mariachi event deliveries handled (failures carry error.type).");
 
-    internal static readonly Histogram<double> DbDuration = Meter.CreateHistogram<double>(
-        TelemetryNames.DbClientOperationDuration, "s", "Duration of Mariachi repository operations.");
+    internal static readonly Histogram<double> DbDuration = Seconds(TelemetryNames.DbClientOperationDuration, "Duration of Mariachi repository operations.");
 
     /// <summary>True when spans or metrics of procedure calls are collected.</summary>
     public static bool ProceduresObserved
@@ -132,6 +130,14 @@ public static class MariachiTelemetry
         };
         return MariachiOperation.Start(ActivityKind.Client, operation + " " + collection, context, traceParent: null, tags, DbDuration, counter: null);
     }
+
+    /// <summary>A duration histogram in seconds, with its buckets as advice to the SDK (.NET 9 and later can give it).</summary>
+    private static Histogram<double> Seconds(string name, string description) =>
+#if NET9_0_OR_GREATER
+        Meter.CreateHistogram(name, "s", description, tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+#else
+        Meter.CreateHistogram<double>(name, "s", description);
+#endif
 
     private static MariachiOperation StartProcedure(ActivityKind kind, Histogram<double> duration, string procedure, Context context, string? traceParent)
     {
