@@ -343,11 +343,12 @@ public sealed class EfRepository<T> : IRepository<T>
         }
     }
 
-    /// <summary>What the caller gets for <paramref name="exception"/>: a Mariachi error, or a cancellation.</summary>
+    /// <summary>
+    /// What the caller gets for <paramref name="exception"/>: a Mariachi error, or a cancellation (a provider may report
+    /// a cancellation as its own error: the caller asked to cancel, so it is a cancellation).
+    /// </summary>
     private static Exception Surfaced(Exception exception, string operation, CancellationToken cancellationToken) =>
         exception is not (OperationCanceledException or MariachiError) && cancellationToken.IsCancellationRequested
-
-            // A provider may report a cancellation as its own error: the caller asked to cancel, so it is a cancellation.
             ? new OperationCanceledException($"The {operation} of '{EntityName}' was canceled.", exception, cancellationToken)
             : DatabaseErrors.Translate(exception, EntityName, operation) ?? exception;
 
