@@ -2,6 +2,7 @@ using System.Data;
 using System.Linq.Expressions;
 using Mariachi.Adapters.EntityFrameworkCore.Data;
 using Mariachi.Data;
+using Mariachi.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mariachi.Adapters.EntityFrameworkCore;
@@ -26,6 +27,10 @@ public sealed class EfRepository<T> : IRepository<T>
 
     private readonly IMariachiDbContextFactory _contexts;
     private readonly TimeProvider _clock;
+
+    // What the spans say of the database, worked out on the first call (the factory's provider and model are fixed).
+    private string? _dbSystem;
+    private string? _collection;
 
     public EfRepository(IMariachiDbContextFactory contexts, TimeProvider timeProvider)
     {
@@ -291,8 +296,8 @@ public sealed class EfRepository<T> : IRepository<T>
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on a new DbContext bound to <paramref name="context"/> and turns EF and provider
-    /// exceptions into Mariachi errors.
+    /// Runs <paramref name="work"/> on a new DbContext bound to <paramref name="context"/>, in the operation's span when
+    /// observed, and turns EF and provider exceptions into Mariachi errors.
     /// </summary>
     private async Task<TResult> RunAsync<TResult>(
         Context context,
@@ -300,11 +305,18 @@ public sealed class EfRepository<T> : IRepository<T>
         CancellationToken cancellationToken,
         Func<MariachiDbContext, Task<TResult>> work)
     {
+        MariachiOperation? observed = null;
         try
         {
             await using var db = _contexts.CreateDbContext();
             db.MariachiContext = context;
-            if (db.Model.FindEntityType(typeof(T)) is null)
+            var entityType = db.Model.FindEntityType(typeof(T));
+            observed = MariachiTelemetry.StartRepository(
+                _dbSystem ??= DbSystemOf(db.Database.ProviderName),
+                operation,
+                _collection ??= entityType?.GetTableName() ?? EntityName,
+                context);
+            if (entityType is null)
             {
                 throw new DatabaseError(
                     ErrorCodes.Database.Failure,
@@ -314,16 +326,40 @@ public sealed class EfRepository<T> : IRepository<T>
 
             return await work(db);
         }
-        catch (Exception exception) when (exception is not (OperationCanceledException or MariachiError) && cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
-            // A provider may report a cancellation as its own error: the caller asked to cancel, so it is a cancellation.
-            throw new OperationCanceledException($"The {operation} of '{EntityName}' was canceled.", exception, cancellationToken);
+            var surfaced = Surfaced(exception, operation, cancellationToken);
+            observed?.Fail(surfaced);
+            if (ReferenceEquals(surfaced, exception))
+            {
+                throw;
+            }
+
+            throw surfaced;
         }
-        catch (Exception exception) when (DatabaseErrors.Translate(exception, EntityName, operation) is { } error)
+        finally
         {
-            throw error;
+            observed?.Dispose();
         }
     }
+
+    /// <summary>
+    /// What the caller gets for <paramref name="exception"/>: a Mariachi error, or a cancellation (a provider may report
+    /// a cancellation as its own error: the caller asked to cancel, so it is a cancellation).
+    /// </summary>
+    private static Exception Surfaced(Exception exception, string operation, CancellationToken cancellationToken) =>
+        exception is not (OperationCanceledException or MariachiError) && cancellationToken.IsCancellationRequested
+            ? new OperationCanceledException($"The {operation} of '{EntityName}' was canceled.", exception, cancellationToken)
+            : DatabaseErrors.Translate(exception, EntityName, operation) ?? exception;
+
+    /// <summary>The semantic conventions' <c>db.system.name</c> of an EF Core provider.</summary>
+    private static string DbSystemOf(string? provider) => provider switch
+    {
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => "postgresql",
+        "Microsoft.EntityFrameworkCore.Sqlite" => "sqlite",
+        "Microsoft.EntityFrameworkCore.SqlServer" => "microsoft.sql_server",
+        _ => "other_sql",
+    };
 
     /// <summary>The SET clause of a soft delete, built once per entity type (T is only known to be a BaseEntity at run time).</summary>
     private static class SoftDeleteSetters

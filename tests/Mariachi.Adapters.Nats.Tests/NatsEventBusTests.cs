@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Mariachi.Adapters.Nats.Events;
 using Mariachi.Adapters.Nats.Tests.Infrastructure;
 using Mariachi.Events;
+using Mariachi.Testing.Telemetry;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
@@ -98,6 +99,41 @@ public sealed class NatsEventBusTests : IAsyncLifetime
         Assert.Equal("tenant-d", context.TenantId);
         Assert.Equal(2UL, consumer.Delivered.ConsumerSeq);
         Assert.Equal(1UL, consumer.AckFloor.StreamSeq);
+    }
+
+    [Fact]
+    public async Task Each_delivery_of_a_durable_event_is_a_process_span_under_the_publish_the_redelivery_counted()
+    {
+        using var telemetry = new TelemetryRecorder();
+        var attempts = 0;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var subscription = await Bus.SubscribeAsync<Placement>(
+            Placed,
+            (_, _, _) =>
+            {
+                if (Interlocked.Increment(ref attempts) == 1)
+                {
+                    throw new ConflictError(ErrorCodes.Conflict.Concurrency, "The stock moved meanwhile.");
+                }
+
+                done.TrySetResult();
+                return Task.CompletedTask;
+            },
+            new EventSubscriptionOptions { DurableName = "traced" });
+        var publisher = Context.Create(tenantId: "tenant-d");
+
+        await Bus.PublishAsync(publisher, Placed, new Placement(Guid.NewGuid(), 1m));
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var spans = await telemetry.WaitForSpansAsync(publisher.TraceId, 3, TimeSpan.FromSeconds(10));
+
+        var publish = Assert.Single(spans, s => s.Kind == ActivityKind.Producer);
+        var deliveries = spans.Where(s => s.Kind == ActivityKind.Consumer).OrderBy(s => s.GetTagItem("mariachi.event.delivery")).ToArray();
+        Assert.Equal([1L, 2L], deliveries.Select(s => s.GetTagItem("mariachi.event.delivery")));
+        Assert.All(deliveries, d => Assert.Equal(publish.SpanId, d.ParentSpanId));
+        Assert.All(deliveries, d => Assert.Equal("traced", d.GetTagItem("messaging.consumer.group.name")));
+        Assert.Equal("nats", publish.GetTagItem("messaging.system"));
+        Assert.Equal([ActivityStatusCode.Error, ActivityStatusCode.Unset], deliveries.Select(d => d.Status));
+        Assert.Equal(ErrorCodes.Conflict.Concurrency, deliveries[0].GetTagItem("mariachi.error.code"));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class PackagesTests
         "Mariachi.Adapters.Nats",
         "Mariachi.Analyzers",
         "Mariachi.AspNetCore",
+        "Mariachi.OpenTelemetry",
         "Mariachi.Testing",
         "Mariachi.Templates",
     ];

@@ -1,5 +1,7 @@
 using Mariachi.Configuration;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 var mariachi = builder.Services.AddMariachi();
@@ -19,6 +21,12 @@ else
 
 builder.Services.AddMariachiAspNetCore();
 builder.Services.AddControllers();
+
+// OTLP traces and metrics, off unless OTEL_EXPORTER_OTLP_ENDPOINT or Telemetry:OtlpEndpoint is set: Mariachi's spans
+// (calls, events, repositories) under the request spans of ASP.NET Core.
+builder.AddOrdersTelemetry(
+    tracing => tracing.AddAspNetCoreInstrumentation(),
+    metrics => metrics.AddAspNetCoreInstrumentation());
 
 var app = builder.Build();
 app.UseMariachi();

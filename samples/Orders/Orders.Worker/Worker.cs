@@ -11,6 +11,7 @@ public static class Worker
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services.AddMariachi().AddOrdersService();
         builder.Services.AddMariachiNats();
+        builder.AddOrdersTelemetry();
         await builder.Build().RunAsync();
     }
 }

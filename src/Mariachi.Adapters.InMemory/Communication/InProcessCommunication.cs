@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Mariachi.Communication;
 using Mariachi.Communication.Dispatch;
+using Mariachi.Diagnostics;
 using Mariachi.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,10 +40,11 @@ public sealed class InProcessCommunication : ICommunication
     public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default)
     {
         // The fast path first, in as little code as possible: a call without middleware to a handler of the right
-        // output type. Everything else (checks that fail, middleware, errors) is in Dispatch.
+        // output type, nobody observing. Everything else (checks that fail, middleware, errors, spans) is in Dispatch.
         if (name is not null
             && context is not null
             && !cancellationToken.IsCancellationRequested
+            && !MariachiTelemetry.ProceduresObserved
             && _registry.TryGetDirect<TOut>(name, out var invoker))
         {
             return invoker.InvokeAsync(context.WithProcedure(name), input, cancellationToken);
@@ -56,6 +58,7 @@ public sealed class InProcessCommunication : ICommunication
         if (procedure is not null
             && context is not null
             && !cancellationToken.IsCancellationRequested
+            && !MariachiTelemetry.ProceduresObserved
             && _registry.TryGetDirect(procedure, out var typed))
         {
             return typed.InvokeAsync(context.WithProcedure(procedure.Name), input, cancellationToken);
@@ -68,14 +71,24 @@ public sealed class InProcessCommunication : ICommunication
     public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
 
     /// <summary>
-    /// Every call the fast path does not take: argument and cancellation checks, unknown names, and calls through
-    /// middleware or with other types than the registration's (boxed input, result type checked).
+    /// Every call the fast path does not take: argument and cancellation checks, unknown names, calls through
+    /// middleware or with other types than the registration's (boxed input, result type checked), and observed calls.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ValueTask<TOut> Dispatch<TOut>(string? name, Context? context, object? input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(context);
+        if (MariachiTelemetry.ProceduresObserved)
+        {
+            return CallObservedAsync<TOut>(name, context, input, cancellationToken);
+        }
+
+        return DispatchUnobserved<TOut>(name, context, input, cancellationToken);
+    }
+
+    private ValueTask<TOut> DispatchUnobserved<TOut>(string name, Context context, object? input, CancellationToken cancellationToken)
+    {
         if (cancellationToken.IsCancellationRequested)
         {
             return ValueTask.FromCanceled<TOut>(cancellationToken);
@@ -84,6 +97,38 @@ public sealed class InProcessCommunication : ICommunication
         return _registry.TryGet(name, out var entry)
             ? CallThroughPipelineAsync<TOut>(entry, context, input, cancellationToken)
             : ValueTask.FromException<TOut>(CommunicationErrors.NotFound(name, _registry.Names));
+    }
+
+    /// <summary>
+    /// A call someone observes: the caller's span (Client) around it all, the handling span (Server, its child) around
+    /// middleware and handler once the procedure is found, as over NATS.
+    /// </summary>
+    private async ValueTask<TOut> CallObservedAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken)
+    {
+        using var client = MariachiTelemetry.StartProcedureClient(name, context);
+        try
+        {
+            if (!_registry.Has(name))
+            {
+                return await DispatchUnobserved<TOut>(name, context, input, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var server = MariachiTelemetry.StartProcedureServer(name, context);
+            try
+            {
+                return await DispatchUnobserved<TOut>(name, context, input, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                server?.Fail(exception);
+                throw;
+            }
+        }
+        catch (Exception exception)
+        {
+            client?.Fail(exception);
+            throw;
+        }
     }
 
     /// <summary>The general path: runs middleware (if any) with a boxed input and checks the result's type.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Mariachi.Data;
+using Mariachi.Diagnostics;
 
 namespace Mariachi.Adapters.InMemory.Data;
 
@@ -17,7 +18,11 @@ namespace Mariachi.Adapters.InMemory.Data;
 public sealed class InMemoryRepository<T> : IRepository<T>
     where T : class, IEntity
 {
+    /// <summary>The <c>db.system.name</c> of this repository's spans and metrics.</summary>
+    private const string DbSystem = "mariachi.in_memory";
+
     private static readonly bool IsVersioned = typeof(BaseEntity).IsAssignableFrom(typeof(T));
+    private static readonly string EntityName = typeof(T).Name;
 
     private readonly ConcurrentDictionary<Guid, Row> _rows = new();
     private readonly TimeProvider _clock;
@@ -37,6 +42,8 @@ public sealed class InMemoryRepository<T> : IRepository<T>
 
     public Task<T?> FindByIdAsync(Context context, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
         Run(
+            context,
+            "find",
             () =>
             {
                 var scope = Scope(context);
@@ -52,6 +59,8 @@ public sealed class InMemoryRepository<T> : IRepository<T>
         QueryOptions<T>? options = null,
         CancellationToken cancellationToken = default) =>
         Run<IReadOnlyList<T>>(
+            context,
+            "query",
             () =>
             {
                 var scope = Scope(context);
@@ -78,6 +87,8 @@ public sealed class InMemoryRepository<T> : IRepository<T>
 
     public Task<T> CreateAsync(Context context, T entity, CancellationToken cancellationToken = default) =>
         Run(
+            context,
+            "create",
             () =>
             {
                 var scope = Scope(context);
@@ -98,6 +109,8 @@ public sealed class InMemoryRepository<T> : IRepository<T>
 
     public Task<T> UpdateAsync(Context context, T entity, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         Run(
+            context,
+            "update",
             () =>
             {
                 var scope = Scope(context);
@@ -145,6 +158,8 @@ public sealed class InMemoryRepository<T> : IRepository<T>
 
     public Task<bool> SoftDeleteAsync(Context context, Guid id, CancellationToken cancellationToken = default) =>
         Run(
+            context,
+            "soft-delete",
             () =>
             {
                 var scope = Scope(context);
@@ -179,6 +194,8 @@ public sealed class InMemoryRepository<T> : IRepository<T>
 
     public Task<bool> HardDeleteAsync(Context context, Guid id, CancellationToken cancellationToken = default) =>
         Run(
+            context,
+            "hard-delete",
             () =>
             {
                 var scope = Scope(context);
@@ -205,6 +222,8 @@ public sealed class InMemoryRepository<T> : IRepository<T>
         Sort<T>? sort = null,
         CancellationToken cancellationToken = default) =>
         Run(
+            context,
+            "paginate",
             () =>
             {
                 var scope = Scope(context);
@@ -225,7 +244,7 @@ public sealed class InMemoryRepository<T> : IRepository<T>
         Expression<Func<T, bool>>? filter = null,
         bool includeDeleted = false,
         CancellationToken cancellationToken = default) =>
-        Run(() => Query(Scope(context), filter, includeDeleted).LongCount(), cancellationToken);
+        Run(context, "count", () => Query(Scope(context), filter, includeDeleted).LongCount(), cancellationToken);
 
     private static TenantScope Scope(Context context)
     {
@@ -247,19 +266,21 @@ public sealed class InMemoryRepository<T> : IRepository<T>
     /// Completes synchronously but reports failures on the returned task, like an awaited database call would, and
     /// returns a canceled task for a canceled token.
     /// </summary>
-    private static Task<TResult> Run<TResult>(Func<TResult> operation, CancellationToken cancellationToken)
+    private static Task<TResult> Run<TResult>(Context context, string name, Func<TResult> operation, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<TResult>(cancellationToken);
         }
 
+        using var observed = MariachiTelemetry.StartRepository(DbSystem, name, EntityName, context);
         try
         {
             return Task.FromResult(operation());
         }
         catch (Exception exception)
         {
+            observed?.Fail(exception);
             return Task.FromException<TResult>(exception);
         }
     }

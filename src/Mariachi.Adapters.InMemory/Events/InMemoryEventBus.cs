@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Mariachi.Diagnostics;
 using Mariachi.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,6 +14,9 @@ namespace Mariachi.Adapters.InMemory.Events;
 /// </summary>
 public sealed partial class InMemoryEventBus : IEventBus
 {
+    /// <summary>The <c>messaging.system</c> of this bus's spans and metrics.</summary>
+    private const string MessagingSystem = "mariachi";
+
     private readonly object _writeLock = new();
     private readonly ILogger _logger;
     private ImmutableDictionary<string, ImmutableArray<Subscription>> _subscriptions =
@@ -28,6 +32,7 @@ public sealed partial class InMemoryEventBus : IEventBus
         ArgumentNullException.ThrowIfNull(context);
         EventName.EnsureValid(name);
         cancellationToken.ThrowIfCancellationRequested();
+        using var publish = MariachiTelemetry.StartEventPublish(MessagingSystem, name, context);
         if (!Volatile.Read(ref _subscriptions).TryGetValue(name, out var subscribers))
         {
             return;
@@ -50,16 +55,20 @@ public sealed partial class InMemoryEventBus : IEventBus
                 }
             }
 
+            using var process = MariachiTelemetry.StartEventProcess(MessagingSystem, name, context, subscription.Group);
             try
             {
                 await subscription.DeliverAsync(context, payload, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
             {
+                process?.Fail(exception);
+                publish?.Fail(exception);
                 throw;
             }
             catch (Exception exception)
             {
+                process?.Fail(exception);
                 LogSubscriberFailed(_logger, exception, name, subscription.Id, context.TraceId, context.TenantId, (exception as MariachiError)?.Code);
             }
         }

@@ -6,6 +6,7 @@ using Mariachi.Adapters.Nats.Hosting;
 using Mariachi.Adapters.Nats.Wire;
 using Mariachi.Communication;
 using Mariachi.Communication.Dispatch;
+using Mariachi.Diagnostics;
 using Mariachi.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -206,7 +207,22 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         LogRegistered(_logger, name, Subject(name), _queueGroup);
     }
 
+    /// <summary>The call, in the caller's span when someone observes it (its span id goes out in <c>traceparent</c>).</summary>
     private async Task<TOut> CallCoreAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken)
+    {
+        using var operation = MariachiTelemetry.StartProcedureClient(name, context);
+        try
+        {
+            return await CallOverWireAsync<TOut>(name, context, input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (operation is not null)
+        {
+            operation.Fail(exception);
+            throw;
+        }
+    }
+
+    private async Task<TOut> CallOverWireAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (!ProcedureName.IsValid(name))
@@ -434,9 +450,13 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         {
             byte[] body;
             var headers = new NatsHeaders();
+            var context = WireHeaders.ReadContext(message.Headers, _logger).WithProcedure(name);
+
+            // The handling span is the child of the caller's, whose span id came in traceparent.
+            using var operation = MariachiTelemetry.StartProcedureServer(name, context, WireHeaders.Raw(message.Headers, WireHeaders.TraceParent));
             try
             {
-                var result = await InvokeAsync(name, message).ConfigureAwait(false);
+                var result = await InvokeAsync(name, context, message).ConfigureAwait(false);
                 var resultType = result?.GetType();
                 try
                 {
@@ -452,6 +472,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
             }
             catch (Exception exception)
             {
+                operation?.Fail(exception);
                 body = WireErrors.Encode(ToWireError(name, exception), _json);
                 headers[WireHeaders.Status] = WireHeaders.StatusError;
             }
@@ -484,7 +505,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         }
     }
 
-    private async ValueTask<object?> InvokeAsync(string name, NatsMsg<byte[]> message)
+    private async ValueTask<object?> InvokeAsync(string name, Context context, NatsMsg<byte[]> message)
     {
         if (!_registry.TryGet(name, out var entry))
         {
@@ -495,7 +516,6 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         var headers = message.Headers;
         WireInput.CheckRequestedOutput(info, WireHeaders.Raw(headers, WireHeaders.ReplyType));
         var input = WireInput.Read(info, WireHeaders.Raw(headers, WireHeaders.Type), message.Data, _json);
-        var context = WireHeaders.ReadContext(headers, _logger).WithProcedure(name);
 
         // The caller's deadline, timed by this instance's clock.
         using var deadline = new Deadline(

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Mariachi.Adapters.Nats.Wire;
+using Mariachi.Diagnostics;
 using Mariachi.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,6 +33,9 @@ namespace Mariachi.Adapters.Nats.Events;
 /// </summary>
 public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
 {
+    /// <summary>The <c>messaging.system</c> of this bus's spans and metrics.</summary>
+    private const string MessagingSystem = "nats";
+
     private readonly INatsConnection _connection;
     private readonly MariachiNatsEventOptions _options;
     private readonly JsonSerializerOptions _json;
@@ -73,6 +77,21 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
+        // Open around the publish, so the traceparent sent is the publish span's.
+        using var operation = MariachiTelemetry.StartEventPublish(MessagingSystem, name, context);
+        try
+        {
+            await PublishCoreAsync(context, name, payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (operation is not null)
+        {
+            operation.Fail(exception);
+            throw;
+        }
+    }
+
+    private async Task PublishCoreAsync<T>(Context context, string name, T payload, CancellationToken cancellationToken)
+    {
         byte[] body;
         try
         {
@@ -174,7 +193,7 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
         {
             var sub = await _connection.SubscribeCoreAsync(Subject(name), group, NatsRawSerializer<byte[]>.Default, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-            return new CoreSubscription<T>(this, name, handler, sub);
+            return new CoreSubscription<T>(this, name, group, handler, sub);
         }
         catch (NatsException exception)
         {
@@ -378,16 +397,22 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
         }
 
         protected abstract ValueTask StopAsync();
+
+        /// <summary>The span of one delivery, the child of the publisher's (its traceparent).</summary>
+        protected MariachiOperation? StartProcess(Context context, NatsHeaders? headers, string? group, long delivery) =>
+            MariachiTelemetry.StartEventProcess(MessagingSystem, EventName, context, group, delivery, WireHeaders.Raw(headers, WireHeaders.TraceParent));
     }
 
     private sealed class CoreSubscription<T> : Subscription
     {
         private readonly INatsSub<byte[]> _subscription;
+        private readonly string? _group;
         private readonly Func<Context, T, CancellationToken, Task> _handler;
 
-        public CoreSubscription(NatsEventBus bus, string eventName, Func<Context, T, CancellationToken, Task> handler, INatsSub<byte[]> subscription)
+        public CoreSubscription(NatsEventBus bus, string eventName, string? group, Func<Context, T, CancellationToken, Task> handler, INatsSub<byte[]> subscription)
             : base(bus, eventName)
         {
+            _group = group;
             _handler = handler;
             _subscription = subscription;
             Loop = Task.Run(RunAsync);
@@ -402,17 +427,20 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
                 await foreach (var message in _subscription.Msgs.ReadAllAsync(Stopping).ConfigureAwait(false))
                 {
                     var context = WireHeaders.ReadContext(message.Headers, Bus._logger);
+                    using var operation = StartProcess(context, message.Headers, _group, delivery: 1);
                     try
                     {
                         var payload = Bus.Read<T>(EventName, message.Headers, message.Data);
                         await _handler(context, payload, Stopping).ConfigureAwait(false);
                     }
-                    catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+                    catch (OperationCanceledException exception) when (Stopping.IsCancellationRequested)
                     {
+                        operation?.Fail(exception);
                         return;
                     }
                     catch (Exception exception)
                     {
+                        operation?.Fail(exception);
                         LogSubscriberFailed(Bus._logger, exception, EventName, context.TraceId, context.TenantId, (exception as MariachiError)?.Code);
                     }
                 }
@@ -481,6 +509,8 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
         private async Task HandleAsync(INatsJSMsg<byte[]> message, MariachiNatsEventOptions options)
         {
             var context = WireHeaders.ReadContext(message.Headers, Bus._logger);
+            var delivery = message.Metadata?.NumDelivered ?? 1;
+            using var operation = StartProcess(context, message.Headers, _durable, (long)delivery);
             T payload;
             try
             {
@@ -488,6 +518,7 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
             }
             catch (EventsError error)
             {
+                operation?.Fail(error);
                 // It will never read: do not redeliver it.
                 LogDurablePoison(Bus._logger, error, EventName, _durable);
                 await AcknowledgeAsync(message.AckTerminateAsync(cancellationToken: Stopping)).ConfigureAwait(false);
@@ -502,9 +533,10 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
                 {
                     await _handler(context, payload, Stopping).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+                catch (OperationCanceledException exception) when (Stopping.IsCancellationRequested)
                 {
                     // Disposed mid-handler: JetStream redelivers after the ack wait.
+                    operation?.Fail(exception);
                     await progress.CancelAsync().ConfigureAwait(false);
                     await keepAlive.ConfigureAwait(false);
                     return;
@@ -524,7 +556,7 @@ public sealed partial class NatsEventBus : IEventBus, IAsyncDisposable
                 return;
             }
 
-            var delivery = message.Metadata?.NumDelivered ?? 0;
+            operation?.Fail(failure);
             var code = (failure as MariachiError)?.Code;
             if (options.MaxDeliver > 0 && delivery >= (ulong)options.MaxDeliver)
             {

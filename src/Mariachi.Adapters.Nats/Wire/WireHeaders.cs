@@ -43,11 +43,12 @@ internal static class WireHeaders
     /// <summary>Writes <paramref name="context"/> into <paramref name="headers"/>.</summary>
     public static void WriteContext(NatsHeaders headers, Context context, string? procedure)
     {
+        // The current span (the caller's, when observed) is the remote parent of the receiver's span; without one in
+        // the context's trace, a made-up parent id, sampled (as a span of a context made outside any Activity is).
         var activity = Activity.Current;
-        var spanId = activity is { IdFormat: ActivityIdFormat.W3C } && activity.TraceId.ToHexString() == context.TraceId
-            ? activity.SpanId.ToHexString()
-            : ActivitySpanId.CreateRandom().ToHexString();
-        headers[TraceParent] = $"00-{context.TraceId}-{spanId}-01";
+        headers[TraceParent] = activity is { IdFormat: ActivityIdFormat.W3C } && activity.TraceId.ToHexString() == context.TraceId
+            ? $"00-{context.TraceId}-{activity.SpanId.ToHexString()}-{(activity.Recorded ? "01" : "00")}"
+            : $"00-{context.TraceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
         headers[Identity] = context.IdentityType;
         headers[Origin] = context.Origin switch
         {

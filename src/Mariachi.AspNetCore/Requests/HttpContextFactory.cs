@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Mariachi.AspNetCore.Requests;
 
 /// <summary>
-/// Builds the request's <see cref="Context"/> once, at the edge: trace id from <c>traceparent</c> (or the
-/// current Activity), tenant from a claim or header, user, scopes and session from claims, and a logger.
+/// Builds the request's <see cref="Context"/> once, at the edge: trace id of the request's Activity (or <c>traceparent</c>),
+/// tenant from a claim or header, user, scopes and session from claims, and a logger.
 /// </summary>
 internal sealed class HttpContextFactory(IOptions<MariachiAspNetCoreOptions> options, ILoggerFactory loggers)
 {
@@ -57,7 +57,10 @@ internal sealed class HttpContextFactory(IOptions<MariachiAspNetCoreOptions> opt
         return _options.ServerName is { } server ? context.WithServer(server) : context;
     }
 
-    /// <summary>The request's trace id: from <c>traceparent</c>, else the current Activity, else a new one.</summary>
+    /// <summary>
+    /// The request's trace id: the request's Activity's (ASP.NET Core continues the <c>traceparent</c> in it), else
+    /// <c>traceparent</c>, else a new one. The Activity first, so Mariachi's spans are children of the request's span.
+    /// </summary>
     public string TraceId(HttpContext http)
     {
         if (http.Items.TryGetValue(TraceKey, out var existing) && existing is string traceId)
@@ -65,8 +68,9 @@ internal sealed class HttpContextFactory(IOptions<MariachiAspNetCoreOptions> opt
             return traceId;
         }
 
-        traceId = TraceParent.TraceId(http.Request.Headers["traceparent"].ToString())
-            ?? (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : ActivityTraceId.CreateRandom().ToHexString());
+        traceId = (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : null)
+            ?? TraceParent.TraceId(http.Request.Headers["traceparent"].ToString())
+            ?? ActivityTraceId.CreateRandom().ToHexString();
         http.Items[TraceKey] = traceId;
         return traceId;
     }

@@ -101,3 +101,33 @@ public sealed class PostgresDatabaseHealthCheckTests(PostgresFixture postgres) :
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>The check against a PostgreSQL server of the test's own, stopped and started again.</summary>
+[RequiresPostgresBinaries]
+public sealed class PostgresDownAndUpHealthCheckTests
+{
+    private const string Password = "secret-password";
+
+    [Fact]
+    public async Task The_check_follows_the_server_down_with_the_providers_reason_and_up_again()
+    {
+        await using var server = await OwnPostgres.CreateAsync();
+        var options = new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(server.ConnectionString(Password)).Options;
+        var factory = new MariachiDbContextFactory<TestDbContext>(() => new TestDbContext(options));
+
+        var up = await SqliteDatabaseHealthCheckTests.Check(factory);
+        await server.StopAsync();
+        var down = await SqliteDatabaseHealthCheckTests.Check(factory);
+        await server.StartAsync();
+        var upAgain = await SqliteDatabaseHealthCheckTests.Check(factory);
+
+        Assert.Equal(HealthStatus.Healthy, up.Status);
+        Assert.Equal(HealthStatus.Unhealthy, down.Status);
+        const string Prefix = "Cannot connect to the database (Npgsql.EntityFrameworkCore.PostgreSQL): ";
+        Assert.StartsWith(Prefix, down.Description, StringComparison.Ordinal);
+        Assert.Equal(Prefix + down.Exception!.Message, down.Description);
+        Assert.DoesNotContain(Password, down.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", down.Description, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HealthStatus.Healthy, upAgain.Status);
+    }
+}

@@ -12,9 +12,14 @@ namespace Mariachi.Adapters.EntityFrameworkCore.Tests.Infrastructure;
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RequiresPostgresAttribute : Attribute;
 
+/// <summary>Marks a test class that runs PostgreSQL servers of its own (<see cref="OwnPostgres"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RequiresPostgresBinariesAttribute : Attribute;
+
 /// <summary>
-/// xunit's test framework, except that when <see cref="PostgresServer.SkipReason"/> says so, every test of a
-/// <see cref="RequiresPostgresAttribute"/> class is reported skipped with that reason instead of run.
+/// xunit's test framework, except that when <see cref="PostgresServer.SkipReason"/> (or <see cref="OwnPostgres.SkipReason"/>)
+/// says so, every test of a <see cref="RequiresPostgresAttribute"/> (or <see cref="RequiresPostgresBinariesAttribute"/>)
+/// class is reported skipped with that reason instead of run.
 /// </summary>
 /// <remarks>
 /// xunit 2 has no dynamic skip, and the inherited conformance suite uses plain [Fact] and [Theory], which a test class
@@ -35,8 +40,11 @@ public sealed class PostgresAwareTestFramework(IMessageSink messageSink) : Xunit
             IMessageBus messageBus,
             ITestFrameworkDiscoveryOptions discoveryOptions)
         {
-            var reason = PostgresServer.SkipReason;
-            if (reason is null || !testMethod.TestClass.Class.GetCustomAttributes(typeof(RequiresPostgresAttribute)).Any())
+            var type = testMethod.TestClass.Class;
+            var reason = type.GetCustomAttributes(typeof(RequiresPostgresAttribute)).Any() ? PostgresServer.SkipReason
+                : type.GetCustomAttributes(typeof(RequiresPostgresBinariesAttribute)).Any() ? OwnPostgres.SkipReason
+                : null;
+            if (reason is null)
             {
                 return base.FindTestsForMethod(testMethod, includeSourceInformation, messageBus, discoveryOptions);
             }

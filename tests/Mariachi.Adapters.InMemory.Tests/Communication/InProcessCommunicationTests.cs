@@ -5,6 +5,7 @@ using Mariachi.Testing.Conformance;
 namespace Mariachi.Adapters.InMemory.Tests.Communication;
 
 /// <summary>What is specific to in-process dispatch; the shared behaviour is in the conformance suite.</summary>
+[Collection(UnobservedDispatch.Name)]
 public sealed class InProcessCommunicationTests
 {
     private static readonly Context Caller = Context.Create(tenantId: "t1");

@@ -6,7 +6,7 @@ namespace Mariachi.Testing.Conformance;
 /// The behaviour every <see cref="ICommunication"/> adapter must have. Inherit it in a test project and return a
 /// fresh, empty communication layer from <see cref="CreateCommunicationAsync"/>; every test must pass unchanged.
 /// </summary>
-public abstract class CommunicationConformanceTests : IAsyncLifetime
+public abstract partial class CommunicationConformanceTests : IAsyncLifetime
 {
     private ICommunication? _communication;
 

@@ -7,7 +7,7 @@ namespace Mariachi.Testing.Conformance;
 /// The behaviour every <see cref="IEventBus"/> adapter must have. Delivery may be asynchronous (a transport), so
 /// the tests wait for what must arrive and use a later sentinel event to prove what must not.
 /// </summary>
-public abstract class EventBusConformanceTests : IAsyncLifetime
+public abstract partial class EventBusConformanceTests : IAsyncLifetime
 {
     private const string Placed = "orders.order.placed";
     private const string Sentinel = "orders.order.sentinel";
