@@ -38,6 +38,14 @@ internal static class ProjectAnalyzer
             return new ProjectDiagnostics(project, null, []);
         }
 
+        if (Environment.GetEnvironmentVariable("MARIACHI_DEBUG") == "1")
+        {
+            foreach (var error in compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).Take(10))
+            {
+                Console.Error.WriteLine($"{project.Name}: {error}");
+            }
+        }
+
         var crashes = new ConcurrentBag<Diagnostic>();
         var options = new CompilationWithAnalyzersOptions(
             project.AnalyzerOptions,

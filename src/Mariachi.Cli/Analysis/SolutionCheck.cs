@@ -10,10 +10,10 @@ namespace Mariachi.Cli.Analysis;
 /// </summary>
 internal static class SolutionCheck
 {
-    public static async Task<CheckResult> RunAsync(SolutionPath path, IProgressDisplay progress, CancellationToken cancellationToken)
+    public static async Task<CheckResult> RunAsync(SolutionPath path, CheckSettings settings, IProgressDisplay progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var loaded = await SolutionLoader.LoadAsync(path, progress, cancellationToken);
+        var loaded = await SolutionLoader.LoadAsync(path, settings.Restore, progress, cancellationToken);
         var analyzed = await ProjectAnalyzer.AnalyzeAsync(loaded.Solution, loaded.Projects, progress, cancellationToken);
         var findings = new List<Finding>();
         foreach (var id in loaded.Projects)

@@ -19,6 +19,7 @@ internal sealed class CheckCommand : ICommand
         CommandOption.Format(FindingsWriters.Formats),
         new("fail-on", "SEVERITY", "Exit 1 when a finding is at or above: error, warning, info, never (default warning)"),
         new("output", "FILE", "Write the report to FILE instead of standard output"),
+        new("no-restore", null, "Do not run `dotnet restore` first (the solution is restored already)"),
         new("quiet", null, "No progress display"),
     ];
 
@@ -29,7 +30,7 @@ internal sealed class CheckCommand : ICommand
         var failOn = FailOn.Parse(arguments.Value("fail-on"));
         var progress = arguments.Has("quiet") ? ProgressDisplay.None : new ProgressDisplay(console.Out, console.Error, console.IsTerminal, path.BaseDirectory());
 
-        var result = await SolutionCheck.RunAsync(path, progress, cancellationToken);
+        var result = await SolutionCheck.RunAsync(path, new CheckSettings(Restore: !arguments.Has("no-restore")), progress, cancellationToken);
 
         await FindingsWriters.WriteAsync(format, result, arguments.Value("output"), console);
         if (result.Failures.Count > 0)

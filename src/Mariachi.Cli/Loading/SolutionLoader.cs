@@ -11,9 +11,15 @@ namespace Mariachi.Cli.Loading;
 /// </summary>
 internal static class SolutionLoader
 {
-    public static async Task<LoadedSolution> LoadAsync(SolutionPath path, IProgressDisplay progress, CancellationToken cancellationToken)
+    public static async Task<LoadedSolution> LoadAsync(SolutionPath path, bool restore, IProgressDisplay progress, CancellationToken cancellationToken)
     {
         var failures = new List<LoadFailure>();
+        if (restore)
+        {
+            progress.Loading(path.SolutionFile ?? path.Display, "Restore", null);
+            failures.AddRange(await Restore.RunAsync(path, cancellationToken));
+        }
+
         if (MsBuildInstance.Ensure(Path.GetDirectoryName(path.SolutionFile ?? path.ProjectFiles[0])!, out var noSdk) is null && noSdk is not null)
         {
             return new LoadedSolution(path, new AdhocWorkspace().CurrentSolution, [], [new LoadFailure(path.Display, noSdk)]);

@@ -24,6 +24,10 @@ internal sealed class ProgressDisplay(TextWriter live, TextWriter plain, bool is
             {
                 Draw($"Loading {name} ({operation.ToLowerInvariant()}{(targetFramework is null ? "" : ", " + targetFramework)})");
             }
+            else if (operation == "Restore")
+            {
+                plain.WriteLine($"restoring {name}");
+            }
             else if (operation == "Build" && _loaded.Add(projectPath + targetFramework))
             {
                 plain.WriteLine($"loaded {name}{(targetFramework is null ? "" : " (" + targetFramework + ")")}");
