@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mariachi.Cli.Analysis.SolutionWide;
 using Mariachi.Cli.Loading;
 using Microsoft.CodeAnalysis;
 
@@ -21,6 +22,11 @@ internal static class SolutionCheck
             var result = analyzed[id];
             findings.AddRange(result.Diagnostics.Select(d => Finding.From(d, ProjectName(result.Project))));
         }
+
+        // What the build reports stays as it is; a solution-wide finding at the same place and rule is not repeated.
+        var reported = findings.Select(f => (f.Id, f.FilePath, f.Line, f.Column)).ToHashSet();
+        var solutionWide = await SolutionWideChecks.RunAsync(loaded.Solution, loaded.Projects.Select(id => analyzed[id]), cancellationToken);
+        findings.AddRange(solutionWide.Select(e => Finding.From(e.Diagnostic, ProjectName(e.Project))).Where(f => !reported.Contains((f.Id, f.FilePath, f.Line, f.Column))));
 
         progress.Done();
         return new CheckResult(

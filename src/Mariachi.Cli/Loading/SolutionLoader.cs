@@ -60,17 +60,21 @@ internal static class SolutionLoader
         }
 
         var solution = MariachiAnalyzerReferences.Prepare(workspace.CurrentSolution);
-        return new LoadedSolution(path, solution, OneProjectPerFile(solution, path), LoadFailures.Distinct(failures));
+        var named = path.SolutionFile is { } file ? SolutionProjects.Read(file) : path.ProjectFiles.Select(p => Path.GetFullPath(p)).ToHashSet(StringComparer.Ordinal);
+        var distinct = LoadFailures.Distinct(failures);
+        var failed = distinct.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return new LoadedSolution(path, solution, OneProjectPerFile(solution, named, failed), distinct);
     }
 
     /// <summary>
-    /// The C# projects PATH names (a solution's, or the project files given), the first target framework of each; the
-    /// projects they reference from elsewhere are loaded for their compilations but not checked.
+    /// The C# projects PATH names (a solution's, or the project files given; all loaded when the solution file could
+    /// not be read), the first target framework of each, less those that failed to load; the projects they reference
+    /// from elsewhere are loaded for their compilations but not checked.
     /// </summary>
-    private static List<ProjectId> OneProjectPerFile(Solution solution, SolutionPath path) =>
+    private static List<ProjectId> OneProjectPerFile(Solution solution, IReadOnlySet<string>? named, HashSet<string> failed) =>
         solution.Projects
-            .Where(p => p.Language == LanguageNames.CSharp)
-            .Where(p => path.SolutionFile is not null || path.ProjectFiles.Any(named => PathsEqual(p.FilePath, named)))
+            .Where(p => p.Language == LanguageNames.CSharp && p.FilePath is not null && !failed.Contains(p.FilePath))
+            .Where(p => named is null || named.Contains(Path.GetFullPath(p.FilePath!)))
             .GroupBy(p => p.FilePath ?? p.Name, StringComparer.Ordinal)
             .Select(g => g.First().Id)
             .ToList();
