@@ -53,9 +53,10 @@ internal static class SolutionLoader
                 }
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or FileNotFoundException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The solution file itself could not be read or evaluated: nothing more to load.
+            // The solution file could not be read or evaluated, or the BuildHost failed: what loaded is checked,
+            // the rest is named with the reason (never a stack trace).
             failures.Add(new LoadFailure(path.SolutionFile ?? path.Display, e.Message));
         }
 
