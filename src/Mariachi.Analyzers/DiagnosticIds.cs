@@ -18,4 +18,6 @@ public static class DiagnosticIds
     public const string InvalidOption = "MAR0900";
     public const string InvalidProcedureOrEventName = "MAR0011";
     public const string ServiceNotExposed = "MAR0014";
+    /// <summary>Reported only by the mariachi tool (`mariachi check`): it needs the test projects of the solution.</summary>
+    public const string ServiceWithoutTest = "MAR0015";
 }
