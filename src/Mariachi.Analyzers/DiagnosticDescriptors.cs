@@ -118,6 +118,13 @@ public static class DiagnosticDescriptors
         "Every service is reached through the communication layer (handler-for-every-service): a Register handler calls it, or another service, a procedure module or a hosted service uses it. A service nothing reaches is dead code, or a procedure someone forgot to register and callers will get communication/not-found. Checked in compilations that register at least one procedure.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>MAR0901: a mariachi-baseline.json that does not read, reported at the offending character of the file.</summary>
+    public static readonly DiagnosticDescriptor InvalidBaseline = Create(
+        DiagnosticIds.InvalidBaseline,
+        "Invalid Mariachi baseline",
+        "The Mariachi baseline is invalid: {0}; it suppresses nothing until it is corrected or written again with 'mariachi baseline'",
+        "mariachi-baseline.json lists the findings a team accepts in existing code; the build suppresses them and reports only new ones. A file that does not read (a merge conflict, a hand edit) would silently bring every accepted finding back, so it is reported instead.");
+
     /// <summary>Every descriptor, for tests that keep the docs and release tracking in sync.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         ControllerReferencesService,
@@ -135,7 +142,8 @@ public static class DiagnosticDescriptors
         UnknownProcedure,
         CallDoesNotMatchRegistration,
         ServiceNotExposed,
-        InvalidOption);
+        InvalidOption,
+        InvalidBaseline);
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, params string[] customTags) =>
         new DiagnosticDescriptor(

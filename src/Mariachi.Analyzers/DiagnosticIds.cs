@@ -18,4 +18,5 @@ public static class DiagnosticIds
     public const string InvalidOption = "MAR0900";
     public const string InvalidProcedureOrEventName = "MAR0011";
     public const string ServiceNotExposed = "MAR0014";
+    public const string InvalidBaseline = "MAR0901";
 }
