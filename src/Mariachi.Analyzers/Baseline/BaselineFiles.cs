@@ -15,13 +15,13 @@ internal static class BaselineFiles
     // Keyed by the immutable text: the IDE hands every compilation of an unchanged file the same SourceText.
     private static readonly ConditionalWeakTable<SourceText, BaselineRead> Reads = new ConditionalWeakTable<SourceText, BaselineRead>();
 
-    /// <summary>The additional files named <c>mariachi-baseline.json</c>, one per distinct path.</summary>
+    /// <summary>The additional files named <c>mariachi-baseline.json</c>, one per distinct path, in path order (hosts differ in theirs).</summary>
     public static IReadOnlyList<AdditionalText> All(ImmutableArray<AdditionalText> additionalFiles)
     {
         var result = new List<AdditionalText>();
-        foreach (var file in additionalFiles)
+        foreach (var file in additionalFiles.Where(f => IsBaseline(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            if (IsBaseline(file.Path) && !result.Any(r => BaselinePaths.Same(r.Path, file.Path)))
+            if (!result.Any(r => BaselinePaths.Same(r.Path, file.Path)))
             {
                 result.Add(file);
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Mariachi.Analyzers.Baseline;
@@ -36,7 +37,7 @@ public sealed class InvalidBaselineAnalyzer : DiagnosticAnalyzer
         var all = BaselineFiles.All(context.Options.AdditionalFiles);
         if (all.Count > 1)
         {
-            if (BaselinePaths.Same(all[0].Path, file.Path))
+            if (string.Equals(all[0].Path, file.Path, StringComparison.Ordinal))
             {
                 var paths = string.Join("', '", all.Select(f => f.Path));
                 context.ReportDiagnostic(Diagnostic.Create(
