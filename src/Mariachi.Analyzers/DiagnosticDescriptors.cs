@@ -118,6 +118,20 @@ public static class DiagnosticDescriptors
         "Every service is reached through the communication layer (handler-for-every-service): a Register handler calls it, or another service, a procedure module or a hosted service uses it. A service nothing reaches is dead code, or a procedure someone forgot to register and callers will get communication/not-found. Checked in compilations that register at least one procedure.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>
+    /// MAR0015, reported only by the mariachi tool (`mariachi check`), which sees the test projects of the whole
+    /// solution; no analyzer of this assembly reports it (<see cref="ToolOnly"/>).
+    /// </summary>
+    public static readonly DiagnosticDescriptor ServiceWithoutTest = Create(
+        DiagnosticIds.ServiceWithoutTest,
+        "Service without a test",
+        "Service '{0}' has no test: no test project references it or calls a procedure it serves{1}; add a test that does",
+        "Every service has a test (test-for-every-service): a test project references the service type, or calls one of the procedures it serves, directly or through the projects it references (an HTTP test of the API that calls them counts). Checked by `mariachi check` over the whole solution, when the solution has at least one test project.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>The descriptors only the mariachi tool reports (solution-wide checks); no analyzer supports them.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> ToolOnly = ImmutableArray.Create(ServiceWithoutTest);
+
     /// <summary>MAR0901: a mariachi-baseline.json that does not read, reported at the offending character of the file.</summary>
     public static readonly DiagnosticDescriptor InvalidBaseline = Create(
         DiagnosticIds.InvalidBaseline,
@@ -142,6 +156,7 @@ public static class DiagnosticDescriptors
         UnknownProcedure,
         CallDoesNotMatchRegistration,
         ServiceNotExposed,
+        ServiceWithoutTest,
         InvalidOption,
         InvalidBaseline);
 

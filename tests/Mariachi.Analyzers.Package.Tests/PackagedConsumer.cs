@@ -45,19 +45,7 @@ public partial class PackagedConsumer : RestoredProject
     }
 
     /// <summary>The build configuration of this test assembly, and so of the projects it packs.</summary>
-    public static string Configuration { get; } =
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+    public static string Configuration => Repository.Configuration;
 
-    public static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Mariachi.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Mariachi.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string FindRepositoryRoot() => Repository.Root;
 }

@@ -13,7 +13,7 @@ public sealed partial class ViolationsSampleTests
     {
         var repository = PackagedConsumer.FindRepositoryRoot();
         var configuration = PackagedConsumer.Configuration;
-        var documented = ReadmeDiagnostics(await File.ReadAllTextAsync(Path.Combine(repository, "README.md")));
+        var documented = ReadmeViolations.Lines(await File.ReadAllTextAsync(Path.Combine(repository, "README.md")));
 
         // The analyzers and Abstractions are already built in this configuration; only the sample is (re)compiled.
         var build = await DotNet.RunAsync(repository, "build", "samples/Violations/Violations.csproj", "-c", configuration, "--no-dependencies", "--no-incremental");
@@ -31,16 +31,6 @@ public sealed partial class ViolationsSampleTests
         Assert.Equal(["Services/OrderService.cs(18,16): warning MAR0003: 'null' is passed; pass it"], ShortenedDiagnostics(Line + "\n" + Line));
     }
 
-    /// <summary>The MAR lines of the README's console block after <c>dotnet build samples/Violations</c>.</summary>
-    internal static IReadOnlyList<string> ReadmeDiagnostics(string readme)
-    {
-        var block = ViolationsBlock().Match(readme);
-        Assert.True(block.Success, "README.md has no ```console block starting with '$ dotnet build samples/Violations'");
-        var lines = block.Groups["output"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.NotEmpty(lines);
-        return lines;
-    }
-
     /// <summary>
     /// Each distinct MAR diagnostic of a build as the README prints it: path relative to the sample, without the help
     /// link and the project suffix (MSBuild repeats a warning in its summary, hence distinct).
@@ -50,9 +40,6 @@ public sealed partial class ViolationsSampleTests
             .Select(m => $"{m.Groups["file"].Value.Replace('\\', '/')}{m.Groups["message"].Value}")
             .Distinct(StringComparer.Ordinal)
             .ToList();
-
-    [GeneratedRegex(@"```console\n\$ dotnet build samples/Violations\n(?<output>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex ViolationsBlock();
 
     [GeneratedRegex(@"samples[/\\]Violations[/\\](?<file>[^(\r\n\[]+)(?<message>\(\d+,\d+\): warning MAR\d{4}: [^\r\n]*?) \(https://[^\s)]+\) \[[^\]\r\n]+\]")]
     private static partial Regex BuildDiagnostic();

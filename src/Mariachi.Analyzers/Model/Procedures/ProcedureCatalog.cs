@@ -55,7 +55,8 @@ internal sealed class ProcedureCatalog
         return Cache.GetValue(compilation, _ => built);
     }
 
-    private static IEnumerable<CatalogRegistration> OwnRegistrations(KnownSymbols symbols, CancellationToken cancellationToken)
+    /// <summary>The compilation's own <c>Register</c> calls with a constant name (also read by the mariachi tool).</summary>
+    internal static IEnumerable<CatalogRegistration> OwnRegistrations(KnownSymbols symbols, CancellationToken cancellationToken)
     {
         var compilation = symbols.Compilation;
         foreach (var tree in compilation.SyntaxTrees)

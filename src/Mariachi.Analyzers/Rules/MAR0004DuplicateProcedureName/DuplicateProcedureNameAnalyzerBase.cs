@@ -152,7 +152,7 @@ public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
     }
 
     /// <summary>From the start of the call to the end of its name argument.</summary>
-    private static Location RegistrationLocation(InvocationExpressionSyntax syntax, IArgumentOperation? argument)
+    internal static Location RegistrationLocation(InvocationExpressionSyntax syntax, IArgumentOperation? argument)
     {
         var end = argument is null || argument.IsImplicit || !syntax.Span.Contains(argument.Syntax.Span) ? syntax.Span.End : argument.Syntax.Span.End;
         return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end));

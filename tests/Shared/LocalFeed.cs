@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security;
 
-namespace Mariachi.Analyzers.Package.Tests;
+namespace Mariachi.Tests.Shared;
 
 /// <summary>
 /// Every Mariachi package, packed once per test run into a local feed as the README's Install section does (the
@@ -13,7 +13,8 @@ internal sealed class LocalFeed
     /// <summary>The command the README documents; the fixture runs it on the existing build into a temporary feed.</summary>
     public const string PackCommand = "dotnet pack Mariachi.sln -c Release -o artifacts/packages";
 
-    private static readonly Lazy<Task<LocalFeed>> Packed = new(PackAsync);
+    private static readonly Lazy<Task<LocalFeed>> Packed = new(() => PackAsync("Mariachi.sln"));
+    private static readonly Lazy<Task<LocalFeed>> PackedTool = new(() => PackAsync("src/Mariachi.Cli/Mariachi.Cli.csproj"));
 
     private LocalFeed(string directory, string version, DotNet.Result pack)
     {
@@ -32,6 +33,9 @@ internal sealed class LocalFeed
     public DotNet.Result Pack { get; }
 
     public static Task<LocalFeed> GetAsync() => Packed.Value;
+
+    /// <summary>Only the `mariachi` tool package (Mariachi.Cli), packed once per run: a tool carries its dependencies.</summary>
+    public static Task<LocalFeed> GetToolAsync() => PackedTool.Value;
 
     /// <summary>
     /// Writes a nuget.config that restores Mariachi from this feed only, and everything else from the machine's
@@ -55,7 +59,7 @@ internal sealed class LocalFeed
             """);
     }
 
-    private static async Task<LocalFeed> PackAsync()
+    private static async Task<LocalFeed> PackAsync(string target)
     {
         // Shared by every fixture of the run, so it goes when the test process does.
         var scratch = new ScratchFolder("mariachi-feed-");
@@ -64,10 +68,10 @@ internal sealed class LocalFeed
         var feed = Path.Combine(scratch.Root, "packages");
 
         var pack = await DotNet.RunAsync(
-            PackagedConsumer.FindRepositoryRoot(),
-            "pack", "Mariachi.sln", "-c", PackagedConsumer.Configuration, "--no-build", "-o", feed, $"-p:Version={version}");
+            Repository.Root,
+            "pack", target, "-c", Repository.Configuration, "--no-build", "-o", feed, $"-p:Version={version}");
 
-        Assert.True(pack.ExitCode == 0, $"dotnet pack Mariachi.sln failed: {pack}");
+        Assert.True(pack.ExitCode == 0, $"dotnet pack {target} failed: {pack}");
         return new LocalFeed(feed, version, pack);
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Mariachi.Analyzers.Package.Tests;
+namespace Mariachi.Tests.Shared;
 
 /// <summary>Runs the dotnet CLI as a user would, without the MSBuild settings of the test host leaking in.</summary>
 internal static partial class DotNet
@@ -36,7 +36,16 @@ internal static partial class DotNet
             start.ArgumentList.Add(argument);
         }
 
-        // dotnet test exports MSBuild paths for its own build; a nested build must find its own.
+        AsUser(start);
+        return new Running(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>
+    /// The environment of a process run as a user would run it: dotnet test exports MSBuild paths for its own build,
+    /// and a nested build (or the mariachi tool's MSBuild) must find its own.
+    /// </summary>
+    public static void AsUser(ProcessStartInfo start)
+    {
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
         {
             start.Environment.Remove(key);
@@ -44,8 +53,6 @@ internal static partial class DotNet
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-
-        return new Running(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
     /// <summary>A started dotnet process and everything it has printed so far.</summary>

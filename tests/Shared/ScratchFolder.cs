@@ -1,4 +1,4 @@
-namespace Mariachi.Analyzers.Package.Tests;
+namespace Mariachi.Tests.Shared;
 
 /// <summary>A temporary folder outside the repository for one fixture, and copies of what it holds for each test.</summary>
 internal sealed class ScratchFolder(string prefix)

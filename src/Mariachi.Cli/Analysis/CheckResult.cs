@@ -1,0 +1,12 @@
+using Mariachi.Cli.Loading;
+
+namespace Mariachi.Cli.Analysis;
+
+/// <summary>What a check found: findings in <see cref="Finding.Order"/>, the projects checked, what failed to load.</summary>
+internal sealed record CheckResult(
+    string Display,
+    string BaseDirectory,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<string> Projects,
+    IReadOnlyList<LoadFailure> Failures,
+    TimeSpan Elapsed);

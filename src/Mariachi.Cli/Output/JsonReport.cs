@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mariachi.Cli.Analysis;
+
+namespace Mariachi.Cli.Output;
+
+/// <summary>
+/// `--format json`: one object with the tool, the summary, every finding (paths relative to the solution's folder,
+/// 1-based lines and columns) and what failed to load. Field names are a contract for scripts; add, never rename.
+/// </summary>
+internal static class JsonReport
+{
+    public const int SchemaVersion = 1;
+
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static async Task WriteAsync(CheckResult result, TextWriter writer)
+    {
+        await writer.WriteLineAsync(JsonSerializer.Serialize(Create(result), Options));
+    }
+
+    public static Report Create(CheckResult result) => new(
+        SchemaVersion,
+        new ToolInfo("mariachi", ToolVersion.Current),
+        result.Display,
+        new Summary(
+            result.Findings.Count,
+            result.Findings.Count(f => f.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error),
+            result.Findings.Count(f => f.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning),
+            result.Findings.Count(f => f.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Info),
+            result.Projects.Count,
+            result.Failures.Count,
+            Math.Round(result.Elapsed.TotalSeconds, 2)),
+        result.Findings.Select(f => new FindingEntry(
+            f.Id,
+            HumanReport.SeverityName(f.Severity),
+            f.Title,
+            f.Message,
+            f.HelpLink,
+            HumanReport.Relative(result, f.FilePath),
+            f.Line,
+            f.Column,
+            f.EndLine,
+            f.EndColumn,
+            f.Project)).ToList(),
+        result.Projects,
+        result.Failures.Select(f => new FailureEntry(HumanReport.Relative(result, f.Path), f.Reason)).ToList());
+
+    internal sealed record Report(
+        int Version,
+        ToolInfo Tool,
+        string Path,
+        Summary Summary,
+        IReadOnlyList<FindingEntry> Findings,
+        IReadOnlyList<string> Projects,
+        IReadOnlyList<FailureEntry> LoadFailures);
+
+    internal sealed record ToolInfo(string Name, string Version);
+
+    internal sealed record Summary(int Findings, int Errors, int Warnings, int Info, int Projects, int LoadFailures, double Seconds);
+
+    internal sealed record FindingEntry(
+        string Id,
+        string Severity,
+        string Title,
+        string Message,
+        string? HelpLink,
+        string File,
+        int Line,
+        int Column,
+        int EndLine,
+        int EndColumn,
+        string Project);
+
+    internal sealed record FailureEntry(string Path, string Reason);
+}
