@@ -7,7 +7,7 @@ public sealed partial class PackagedViolations() : RestoredProject("mariachi-vio
 {
     private protected override async Task WriteAsync(LocalFeed feed)
     {
-        var sample = Path.Combine(PackagedConsumer.FindRepositoryRoot(), "samples", "Violations");
+        var sample = Path.Combine(Repository.Root, "samples", "Violations");
         foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(sample, file);
