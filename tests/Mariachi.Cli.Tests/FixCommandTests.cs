@@ -1,0 +1,31 @@
+namespace Mariachi.Cli.Tests;
+
+/// <summary>`mariachi fix` on a copy of samples/Violations: the fixable findings go, the rest are listed.</summary>
+public sealed class FixCommandTests
+{
+    [Fact]
+    public async Task The_fixable_rules_disappear_from_the_files_and_the_rest_are_listed()
+    {
+        var tool = await InstalledTool.GetAsync();
+        var copy = SampleCopies.Copy("Violations");
+
+        var fix = await tool.RunAsync(copy, "fix", "--quiet");
+
+        Assert.True(fix.ExitCode == 1, fix.ToString());
+        var service = await File.ReadAllTextAsync(Path.Combine(copy, "Services", "OrderService.cs"));
+        Assert.DoesNotContain("SaveAsync(null!", service, StringComparison.Ordinal);
+        Assert.DoesNotContain("throw new InvalidOperationException", service, StringComparison.Ordinal);
+        Assert.Contains("public Task ShipAsync(Context ctx, Guid id)", service, StringComparison.Ordinal);
+        Assert.Contains("changed Services/OrderService.cs", fix.Output, StringComparison.Ordinal);
+        var remaining = fix.Output[fix.Output.IndexOf("findings remain (no fix applies):", StringComparison.Ordinal)..];
+        foreach (var fixedRule in new[] { "MAR0002", "MAR0003", "MAR0005", "MAR0008", "MAR0009", "MAR0011", "MAR0012" })
+        {
+            Assert.DoesNotContain(fixedRule + ":", remaining, StringComparison.Ordinal);
+        }
+
+        foreach (var unfixable in new[] { "MAR0004", "MAR0006", "MAR0007", "MAR0013", "MAR0014" })
+        {
+            Assert.Contains(unfixable + ":", remaining, StringComparison.Ordinal);
+        }
+    }
+}
