@@ -6,6 +6,7 @@ using Mariachi.Bench.AnalyzerCost.RealCode;
 using Microsoft.CodeAnalysis;
 
 const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]" +
+    " | AnalyzerCost --write-solution N DIR" +
     " | AnalyzerCost --real SOLUTION|PROJECT|FOLDER [--name NAME] [--runs 2] [--warmup 1] [--out DIR] [--only ...] [--reuse-build] [--partial] [--adopted] [--configuration Release] [--property NAME=VALUE]...";
 
 // Synthetic mode (default): generated solutions of the given sizes.
@@ -33,6 +34,7 @@ var configuration = "Release";
 var properties = new List<string>();
 var partial = false;
 var adopted = false;
+(int Files, string Directory)? writeSolution = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -76,10 +78,20 @@ for (var i = 0; i < args.Length; i++)
         case "--adopted":
             adopted = true;
             break;
+        case "--write-solution":
+            writeSolution = (int.Parse(args[i + 1], CultureInfo.InvariantCulture), args[i + 2]);
+            i += 2;
+            break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'. {Usage}");
             return 2;
     }
+}
+
+if (writeSolution is { } write)
+{
+    Console.WriteLine(SolutionOnDisk.Write(write.Files, Path.GetFullPath(write.Directory), RepositoryRoot() ?? throw new InvalidOperationException("run from the repository")));
+    return 0;
 }
 
 var analyzers = AnalyzerSet.Load()

@@ -71,7 +71,7 @@ public sealed partial class CatalogTests
     {
         var supported = Analyzers().SelectMany(a => a.SupportedDiagnostics).ToList();
         // The tool-only rules (the mariachi tool reports them over a whole solution) are explicitly not analyzers'.
-        var analyzerRules = DiagnosticDescriptors.All.Except(DiagnosticDescriptors.ToolOnly).ToList();
+        var analyzerRules = DiagnosticDescriptors.All.Where(d => !DiagnosticDescriptors.ToolOnly.Any(t => ReferenceEquals(t, d))).ToList();
 
         Assert.All(analyzerRules, d => Assert.Single(supported, s => ReferenceEquals(s, d)));
         Assert.Equal(analyzerRules.Count, supported.Count);

@@ -9,4 +9,5 @@ internal sealed record CheckResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<string> Projects,
     IReadOnlyList<LoadFailure> Failures,
+    IReadOnlyList<LoadFailure> LoadWarnings,
     TimeSpan Elapsed);

@@ -35,6 +35,7 @@ internal static class SolutionCheck
             findings.Distinct().Order(Finding.Order).ToList(),
             loaded.Projects.Select(p => ProjectName(loaded.Solution.GetProject(p)!)).Order(StringComparer.Ordinal).ToList(),
             loaded.Failures,
+            loaded.Warnings,
             clock.Elapsed);
     }
 

@@ -22,7 +22,7 @@ internal static class SolutionLoader
 
         if (MsBuildInstance.Ensure(Path.GetDirectoryName(path.SolutionFile ?? path.ProjectFiles[0])!, out var noSdk) is null && noSdk is not null)
         {
-            return new LoadedSolution(path, new AdhocWorkspace().CurrentSolution, [], [new LoadFailure(path.Display, noSdk)]);
+            return new LoadedSolution(path, new AdhocWorkspace().CurrentSolution, [], [new LoadFailure(path.Display, noSdk)], []);
         }
 
         // Design-time builds, run by MSBuildWorkspace's BuildHost in a process of its own.
@@ -61,9 +61,15 @@ internal static class SolutionLoader
 
         var solution = MariachiAnalyzerReferences.Prepare(workspace.CurrentSolution);
         var named = path.SolutionFile is { } file ? SolutionProjects.Read(file) : path.ProjectFiles.Select(p => Path.GetFullPath(p)).ToHashSet(StringComparer.Ordinal);
+        // A project MSBuild complained about but that loaded with its documents is checked, its complaint a warning.
+        var loadedFiles = solution.Projects.Where(p => p.FilePath is not null && p.DocumentIds.Count > 0).Select(p => p.FilePath!).ToHashSet(StringComparer.Ordinal);
         var distinct = LoadFailures.Distinct(failures);
-        var failed = distinct.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        return new LoadedSolution(path, solution, OneProjectPerFile(solution, named, failed), distinct);
+        string FullPath(LoadFailure f) => f.Path.Length == 0 ? "" : Path.GetFullPath(f.Path, path.BaseDirectory());
+        // A complaint that names no project (the BuildHost slow to answer) fails the load only when nothing loaded.
+        var failed = distinct.Where(f => f.Path.Length == 0 ? loadedFiles.Count == 0 : !loadedFiles.Contains(FullPath(f))).ToList();
+        var warnings = distinct.Except(failed).ToList();
+        var failedFiles = failed.Select(FullPath).ToHashSet(StringComparer.Ordinal);
+        return new LoadedSolution(path, solution, OneProjectPerFile(solution, named, failedFiles), failed, warnings);
     }
 
     /// <summary>

@@ -16,10 +16,17 @@ internal static class HumanReport
         var sources = new SourceLines();
         foreach (var failure in result.Failures)
         {
-            await writer.WriteLineAsync($"{paint.Red("error")}: could not load {Relative(result, failure.Path)}: {failure.Reason}");
+            await writer.WriteLineAsync($"{paint.Red("error")}: could not load {Relative(result, failure.Path)}: {FirstLine(failure.Reason)}");
         }
 
-        if (result.Failures.Count > 0)
+        foreach (var project in result.LoadWarnings.GroupBy(w => w.Path))
+        {
+            var more = project.Count() > 1 ? $" (and {project.Count() - 1} more, see --format json)" : "";
+            var name = project.Key.Length == 0 ? "the solution" : Relative(result, project.Key);
+            await writer.WriteLineAsync($"{paint.Yellow("warning")}: {name} loaded with problems: {FirstLine(project.First().Reason)}{more}");
+        }
+
+        if (result.Failures.Count + result.LoadWarnings.Count > 0)
         {
             await writer.WriteLineAsync();
         }
@@ -49,6 +56,9 @@ internal static class HumanReport
         DiagnosticSeverity.Info => "info",
         _ => "hidden",
     };
+
+    /// <summary>MSBuild's reason without what it quotes below it (the BuildHost's own log lines); JSON keeps it whole.</summary>
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd();
 
     private static async Task WriteFindingAsync(TextWriter writer, Finding finding, SourceLines sources, Paint paint)
     {

@@ -49,7 +49,8 @@ internal static class JsonReport
             f.EndColumn,
             f.Project)).ToList(),
         result.Projects,
-        result.Failures.Select(f => new FailureEntry(HumanReport.Relative(result, f.Path), f.Reason)).ToList());
+        result.Failures.Select(f => new FailureEntry(HumanReport.Relative(result, f.Path), f.Reason)).ToList(),
+        result.LoadWarnings.Select(f => new FailureEntry(HumanReport.Relative(result, f.Path), f.Reason)).ToList());
 
     internal sealed record Report(
         int Version,
@@ -58,7 +59,8 @@ internal static class JsonReport
         Summary Summary,
         IReadOnlyList<FindingEntry> Findings,
         IReadOnlyList<string> Projects,
-        IReadOnlyList<FailureEntry> LoadFailures);
+        IReadOnlyList<FailureEntry> LoadFailures,
+        IReadOnlyList<FailureEntry> LoadWarnings);
 
     internal sealed record ToolInfo(string Name, string Version);
 
