@@ -8,6 +8,7 @@ public sealed class FixCommandTests
     {
         var tool = await InstalledTool.GetAsync();
         var copy = SampleCopies.Copy("Violations");
+        var sources = SourceStamps();
 
         var fix = await tool.RunAsync(copy, "fix", "--quiet");
 
@@ -18,14 +19,25 @@ public sealed class FixCommandTests
         Assert.Contains("public Task ShipAsync(Context ctx, Guid id)", service, StringComparison.Ordinal);
         Assert.Contains("changed Services/OrderService.cs", fix.Output, StringComparison.Ordinal);
         var remaining = fix.Output[fix.Output.IndexOf("findings remain (no fix applies):", StringComparison.Ordinal)..];
-        foreach (var fixedRule in new[] { "MAR0002", "MAR0003", "MAR0005", "MAR0008", "MAR0009", "MAR0011", "MAR0012" })
+        foreach (var fixedRule in new[] { "MAR0003", "MAR0005", "MAR0008", "MAR0009", "MAR0011", "MAR0012" })
         {
-            Assert.DoesNotContain(fixedRule + ":", remaining, StringComparison.Ordinal);
+            Assert.False(remaining.Contains(fixedRule + ":", StringComparison.Ordinal), fixedRule + " remains:\n" + fix);
         }
 
-        foreach (var unfixable in new[] { "MAR0004", "MAR0006", "MAR0007", "MAR0013", "MAR0014" })
+        // MAR0002's fix needs an IConfiguration in scope, which the sample's service does not have.
+        foreach (var unfixable in new[] { "MAR0002", "MAR0004", "MAR0006", "MAR0007", "MAR0013", "MAR0014" })
         {
-            Assert.Contains(unfixable + ":", remaining, StringComparison.Ordinal);
+            Assert.True(remaining.Contains(unfixable + ":", StringComparison.Ordinal), unfixable + " is not listed:\n" + fix);
         }
+
+        // The sample's project references the repository's src/ (loaded with it): none of those files is touched.
+        Assert.Equal(sources, SourceStamps());
     }
+
+    private static List<(string, DateTime)> SourceStamps() =>
+        Directory.EnumerateFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (f, File.GetLastWriteTimeUtc(f)))
+            .Order()
+            .ToList();
 }

@@ -8,15 +8,17 @@ namespace Mariachi.Cli.Fixing;
 
 /// <summary>
 /// The Mariachi diagnostics of one solution snapshot, computed per project once and shared by every FixAll run on
-/// that snapshot (a fix's FixAll asks for them by document, by project or for the whole solution).
+/// that snapshot (a fix's FixAll asks for them by document, by project or for the whole solution). Only the projects
+/// being fixed have any: a solution loaded from disk also holds the projects they reference from elsewhere (a
+/// library's own source), which a fix must never touch.
 /// </summary>
-internal sealed class FixDiagnostics(ImmutableArray<DiagnosticAnalyzer> analyzers) : FixAllContext.DiagnosticProvider
+internal sealed class FixDiagnostics(ImmutableArray<DiagnosticAnalyzer> analyzers, IReadOnlySet<ProjectId> scope) : FixAllContext.DiagnosticProvider
 {
     private readonly ConcurrentDictionary<ProjectId, Task<ImmutableArray<Diagnostic>>> _byProject = new();
 
     /// <summary>The project's unsuppressed Mariachi diagnostics in source.</summary>
     public Task<ImmutableArray<Diagnostic>> OfProjectAsync(Project project, CancellationToken cancellationToken) =>
-        _byProject.GetOrAdd(project.Id, _ => ComputeAsync(project, cancellationToken));
+        scope.Contains(project.Id) ? _byProject.GetOrAdd(project.Id, _ => ComputeAsync(project, cancellationToken)) : Task.FromResult(ImmutableArray<Diagnostic>.Empty);
 
     public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
     {

@@ -30,8 +30,9 @@ internal static class SolutionFixer
         bool Requested(string id) => wanted is null || wanted.Contains(id);
         var fixers = MariachiCodeFixes.All.Where(f => f.FixableDiagnosticIds.Any(Requested)).ToList();
 
+        var scope = projects.ToHashSet();
         var original = solution;
-        var before = await FindingsAsync(original, projects, new FixDiagnostics(analyzers), Requested, cancellationToken);
+        var before = await FindingsAsync(original, projects, new FixDiagnostics(analyzers, scope), Requested, cancellationToken);
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var changedInPass = false;
@@ -39,7 +40,7 @@ internal static class SolutionFixer
             {
                 foreach (var id in fixer.FixableDiagnosticIds.Where(Requested).Order(StringComparer.Ordinal))
                 {
-                    var next = await FixAllAsync(solution, projects, fixer, id, new FixDiagnostics(analyzers), cancellationToken);
+                    var next = await FixAllAsync(solution, projects, fixer, id, new FixDiagnostics(analyzers, scope), cancellationToken);
                     if (next is not null && next != solution)
                     {
                         solution = next;
@@ -54,12 +55,12 @@ internal static class SolutionFixer
             }
         }
 
-        var after = await FindingsAsync(solution, projects, new FixDiagnostics(analyzers), Requested, cancellationToken);
+        var after = await FindingsAsync(solution, projects, new FixDiagnostics(analyzers, scope), Requested, cancellationToken);
         var fixedCounts = before.GroupBy(d => d.Id)
             .Select(g => (g.Key, Count: g.Count() - after.Count(d => d.Id == g.Key)))
             .Where(x => x.Count > 0)
             .ToDictionary(x => x.Key, x => x.Count, StringComparer.Ordinal);
-        return new FixOutcome(solution, await ChangesAsync(original, solution, cancellationToken), fixedCounts, after);
+        return new FixOutcome(solution, await ChangesAsync(original, solution, scope, cancellationToken), fixedCounts, after);
     }
 
     /// <summary>One FixAll of <paramref name="id"/> over the solution; null when there is nothing to fix.</summary>
@@ -85,8 +86,8 @@ internal static class SolutionFixer
             }
 
             var key = await PreferredKeyAsync(fixer, document, first, cancellationToken);
-            var scope = fixAll.GetSupportedFixAllScopes().Contains(FixAllScope.Solution) ? FixAllScope.Solution : FixAllScope.Project;
-            var context = new FixAllContext(document, fixer, scope, key, [id], diagnostics, cancellationToken);
+            var fixAllScope = fixAll.GetSupportedFixAllScopes().Contains(FixAllScope.Solution) ? FixAllScope.Solution : FixAllScope.Project;
+            var context = new FixAllContext(document, fixer, fixAllScope, key, [id], diagnostics, cancellationToken);
             var action = await fixAll.GetFixAsync(context);
             if (action is null)
             {
@@ -128,10 +129,11 @@ internal static class SolutionFixer
             .ToList();
     }
 
-    private static async Task<IReadOnlyList<ChangedDocument>> ChangesAsync(Solution original, Solution solution, CancellationToken cancellationToken)
+    /// <summary>The changed documents of the projects being fixed; nothing outside them is ever written.</summary>
+    private static async Task<IReadOnlyList<ChangedDocument>> ChangesAsync(Solution original, Solution solution, IReadOnlySet<ProjectId> scope, CancellationToken cancellationToken)
     {
         var result = new List<ChangedDocument>();
-        foreach (var project in solution.GetChanges(original).GetProjectChanges())
+        foreach (var project in solution.GetChanges(original).GetProjectChanges().Where(p => scope.Contains(p.ProjectId)))
         {
             foreach (var id in project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true))
             {

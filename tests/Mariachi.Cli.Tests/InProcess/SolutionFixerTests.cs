@@ -62,4 +62,22 @@ public sealed class SolutionFixerTests
         Assert.Empty(outcome.Fixed);
         Assert.Equal(["MAR0004", "MAR0004"], outcome.Unfixable.Select(d => d.Id));
     }
+
+    [Fact]
+    public async Task A_referenced_project_outside_the_ones_fixed_is_never_changed()
+    {
+        // As MSBuildWorkspace loads a sample whose project references the library's own source.
+        var (solution, projects) = AdhocSolutions.Create(
+            ("Lib", [("OrderService.cs", Service)], []),
+            ("Shop", [("Registrations.cs", Registrations), ("CartService.cs", Service.Replace("OrderService", "CartService", StringComparison.Ordinal).Replace("namespace Shop;", "namespace Shop.Cart;", StringComparison.Ordinal))], ["Lib"]));
+
+        var outcome = await SolutionFixer.FixAsync(solution, [projects[1]], [], MariachiAnalyzerReferences.Analyzers, CancellationToken.None);
+
+        // The shop's own finding is fixed (a solution-wide FixAll), the library's identical one is not.
+        Assert.Equal(["/repo/Shop/CartService.cs"], outcome.Changed.Select(c => c.Path));
+        var library = outcome.Solution.GetProject(projects[0])!.Documents.Single(d => d.Name == "OrderService.cs");
+        Assert.Contains("SaveAsync(null!, input)", (await library.GetTextAsync()).ToString(), StringComparison.Ordinal);
+        Assert.Contains(outcome.Unfixable, d => d.Id == "MAR0004");
+        Assert.DoesNotContain(outcome.Unfixable, d => d.Id == "MAR0003");
+    }
 }
