@@ -15,9 +15,10 @@ public sealed class BaselineCommandTests
 
         var write = await tool.RunAsync(copy, "baseline", "--quiet");
         Assert.True(write.ExitCode == 0, write.ToString());
-        Assert.Contains("wrote mariachi-baseline.json: 19 findings in 19 entries", write.Output, StringComparison.Ordinal);
+        // Two findings on one line of one member share an entry (MAR0007 twice in TenantService, MAR0010 twice in OrderArchive).
+        Assert.True(write.Output.Contains("wrote mariachi-baseline.json: 19 findings in 17 entries", StringComparison.Ordinal), write.ToString());
 
-        // Lines shift in two files, a comment changes the indentation of nothing, one violation is added and one fixed.
+        // Lines shift in two files, one violation is added and one (MAR0009) is fixed.
         var service = Path.Combine(copy, "Services", "OrderService.cs");
         var text = await File.ReadAllTextAsync(service);
         text = text.Replace("namespace Violations.Services;\n", "namespace Violations.Services;\n\n// Moved down three lines.\n\n", StringComparison.Ordinal);
@@ -35,18 +36,18 @@ public sealed class BaselineCommandTests
         Assert.Equal(
             [("Services/OrderService.cs", line, "MAR0002")],
             report.RootElement.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("file").GetString(), f.GetProperty("line").GetInt32(), f.GetProperty("id").GetString())));
-        Assert.Contains("mariachi-baseline.json: 17 accepted, 1 new, 2 gone", check.Error, StringComparison.Ordinal);
+        Assert.Contains("mariachi-baseline.json: 18 accepted, 1 new, 1 gone", check.Error, StringComparison.Ordinal);
         Assert.Contains("gone: MAR0009 Services/OrderService.cs Violations.Services.OrderService.CancelAsync: public Task CancelAsync(Context ctx, Guid id) => throw new InvalidOperationException($\"Order {id} is shipped.\");", check.Error, StringComparison.Ordinal);
 
         // --update drops what is gone and keeps the new finding out; check then reports it alone.
         var update = await tool.RunAsync(copy, "baseline", "--update", "--no-restore", "--quiet");
         Assert.True(update.ExitCode == 0, update.ToString());
-        Assert.Contains("updated mariachi-baseline.json: 2 gone findings dropped, 0 new added, 17 findings in 17 entries", update.Output, StringComparison.Ordinal);
+        Assert.Contains("updated mariachi-baseline.json: 1 gone findings dropped, 0 new added, 18 findings in 16 entries", update.Output, StringComparison.Ordinal);
         Assert.Contains("1 new findings not added", update.Output, StringComparison.Ordinal);
 
         var again = await tool.RunAsync(copy, "check", "--baseline", "mariachi-baseline.json", "--no-restore", "--quiet");
         Assert.True(again.ExitCode == 1, again.ToString());
-        Assert.Contains("mariachi-baseline.json: 17 accepted, 1 new, 0 gone", again.Output, StringComparison.Ordinal);
+        Assert.Contains("mariachi-baseline.json: 18 accepted, 1 new, 0 gone", again.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,6 +60,8 @@ internal static class EnclosingSymbol
         IndexerDeclarationSyntax => "this[]",
         EventDeclarationSyntax @event => @event.Identifier.ValueText,
         VariableDeclaratorSyntax variable when variable.Parent?.Parent is BaseFieldDeclarationSyntax => variable.Identifier.ValueText,
+        // The field's type (before any declarator) belongs to its first field, as a reader would say.
+        BaseFieldDeclarationSyntax field when field.Declaration.Variables.Count > 0 => field.Declaration.Variables[0].Identifier.ValueText,
         OperatorDeclarationSyntax op => "operator " + op.OperatorToken.ValueText,
         ConversionOperatorDeclarationSyntax conversion => "operator " + WithoutWhitespace(conversion.Type.ToString()),
         EnumMemberDeclarationSyntax enumMember => enumMember.Identifier.ValueText,

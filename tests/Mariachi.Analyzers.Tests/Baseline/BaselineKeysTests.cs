@@ -16,6 +16,7 @@ public sealed class BaselineKeysTests
     [InlineData("class A { static A() { /*here*/M(); } static void M() { } }", "A..cctor")]
     [InlineData("class A { int P { get { return /*here*/1; } } }", "A.P")]
     [InlineData("class A { int f = 0, g = /*here*/1; }", "A.g")]
+    [InlineData("class A { /*here*/System.Int32 f = 0, g = 1; }", "A.f")]
     [InlineData("class A { int this[int i] => /*here*/i; }", "A.this[]")]
     [InlineData("class A { public static A operator +(A a, A b) => /*here*/a; }", "A.operator +")]
     [InlineData("class A { void M() { int L() => /*here*/1; } }", "A.M")]
