@@ -132,6 +132,13 @@ public static class DiagnosticDescriptors
     /// <summary>The descriptors only the mariachi tool reports (solution-wide checks); no analyzer supports them.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> ToolOnly = ImmutableArray.Create(ServiceWithoutTest);
 
+    /// <summary>MAR0901: a mariachi-baseline.json that does not read, reported at the offending character of the file.</summary>
+    public static readonly DiagnosticDescriptor InvalidBaseline = Create(
+        DiagnosticIds.InvalidBaseline,
+        "Invalid Mariachi baseline",
+        "The Mariachi baseline is invalid: {0}; it suppresses nothing until it is corrected or written again with 'mariachi baseline'",
+        "mariachi-baseline.json lists the findings a team accepts in existing code; the build suppresses them and reports only new ones. A file that does not read (a merge conflict, a hand edit) would silently bring every accepted finding back, so it is reported instead.");
+
     /// <summary>Every descriptor, for tests that keep the docs and release tracking in sync.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         ControllerReferencesService,
@@ -150,7 +157,8 @@ public static class DiagnosticDescriptors
         CallDoesNotMatchRegistration,
         ServiceNotExposed,
         ServiceWithoutTest,
-        InvalidOption);
+        InvalidOption,
+        InvalidBaseline);
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, params string[] customTags) =>
         new DiagnosticDescriptor(

@@ -20,4 +20,5 @@ public static class DiagnosticIds
     public const string ServiceNotExposed = "MAR0014";
     /// <summary>Reported only by the mariachi tool (`mariachi check`): it needs the test projects of the solution.</summary>
     public const string ServiceWithoutTest = "MAR0015";
+    public const string InvalidBaseline = "MAR0901";
 }

@@ -19,8 +19,12 @@ internal static class MariachiAnalyzerReferences
     /// <summary>The assembly that holds the rules, the generator and the descriptor catalog.</summary>
     public static Assembly AnalyzerAssembly { get; } = typeof(ProcedureCatalogGenerator).Assembly;
 
-    /// <summary>One instance of every Mariachi analyzer (diagnostic suppressors included) for C#.</summary>
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = CreateAll<DiagnosticAnalyzer, DiagnosticAnalyzerAttribute>(a => a.Languages);
+    /// <summary>
+    /// One instance of every Mariachi analyzer for C#, without the baseline suppressor: the tool reports every
+    /// finding and applies a baseline itself (`check --baseline`), so `baseline` sees what a project's baseline hides.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
+        [.. CreateAll<DiagnosticAnalyzer, DiagnosticAnalyzerAttribute>(a => a.Languages).Where(a => a is not DiagnosticSuppressor)];
 
     /// <summary>The generators of the analyzer assembly (the procedure catalog).</summary>
     public static ImmutableArray<ISourceGenerator> Generators { get; } =

@@ -1,4 +1,5 @@
 using Mariachi.Cli.Analysis;
+using Mariachi.Cli.Baselines;
 using Mariachi.Cli.Loading;
 using Mariachi.Cli.Output;
 using Microsoft.CodeAnalysis;
@@ -21,6 +22,7 @@ internal sealed class CheckCommand : ICommand
         new("output", "FILE", "Write the report to FILE instead of standard output"),
         new("no-restore", null, "Do not run `dotnet restore` first (the solution is restored already)"),
         new("quiet", null, "No progress display"),
+        new("baseline", "FILE", "Report only findings not accepted by FILE (mariachi-baseline.json) and list its entries that are gone"),
     ];
 
     public async Task<int> RunAsync(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
@@ -28,11 +30,19 @@ internal sealed class CheckCommand : ICommand
         var path = SolutionPath.Resolve(arguments.SinglePath(), console.CurrentDirectory);
         var format = arguments.Choice("format", FindingsWriters.Formats);
         var failOn = FailOn.Parse(arguments.Value("fail-on"));
+        var baseline = BaselineCheck.Load(arguments.Value("baseline"), console.CurrentDirectory);
         var progress = arguments.Has("quiet") ? ProgressDisplay.None : new ProgressDisplay(console.Out, console.Error, console.IsTerminal, path.BaseDirectory());
 
         var result = await SolutionCheck.RunAsync(path, new CheckSettings(Restore: !arguments.Has("no-restore")), progress, cancellationToken);
 
-        await FindingsWriters.WriteAsync(format, result, arguments.Value("output"), console);
+        var compared = baseline?.Apply(result);
+        await FindingsWriters.WriteAsync(format, compared?.Result ?? result, arguments.Value("output"), console);
+        if (compared is { } c)
+        {
+            await baseline!.WriteGoneAsync(c.Comparison, format == "human" && arguments.Value("output") is null ? console.Out : console.Error);
+            result = c.Result;
+        }
+
         if (result.Failures.Count > 0)
         {
             return ExitCodes.UsageOrLoadError;

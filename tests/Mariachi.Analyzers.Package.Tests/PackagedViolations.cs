@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace Mariachi.Analyzers.Package.Tests;
+
+/// <summary>samples/Violations copied out of the repository, its Mariachi project references turned into package references.</summary>
+public sealed partial class PackagedViolations() : RestoredProject("mariachi-violations-")
+{
+    private protected override async Task WriteAsync(LocalFeed feed)
+    {
+        var sample = Path.Combine(Repository.Root, "samples", "Violations");
+        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(sample, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(Template, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        var project = Path.Combine(Template, "Violations.csproj");
+        var text = AnalyzerProjectReference().Replace(await File.ReadAllTextAsync(project), string.Empty);
+        text = MariachiProjectReference().Replace(text, m => $"<PackageReference Include=\"{m.Groups["package"].Value}\" Version=\"{feed.Version}\" />");
+        Assert.DoesNotContain("ProjectReference", text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(project, text);
+
+        // What the repository's Directory.Build.props gives the sample.
+        await File.WriteAllTextAsync(Path.Combine(Template, "Directory.Build.props"), """
+            <Project>
+              <PropertyGroup>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <LangVersion>latest</LangVersion>
+                <RestorePackagesPath>$(MSBuildThisFileDirectory)packages</RestorePackagesPath>
+              </PropertyGroup>
+            </Project>
+            """);
+    }
+
+    // The package brings the analyzers; the sample's direct analyzer reference goes.
+    [GeneratedRegex(@"\s*<ProjectReference Include=""[^""]+Mariachi\.Analyzers\.csproj""[^>]*/>")]
+    private static partial Regex AnalyzerProjectReference();
+
+    [GeneratedRegex(@"<ProjectReference Include=""[.\\/]+src[\\/][^""]+[\\/](?<package>Mariachi\.[A-Za-z.]+)\.csproj"" />")]
+    private static partial Regex MariachiProjectReference();
+}

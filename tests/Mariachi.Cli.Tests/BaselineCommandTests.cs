@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace Mariachi.Cli.Tests;
+
+/// <summary>`mariachi baseline` and `mariachi check --baseline` on a copy of samples/Violations: the round trip a team makes.</summary>
+public sealed class BaselineCommandTests
+{
+    private const string NewViolation = "    public string? Country() => Environment.GetEnvironmentVariable(\"DEFAULT_COUNTRY\");\n";
+
+    [Fact]
+    public async Task Moved_code_stays_accepted_a_new_violation_is_the_one_new_finding_and_a_fixed_one_is_listed_as_gone()
+    {
+        var tool = await InstalledTool.GetAsync();
+        var copy = SampleCopies.Copy("Violations");
+
+        var write = await tool.RunAsync(copy, "baseline", "--quiet");
+        Assert.True(write.ExitCode == 0, write.ToString());
+        // Two findings on one line of one member share an entry (MAR0007 twice in TenantService, MAR0010 twice in OrderArchive).
+        Assert.True(write.Output.Contains("wrote mariachi-baseline.json: 19 findings in 17 entries", StringComparison.Ordinal), write.ToString());
+
+        // Lines shift in two files, one violation is added and one (MAR0009) is fixed.
+        var service = Path.Combine(copy, "Services", "OrderService.cs");
+        var text = await File.ReadAllTextAsync(service);
+        text = text.Replace("namespace Violations.Services;\n", "namespace Violations.Services;\n\n// Moved down three lines.\n\n", StringComparison.Ordinal);
+        text = text.Replace("=> throw new InvalidOperationException($\"Order {id} is shipped.\");", "=> Task.CompletedTask;", StringComparison.Ordinal);
+        text = text.Insert(text.LastIndexOf('}'), NewViolation);
+        await File.WriteAllTextAsync(service, text);
+        var controller = Path.Combine(copy, "Controllers", "OrdersController.cs");
+        await File.WriteAllTextAsync(controller, "// A header.\n\n" + await File.ReadAllTextAsync(controller));
+
+        var check = await tool.RunAsync(copy, "check", "--baseline", "mariachi-baseline.json", "--format", "json", "--no-restore", "--quiet");
+
+        Assert.True(check.ExitCode == 1, check.ToString());
+        using var report = JsonDocument.Parse(check.Output);
+        var line = text.Split('\n').ToList().IndexOf(NewViolation.TrimEnd('\n')) + 1;
+        Assert.Equal(
+            [("Services/OrderService.cs", line, "MAR0002")],
+            report.RootElement.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("file").GetString(), f.GetProperty("line").GetInt32(), f.GetProperty("id").GetString())));
+        Assert.Contains("mariachi-baseline.json: 18 accepted, 1 new, 1 gone", check.Error, StringComparison.Ordinal);
+        Assert.Contains("gone: MAR0009 Services/OrderService.cs Violations.Services.OrderService.CancelAsync: public Task CancelAsync(Context ctx, Guid id) => throw new InvalidOperationException($\"Order {id} is shipped.\");", check.Error, StringComparison.Ordinal);
+
+        // --update drops what is gone and keeps the new finding out; check then reports it alone.
+        var update = await tool.RunAsync(copy, "baseline", "--update", "--no-restore", "--quiet");
+        Assert.True(update.ExitCode == 0, update.ToString());
+        Assert.Contains("updated mariachi-baseline.json: 1 gone findings dropped, 0 new added, 18 findings in 16 entries", update.Output, StringComparison.Ordinal);
+        Assert.Contains("1 new findings not added", update.Output, StringComparison.Ordinal);
+
+        var again = await tool.RunAsync(copy, "check", "--baseline", "mariachi-baseline.json", "--no-restore", "--quiet");
+        Assert.True(again.ExitCode == 1, again.ToString());
+        Assert.Contains("mariachi-baseline.json: 18 accepted, 1 new, 0 gone", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_baseline_that_does_not_read_is_a_usage_error_naming_where()
+    {
+        var tool = await InstalledTool.GetAsync();
+        var folder = SampleCopies.NewFolder("bad-baseline");
+        await File.WriteAllTextAsync(Path.Combine(folder, "Shop.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        await File.WriteAllTextAsync(Path.Combine(folder, "mariachi-baseline.json"), "{ \"version\": 1, \"entries\": [ } ");
+
+        var run = await tool.RunAsync(folder, "check", "--baseline", "mariachi-baseline.json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("mariachi-baseline.json(1,30): the Mariachi baseline is invalid: expected a JSON value", run.Error, StringComparison.Ordinal);
+    }
+}
