@@ -4,7 +4,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Mariachi.Analyzers.Core;
 
@@ -68,9 +67,7 @@ internal sealed class LayerReferences
     public void Register(SymbolStartAnalysisContext context, string? layer, Classifier? classify)
     {
         context.RegisterSyntaxNodeAction(node => AnalyzeTypeSyntax(node, layer, classify), TypeReferences.TypeBearingKinds);
-        // One callback per member body, not one per member use: layer code is full of member uses and nearly none
-        // is of a forbidden type, so the per-operation dispatch was most of the rule's cost in PageModel-heavy hosts.
-        context.RegisterOperationBlockAction(block => AnalyzeMemberUses(block, layer, classify));
+        context.RegisterOperationAction(operation => AnalyzeMemberUse(operation, layer, classify), TypeReferences.MemberUseKinds);
     }
 
     private void AnalyzeTypeSyntax(SyntaxNodeAnalysisContext context, string? layer, Classifier? classify)
@@ -100,38 +97,12 @@ internal sealed class LayerReferences
         }
     }
 
-    /// <summary>Every member use (<see cref="TypeReferences.MemberUseKinds"/>) of the block's operations, <c>nameof</c> left out.</summary>
-    private void AnalyzeMemberUses(OperationBlockAnalysisContext context, string? layer, Classifier? classify)
+    private void AnalyzeMemberUse(OperationAnalysisContext context, string? layer, Classifier? classify)
     {
-        var pending = new Stack<IOperation>();
-        foreach (var block in context.OperationBlocks)
-        {
-            var options = _options.For(block.Syntax.SyntaxTree);
-            pending.Push(block);
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                if (operation is INameOfOperation)
-                {
-                    continue;
-                }
-
-                if (TypeReferences.MemberOf(operation)?.ContainingType is { } type && _isForbidden(type, options))
-                {
-                    AnalyzeMemberUse(context, operation, type, layer, classify);
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-    }
-
-    private void AnalyzeMemberUse(OperationBlockAnalysisContext context, IOperation operation, ITypeSymbol type, string? layer, Classifier? classify)
-    {
-        if (operation.SemanticModel is not { } model)
+        var operation = context.Operation;
+        if (TypeReferences.UsedMember(operation)?.ContainingType is not { } type
+            || !_isForbidden(type, _options.For(operation.Syntax.SyntaxTree))
+            || operation.SemanticModel is not { } model)
         {
             return;
         }

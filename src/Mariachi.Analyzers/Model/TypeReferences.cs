@@ -79,18 +79,14 @@ internal static class TypeReferences
     /// operations, the members set by an object initializer (its type syntax counts), field declarations and
     /// anything inside <c>nameof</c>.
     /// </summary>
-    public static ISymbol? UsedMember(IOperation operation) =>
-        MemberOf(operation) is { } member && !IsInNameOf(operation) ? member : null;
-
-    /// <summary>As <see cref="UsedMember"/>, for a caller that never looks inside <c>nameof</c> (it walks around it).</summary>
-    public static ISymbol? MemberOf(IOperation operation)
+    public static ISymbol? UsedMember(IOperation operation)
     {
         if (operation.IsImplicit)
         {
             return null;
         }
 
-        return operation switch
+        var member = operation switch
         {
             IInvocationOperation invocation => invocation.TargetMethod,
             IPropertyReferenceOperation property when !IsInitializerTarget(property.Instance) => property.Property,
@@ -99,6 +95,7 @@ internal static class TypeReferences
             IMethodReferenceOperation method => method.Method,
             _ => (ISymbol?)null,
         };
+        return member is null || IsInNameOf(operation) ? null : member;
     }
 
     private static void CollectNames(TypeSyntax? type, List<NameSyntax> names)
