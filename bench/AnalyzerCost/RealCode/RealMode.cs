@@ -89,8 +89,8 @@ internal static class RealMode
     /// <summary>
     /// Mariachi.Abstractions and the Microsoft.Extensions assemblies it needs, as copied next to the bench, for a
     /// target framework: its net10.0 build from net10.0 on, its net8.0 build before, as the package would give them.
-    /// With <paramref name="adopted"/>, Mariachi.Adapters.InMemory too: an assembly built on Mariachi, so that every
-    /// project counts as one whose code can reach a Context.
+    /// With <paramref name="adopted"/>, Mariachi.Adapters.InMemory too: an assembly built on Mariachi, as a team that
+    /// added the package everywhere has it (code reaches a Context only once it names Mariachi or <c>AddMariachi</c>).
     /// </summary>
     private static Func<string, IReadOnlyList<string>> ExtraReferences(bool adopted)
     {

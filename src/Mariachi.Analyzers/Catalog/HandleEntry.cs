@@ -33,9 +33,14 @@ internal sealed class HandleEntry : IEquatable<HandleEntry>
         _ => false,
     };
 
-    public static HandleEntry? Create(GeneratorSyntaxContext syntax, KnownSymbols symbols, CancellationToken cancellationToken)
+    public static HandleEntry? Create(SyntaxNode node, SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
     {
-        var member = syntax.SemanticModel.GetDeclaredSymbol(syntax.Node, cancellationToken);
+        if (symbols.Procedure is null)
+        {
+            return null;
+        }
+
+        var member = model.GetDeclaredSymbol(node, cancellationToken);
         var type = member switch
         {
             IFieldSymbol { IsStatic: true, IsReadOnly: true } field => field.Type,
@@ -43,7 +48,6 @@ internal sealed class HandleEntry : IEquatable<HandleEntry>
             _ => null,
         };
         if (type is not INamedTypeSymbol named
-            || symbols.Procedure is null
             || !SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.Procedure)
             || member!.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
             || member.ContainingType is not { } containing

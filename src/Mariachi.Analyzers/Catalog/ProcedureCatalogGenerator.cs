@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Mariachi.Analyzers.Core;
@@ -11,10 +14,16 @@ namespace Mariachi.Analyzers.Catalog;
 /// <c>[assembly: Mariachi.Communication.ProcedureCatalogEntry(name, typeof(TIn), typeof(TOut))]</c> each, so that
 /// the analyzers of the projects that reference it see its catalog (<see cref="ReferencedCatalogs"/>); and the names
 /// of its <c>Procedure</c> handles (<c>[assembly: ProcedureHandleName(typeof(T), "Member", name)]</c>), which a
-/// compiled assembly does not otherwise keep in a form the analyzers can read. Incremental: only <c>Register</c>
-/// invocations and fields or properties typed <c>Procedure&lt;,&gt;</c> (syntactic tests) reach the semantic step,
-/// each yields an equatable <see cref="CatalogEntry"/> or <see cref="HandleEntry"/>, and an edit that changes none of
-/// them leaves the output cached.
+/// compiled assembly does not otherwise keep in a form the analyzers can read.
+/// <para>
+/// Gated first: a compilation whose code cannot name a Mariachi type (<see cref="ContextReach"/>: a registration needs
+/// an <c>ICommunication</c>, a handle is a <c>Procedure&lt;,&gt;</c>), or whose Mariachi.Abstractions has no attribute
+/// to write, hands no syntax tree on, so the generator reads no tree there (a syntax provider would walk every tree
+/// of every compilation). Past the gate it is incremental: each tree is read once for <c>Register</c> invocations and
+/// fields or properties typed <c>Procedure&lt;,&gt;</c> (syntactic tests) and kept while the tree is unchanged; only
+/// trees with such candidates reach the semantic step, which yields equatable <see cref="CatalogEntry"/> and
+/// <see cref="HandleEntry"/> values, so an edit that changes none of them leaves the output cached.
+/// </para>
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
@@ -23,41 +32,93 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
     public const string HintName = "Mariachi.ProcedureCatalog.g.cs";
 
     /// <summary>Step names, for the generator driver's step tracking.</summary>
+    public const string CandidatesStep = "Candidates";
     public const string RegistrationsStep = "Registrations";
     public const string HandlesStep = "Handles";
     public const string CatalogStep = "Catalog";
 
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Symbols = new ConditionalWeakTable<Compilation, KnownSymbols>();
 
+    private readonly Action<SyntaxTree>? _treeRead;
+
+    public ProcedureCatalogGenerator()
+    {
+    }
+
+    /// <summary>For tests: <paramref name="treeRead"/> hears of every syntax tree the generator reads.</summary>
+    internal ProcedureCatalogGenerator(Action<SyntaxTree> treeRead) => _treeRead = treeRead;
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // An older Mariachi.Abstractions has no attribute to write: then there is nothing to generate.
-        var canWrite = context.CompilationProvider.Select(static (compilation, _) => CatalogAttribute.IsAvailable(KnownSymbolsOf(compilation)));
-        var entries = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => ProcedureModel.IsRegisterCallSyntax(node), static (syntax, token) => Entry(syntax, token))
-            .Where(static entry => entry is not null)
-            .Select(static (entry, _) => entry!)
+        var treeRead = _treeRead;
+        var trees = context.CompilationProvider.SelectMany(static (compilation, token) => CanHaveProcedures(compilation, token) ? compilation.SyntaxTrees : Enumerable.Empty<SyntaxTree>());
+        var candidates = trees
+            .Select((tree, token) =>
+            {
+                treeRead?.Invoke(tree);
+                return CandidateNodes.Of(tree, token);
+            })
+            .WithTrackingName(CandidatesStep)
+            .Where(static candidates => candidates.Count > 0);
+        var found = candidates
+            .Combine(context.CompilationProvider)
+            .SelectMany(static (pair, token) => Found(pair.Left, pair.Right, token));
+        var entries = found
+            .Where(static entry => entry is CatalogEntry)
+            .Select(static (entry, _) => (CatalogEntry)entry)
             .WithTrackingName(RegistrationsStep);
-        var handles = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => HandleEntry.IsCandidate(node), static (syntax, token) => HandleEntry.Create(syntax, KnownSymbolsOf(syntax.SemanticModel.Compilation), token))
-            .Where(static entry => entry is not null)
-            .Select(static (entry, _) => entry!)
+        var handles = found
+            .Where(static entry => entry is HandleEntry)
+            .Select(static (entry, _) => (HandleEntry)entry)
             .WithTrackingName(HandlesStep);
-        var catalog = entries.Collect().Combine(handles.Collect()).Combine(canWrite).WithTrackingName(CatalogStep);
+        var catalog = entries.Collect().Combine(handles.Collect()).WithTrackingName(CatalogStep);
         context.RegisterSourceOutput(catalog, static (output, pair) =>
         {
-            if (pair.Right && CatalogSource.Write(pair.Left.Left, pair.Left.Right) is { } source)
+            if (CatalogSource.Write(pair.Left, pair.Right) is { } source)
             {
                 output.AddSource(HintName, source);
             }
         });
     }
 
-    private static CatalogEntry? Entry(GeneratorSyntaxContext syntax, CancellationToken cancellationToken)
+    /// <summary>
+    /// False when no code of the compilation can name a Mariachi type (so none registers a procedure or declares a
+    /// handle), or its Mariachi.Abstractions is too old to declare the catalog attribute.
+    /// </summary>
+    private static bool CanHaveProcedures(Compilation compilation, CancellationToken cancellationToken)
     {
-        var symbols = KnownSymbolsOf(syntax.SemanticModel.Compilation);
-        if (symbols.Communication is null
-            || syntax.SemanticModel.GetOperation(syntax.Node, cancellationToken) is not IInvocationOperation invocation
+        var symbols = KnownSymbolsOf(compilation);
+        return symbols.Communication is not null && CatalogAttribute.IsAvailable(symbols) && ContextReach.IsPossible(symbols, cancellationToken);
+    }
+
+    /// <summary>The catalog entries and handles of one tree's candidates (a tree holds few; most hold none and never get here).</summary>
+    private static IEnumerable<object> Found(CandidateNodes candidates, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var symbols = KnownSymbolsOf(compilation);
+        var model = compilation.GetSemanticModel(candidates.Tree);
+        var root = candidates.Tree.GetRoot(cancellationToken);
+        var found = new List<object>();
+        foreach (var span in candidates.Spans)
+        {
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            while (!CandidateNodes.IsCandidate(node) && node.Parent is { } parent && parent.Span == span)
+            {
+                node = parent;
+            }
+
+            object? entry = ProcedureModel.IsRegisterCallSyntax(node) ? Entry(node, model, symbols, cancellationToken) : HandleEntry.Create(node, model, symbols, cancellationToken);
+            if (entry is not null)
+            {
+                found.Add(entry);
+            }
+        }
+
+        return found;
+    }
+
+    private static CatalogEntry? Entry(SyntaxNode node, SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(node, cancellationToken) is not IInvocationOperation invocation
             || CatalogRegistration.Create(invocation, symbols) is not { } registration)
         {
             return null;

@@ -15,12 +15,13 @@ namespace Mariachi.Analyzers.Core;
 /// <para>
 /// Code reaches a Context, or any Mariachi type that leads to one, only by naming it: a type of the <c>Mariachi</c>
 /// namespaces is written qualified, imported (<c>using Mariachi;</c>, a global using, an alias) or used inside
-/// that namespace, and each of these spells the identifier <c>Mariachi</c> in some file of the compilation. The
-/// few Mariachi.Abstractions members declared elsewhere (the DI extensions) count by their names when their
-/// signature involves a Mariachi type. So a compilation with none of these identifiers (comments, strings and
-/// disabled code do not count) cannot reach a Context, and the answer costs one text scan per tree (kept with the
-/// tree) and no binding. An assembly built against Mariachi can hand out Mariachi types under any name: a
-/// compilation that references one always counts as reached. The answer may be a needless yes, never a wrong no.
+/// that namespace, and each of these spells the identifier <c>Mariachi</c> in some file of the compilation. Members
+/// declared elsewhere, in Mariachi.Abstractions (the DI extensions) or in a referenced assembly built against it (an
+/// adapter's <c>AddMariachi</c>, a project's base class with a protected Context), count by their names and their
+/// types' names when their signature involves a Mariachi type. So a compilation with none of these identifiers
+/// (comments, strings and disabled code do not count) cannot reach a Context, and the answer costs one text scan per
+/// tree (kept with the tree) and no binding. Referencing an assembly built on Mariachi is not enough: it reaches
+/// nothing until code names one of its Mariachi-handing members. The answer may be a needless yes, never a wrong no.
 /// </para>
 /// The answer is computed once per compilation and shared by the rules.
 /// </summary>
@@ -88,7 +89,7 @@ internal static class ContextReach
 
     /// <summary>The identifiers whose presence makes a Context reachable (for tests).</summary>
     internal static IReadOnlyCollection<string> WordsFor(KnownSymbols symbols) =>
-        symbols.Context is null ? Array.Empty<string>() : Words(symbols.Context.ContainingAssembly).Words;
+        symbols.Context is null ? Array.Empty<string>() : WordsOf(symbols).Words;
 
     private static bool ReferencesAssembly(IAssemblySymbol assembly, string name)
     {
@@ -108,18 +109,8 @@ internal static class ContextReach
 
     private static bool Compute(KnownSymbols symbols, CancellationToken cancellationToken)
     {
-        var mariachi = symbols.Context!.ContainingAssembly;
-        var compilation = symbols.Compilation;
-        foreach (var assembly in AssembliesThatCanMentionContext(symbols))
-        {
-            if (!SymbolEqualityComparer.Default.Equals(assembly, mariachi) && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
-            {
-                return true;
-            }
-        }
-
-        var words = Words(mariachi);
-        foreach (var tree in compilation.SyntaxTrees)
+        var words = WordsOf(symbols);
+        foreach (var tree in symbols.Compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var hits = Hits(tree, words, cancellationToken);
@@ -144,88 +135,29 @@ internal static class ContextReach
     }
 
     /// <summary>
-    /// <c>Mariachi</c>, and the names of the public types and members of Mariachi.Abstractions outside the Mariachi
-    /// namespaces whose signature involves a Mariachi type (<c>AddMariachiConfiguration</c>).
+    /// <c>Mariachi</c>, and the names by which code reaches a Mariachi type without spelling it: the types and members
+    /// outside the Mariachi namespaces, of Mariachi.Abstractions and of every referenced assembly built against it,
+    /// whose signature involves a Mariachi type (<c>AddMariachiConfiguration</c>, an adapter's <c>AddMariachi</c>, a
+    /// project's base class with a protected Context). An assembly that hands out Mariachi types only under the
+    /// Mariachi namespaces (or not at all) adds nothing: referencing it reaches nothing until code names Mariachi.
     /// </summary>
-    private static WordSet Words(IAssemblySymbol mariachi)
+    private static IdentifierWords WordsOf(KnownSymbols symbols)
     {
         var words = new SortedSet<string>(StringComparer.Ordinal) { Namespace };
-        var namespaces = new Stack<INamespaceSymbol>();
-        namespaces.Push(mariachi.GlobalNamespace);
-        while (namespaces.Count > 0)
+        var compilation = symbols.Compilation;
+        foreach (var assembly in AssembliesThatCanMentionContext(symbols))
         {
-            var current = namespaces.Pop();
-            foreach (var type in current.GetTypeMembers())
+            if (!SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
             {
-                AddWords(type, words);
-            }
-
-            foreach (var nested in current.GetNamespaceMembers())
-            {
-                if (nested.Name != Namespace || !current.IsGlobalNamespace)
-                {
-                    namespaces.Push(nested);
-                }
+                words.UnionWith(MariachiSignatures.Names(assembly, assembly.GivesAccessTo(compilation.Assembly)));
             }
         }
 
-        return new WordSet(words);
-    }
-
-    private static void AddWords(INamedTypeSymbol type, SortedSet<string> words)
-    {
-        if (type.DeclaredAccessibility != Accessibility.Public)
-        {
-            return;
-        }
-
-        foreach (var member in type.GetMembers())
-        {
-            if (member.DeclaredAccessibility == Accessibility.Public && member.CanBeReferencedByName && InvolvesMariachi(member))
-            {
-                words.Add(member.Name);
-                words.Add(type.Name);
-            }
-        }
-    }
-
-    private static bool InvolvesMariachi(ISymbol member) => member switch
-    {
-        IMethodSymbol method => InvolvesMariachi(method.ReturnType, 0) || method.Parameters.Any(p => InvolvesMariachi(p.Type, 0)),
-        IPropertySymbol property => InvolvesMariachi(property.Type, 0),
-        IFieldSymbol field => InvolvesMariachi(field.Type, 0),
-        IEventSymbol @event => InvolvesMariachi(@event.Type, 0),
-        INamedTypeSymbol nested => nested.GetMembers().Any(InvolvesMariachi),
-        _ => false,
-    };
-
-    /// <summary>True when <paramref name="type"/> is a type of the Mariachi namespaces or has one among its type arguments.</summary>
-    private static bool InvolvesMariachi(ITypeSymbol type, int depth)
-    {
-        if (depth > 4)
-        {
-            return false;
-        }
-
-        switch (type)
-        {
-            case IArrayTypeSymbol array:
-                return InvolvesMariachi(array.ElementType, depth + 1);
-            case INamedTypeSymbol named:
-                var outermost = named.ContainingNamespace;
-                while (outermost is { ContainingNamespace.IsGlobalNamespace: false })
-                {
-                    outermost = outermost.ContainingNamespace;
-                }
-
-                return outermost?.Name == Namespace || named.TypeArguments.Any(argument => InvolvesMariachi(argument, depth + 1));
-            default:
-                return false;
-        }
+        return new IdentifierWords(words);
     }
 
     /// <summary>Where the words occur in <paramref name="tree"/>'s text as whole identifiers; kept per tree and word set.</summary>
-    private static int[] Hits(SyntaxTree tree, WordSet words, CancellationToken cancellationToken)
+    private static int[] Hits(SyntaxTree tree, IdentifierWords words, CancellationToken cancellationToken)
     {
         if (HitsPerTree.TryGetValue(tree, out var kept) && kept.Key == words.Key)
         {
@@ -254,54 +186,5 @@ internal static class ContextReach
         public string Key { get; }
 
         public int[] Positions { get; }
-    }
-
-    /// <summary>The words to find.</summary>
-    private sealed class WordSet
-    {
-        public WordSet(SortedSet<string> words)
-        {
-            Words = words;
-            Key = string.Join(",", words);
-        }
-
-        public string Key { get; }
-
-        public SortedSet<string> Words { get; }
-
-        /// <summary>
-        /// The start of every whole-identifier occurrence of a word in <paramref name="text"/>, and of every Unicode
-        /// escape (an identifier may spell a letter so: Mari\u0061chi), whose token is then looked at. One ordinal
-        /// search per word: far cheaper than reading every identifier of the text.
-        /// </summary>
-        public int[] Find(string text)
-        {
-            List<int>? found = null;
-            foreach (var word in Words)
-            {
-                for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
-                {
-                    var end = at + word.Length;
-                    if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
-                    {
-                        (found ??= new List<int>()).Add(at);
-                    }
-                }
-            }
-
-            foreach (var escape in Escapes)
-            {
-                for (var at = text.IndexOf(escape, StringComparison.Ordinal); at >= 0; at = text.IndexOf(escape, at + escape.Length, StringComparison.Ordinal))
-                {
-                    (found ??= new List<int>()).Add(at);
-                }
-            }
-
-            return found is null ? Array.Empty<int>() : found.ToArray();
-        }
-
-        private static readonly string[] Escapes = { "\\u", "\\U" };
-
-        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
     }
 }

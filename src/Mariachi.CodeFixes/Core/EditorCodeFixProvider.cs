@@ -38,15 +38,8 @@ public readonly struct FixOption
 /// </summary>
 public abstract class EditorCodeFixProvider : CodeFixProvider
 {
-    public sealed override FixAllProvider GetFixAllProvider() =>
-        EditsOtherDocuments ? new SolutionFixAllProvider(this) : FixAllProvider.Create(FixAllInDocumentAsync);
-
-    /// <summary>
-    /// True for a fix whose edit may land in another document than its diagnostic's (MAR0011 rewrites the
-    /// <c>const</c> a name comes from, wherever it is declared): it overrides the <see cref="SolutionEditor"/>
-    /// overload of <c>ApplyAsync</c>, and FixAll applies every diagnostic of its scope on one solution editor.
-    /// </summary>
-    protected virtual bool EditsOtherDocuments => false;
+    /// <remarks>A fix that rewrites a name in another document derives from <see cref="LiteralRewriteCodeFixProvider"/>.</remarks>
+    public sealed override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -77,21 +70,11 @@ public abstract class EditorCodeFixProvider : CodeFixProvider
     /// <summary>Applies the fix named <paramref name="equivalenceKey"/> to <paramref name="diagnostic"/>, if it applies.</summary>
     protected abstract Task ApplyAsync(DocumentEditor editor, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// As the <see cref="DocumentEditor"/> overload, for a fix that <see cref="EditsOtherDocuments"/>:
-    /// <paramref name="document"/> holds the diagnostic; edits go to any document of <paramref name="editor"/>.
-    /// </summary>
-    protected virtual async Task ApplyAsync(SolutionEditor editor, Document document, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
+    private async Task<Document> FixOneAsync(Document document, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
     {
-        var documentEditor = await editor.GetDocumentEditorAsync(document.Id, cancellationToken).ConfigureAwait(false);
-        await ApplyAsync(documentEditor, diagnostic, equivalenceKey, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<Solution> FixOneAsync(Document document, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
-    {
-        var editor = new SolutionEditor(document.Project.Solution);
-        await ApplyAsync(editor, document, diagnostic, equivalenceKey, cancellationToken).ConfigureAwait(false);
-        return editor.GetChangedSolution();
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(editor, diagnostic, equivalenceKey, cancellationToken).ConfigureAwait(false);
+        return editor.GetChangedDocument();
     }
 
     private async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
@@ -120,53 +103,5 @@ public abstract class EditorCodeFixProvider : CodeFixProvider
     {
         var options = await GetOptionsAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
         return options.Count > 0 ? options[0].EquivalenceKey : null;
-    }
-
-    /// <summary>
-    /// FixAll for a fix that <see cref="EditsOtherDocuments"/>: every diagnostic of the scope's documents, applied on
-    /// one <see cref="SolutionEditor"/> (each document's last first), so two fixes that rewrite the same declaration
-    /// compose instead of conflicting.
-    /// </summary>
-    private sealed class SolutionFixAllProvider : FixAllProvider
-    {
-        private readonly EditorCodeFixProvider _owner;
-
-        public SolutionFixAllProvider(EditorCodeFixProvider owner) => _owner = owner;
-
-        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-        {
-            var documents = fixAllContext.Scope switch
-            {
-                FixAllScope.Document when fixAllContext.Document is { } document => new[] { document },
-                FixAllScope.Project => fixAllContext.Project.Documents,
-                FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(project => project.Documents),
-                _ => Enumerable.Empty<Document>(),
-            };
-            var title = $"Fix all {string.Join(", ", fixAllContext.DiagnosticIds)} in {fixAllContext.Scope.ToString().ToLowerInvariant()}";
-            return Task.FromResult<CodeAction?>(CodeAction.Create(
-                title,
-                cancellationToken => FixAllAsync(fixAllContext, documents.ToList(), cancellationToken),
-                fixAllContext.CodeActionEquivalenceKey));
-        }
-
-        private async Task<Solution> FixAllAsync(FixAllContext context, List<Document> documents, CancellationToken cancellationToken)
-        {
-            var editor = new SolutionEditor(context.Solution);
-            foreach (var document in documents)
-            {
-                var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-                foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
-                {
-                    var key = context.CodeActionEquivalenceKey
-                        ?? await _owner.PreferredKeyAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
-                    if (key is not null)
-                    {
-                        await _owner.ApplyAsync(editor, document, diagnostic, key, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-            }
-
-            return editor.GetChangedSolution();
-        }
     }
 }

@@ -14,10 +14,11 @@ namespace Mariachi.CodeFixes.Core;
 
 /// <summary>
 /// The base of the fixes that rewrite a string literal where a name is declared, which may be another document
-/// than the diagnostic's (the <c>const</c> or the <c>Procedure</c> handle a call reads): the diagnostic's one
-/// additional location is the literal, <see cref="NewValue"/> its new text. Single fixes and FixAll (document,
-/// project, solution) edit the solution; FixAll rewrites each literal once however many diagnostics share it.
-/// The per-document <see cref="EditorCodeFixProvider"/> cannot edit another document.
+/// than the diagnostic's (the <c>const</c> or the <c>Procedure</c> handle a call reads): <see cref="FindEditAsync"/>
+/// gives the literal and its new text (by default the diagnostic's one additional location and
+/// <see cref="NewValue"/>). Single fixes and FixAll (document, project, solution) edit the solution; FixAll rewrites
+/// each literal once however many diagnostics share it. The per-document <see cref="EditorCodeFixProvider"/> cannot
+/// edit another document.
 /// </summary>
 public abstract class LiteralRewriteCodeFixProvider : CodeFixProvider
 {
@@ -30,33 +31,36 @@ public abstract class LiteralRewriteCodeFixProvider : CodeFixProvider
     /// <summary>The one equivalence key of the fix.</summary>
     protected abstract string EquivalenceKey { get; }
 
-    /// <summary>The literal's new value for <paramref name="diagnostic"/>, or null when it has none.</summary>
-    protected abstract string? NewValue(Diagnostic diagnostic);
+    /// <summary>The literal's new value for <paramref name="diagnostic"/>, or null when it has none (for the default <see cref="FindEditAsync"/>).</summary>
+    protected virtual string? NewValue(Diagnostic diagnostic) => null;
+
+    /// <summary>
+    /// The string literal to rewrite for <paramref name="diagnostic"/> (reported in <paramref name="document"/>) and
+    /// its new value; null when the diagnostic cannot be fixed. By default the diagnostic's one additional location.
+    /// </summary>
+    protected virtual Task<(Location Literal, string Value)?> FindEditAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Task.FromResult(
+            diagnostic.AdditionalLocations.Count == 1
+            && diagnostic.AdditionalLocations[0].IsInSource
+            && NewValue(diagnostic) is { } value
+                ? ((Location, string)?)(diagnostic.AdditionalLocations[0], value)
+                : null);
 
     public sealed override FixAllProvider GetFixAllProvider() => new FixAll(this);
 
-    public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var solution = context.Document.Project.Solution;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (Edit(diagnostic) is { } edit)
+            if (await FindEditAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } edit)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title(edit.Value), cancellationToken => ApplyAsync(solution, new[] { edit }, cancellationToken), EquivalenceKey),
                     diagnostic);
             }
         }
-
-        return Task.CompletedTask;
     }
-
-    private (Location Literal, string Value)? Edit(Diagnostic diagnostic) =>
-        diagnostic.AdditionalLocations.Count == 1
-        && diagnostic.AdditionalLocations[0].IsInSource
-        && NewValue(diagnostic) is { } value
-            ? (diagnostic.AdditionalLocations[0], value)
-            : null;
 
     private static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<(Location Literal, string Value)> edits, CancellationToken cancellationToken)
     {
@@ -116,8 +120,18 @@ public abstract class LiteralRewriteCodeFixProvider : CodeFixProvider
                     break;
             }
 
-            var edits = diagnostics.Select(owner.Edit).Where(e => e is not null).Select(e => e!.Value).ToList();
             var solution = context.Solution;
+            var edits = new List<(Location Literal, string Value)>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.Location.SourceTree is { } tree
+                    && solution.GetDocument(tree) is { } document
+                    && await owner.FindEditAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } edit)
+                {
+                    edits.Add(edit);
+                }
+            }
+
             return edits.Count == 0
                 ? null
                 : CodeAction.Create(owner.FixAllTitle, cancellationToken => ApplyAsync(solution, edits, cancellationToken), owner.EquivalenceKey);

@@ -246,6 +246,38 @@ public sealed class ProcedureCatalogGeneratorTests
         Assert.Contains("orders.place", result.GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_compilation_that_names_nothing_of_Mariachi_has_no_tree_read()
+    {
+        // Register calls and Procedure<,> members of its own, and Mariachi.Abstractions referenced but never named.
+        const string Own = """
+            using System;
+            namespace Shop;
+            sealed class Procedure<TIn, TOut> { public Procedure(string name) { } }
+            static class Hub
+            {
+                public static readonly Procedure<int, int> Twice = new("numbers.twice");
+                static void Register(string name, Func<int, int> handler) { }
+                static void Map() => Register("numbers.twice", n => n * 2);
+            }
+            """;
+        var plain = CSharpCompilation.Create(
+            "Shop.Plain",
+            [CSharpSyntaxTree.ParseText(Own, CatalogCompilations.ParseOptions)],
+            TestReferences.NetCore.Concat(TestReferences.Mariachi),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        var read = new List<SyntaxTree>();
+        var driver = CSharpGeneratorDriver.Create([new ProcedureCatalogGenerator(read.Add).AsSourceGenerator()], parseOptions: CatalogCompilations.ParseOptions);
+
+        var closed = driver.RunGenerators(plain);
+        Assert.Empty(read);
+        Assert.Empty(closed.GetRunResult().GeneratedTrees);
+
+        closed.RunGenerators(plain.AddSyntaxTrees(CSharpSyntaxTree.ParseText("global using Mariachi;", CatalogCompilations.ParseOptions)));
+        Assert.Equal(2, read.Count);
+    }
+
     private static (GeneratorDriver Driver, Compilation Compilation) RunOnce()
     {
         var compilation = CatalogCompilations.Create("Shop.Services", [

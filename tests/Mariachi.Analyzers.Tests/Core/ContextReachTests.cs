@@ -122,6 +122,49 @@ public sealed class ContextReachTests
     }
 
     [Fact]
+    public void A_library_built_against_Mariachi_reaches_nothing_until_code_names_what_it_hands_out()
+    {
+        // Its Mariachi types are under the Mariachi namespaces (naming them spells Mariachi), its other API involves none.
+        var library = Library(
+            """
+            namespace Mariachi.Shop { public static class Flows { public static Mariachi.Context Start() => Mariachi.Context.Create(); } }
+            namespace Shop { public static class Prices { public static decimal Of(string sku) => sku.Length; } }
+            """);
+
+        Assert.False(IsPossible([library], "class C { decimal M() => Shop.Prices.Of(\"tea\"); }"));
+        Assert.True(IsPossible([library], "class C { void M() { var flow = Mariachi.Shop.Flows.Start(); } }"));
+    }
+
+    [Fact]
+    public void An_adapter_referenced_by_a_project_that_names_nothing_of_Mariachi_reaches_nothing()
+    {
+        const string Plain = "using Microsoft.Extensions.DependencyInjection; class C { void M(IServiceCollection services) => services.AddLogging(); }";
+
+        Assert.False(IsPossible([TestReferences.InMemoryAdapters], Plain));
+        Assert.True(IsPossible([TestReferences.InMemoryAdapters], "using Microsoft.Extensions.DependencyInjection; class C { void M(IServiceCollection services) => services.AddMariachi(); }"));
+    }
+
+    [Theory]
+    [InlineData("namespace Shop; public static class Flows { public static Mariachi.Context Current() => Mariachi.Context.Create(); }", "class C { void M() { var flow = Shop.Flows.Current(); } }")]
+    [InlineData("namespace Shop; public abstract class FlowAware { protected Mariachi.Context Flow { get; } = Mariachi.Context.Create(); } public abstract class OrderBase : FlowAware { }", "class C : Shop.OrderBase { }")]
+    [InlineData("namespace Shop; public class Failure : Mariachi.MariachiError { public Failure() : base(\"internal\", \"x\") { } }", "class C { object M() => new Shop.Failure(); }")]
+    [InlineData("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Under.Test\")] namespace Shop { internal static class Flows { internal static Mariachi.Context Current() => Mariachi.Context.Create(); } }", "class C { void M() { var flow = Shop.Flows.Current(); } }")]
+    public void A_library_member_that_hands_out_a_Mariachi_type_under_another_name_is_in_reach(string library, string source)
+    {
+        Assert.True(IsPossible([Library(library)], source));
+    }
+
+    [Fact]
+    public void Many_words_are_found_by_reading_the_identifiers_once()
+    {
+        var members = string.Join(" ", Enumerable.Range(1, 12).Select(i => $"public static Mariachi.Context Flow{i}() => Mariachi.Context.Create();"));
+        var library = Library($"namespace Shop; public static class Flows {{ {members} }}");
+
+        Assert.True(IsPossible([library], "class C { object M() => Shop.Flows.Flow12(); }"));
+        Assert.False(IsPossible([library], "class C { string M() => \"Shop.Flows.Flow12()\" + nameof(M) + \"Flow1\"; } class Flow13 { } class XFlow1 { }"));
+    }
+
+    [Fact]
     public void The_words_are_Mariachi_and_the_members_declared_outside_its_namespaces_that_involve_it()
     {
         var words = ContextReach.WordsFor(KnownSymbols.Create(Compile("Under.Test", [])));

@@ -9,7 +9,7 @@ namespace Mariachi.Analyzers.Rules;
 /// MAR0006's layers: controller code (MAR0001's <see cref="ControllerCode"/>, plus SignalR <c>Hub</c> subclasses)
 /// and facade code (<see cref="FacadeCode"/>). Decides per type whether and where to look.
 /// </summary>
-internal sealed class ControllerOrFacadeCode
+internal sealed class ControllerOrFacadeCode : ILayerCode
 {
     public const string Controller = "Controller";
     public const string Facade = "Facade";

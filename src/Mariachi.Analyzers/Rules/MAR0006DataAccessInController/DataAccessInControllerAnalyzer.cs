@@ -12,36 +12,20 @@ namespace Mariachi.Analyzers.Rules;
 /// or facade code are looked into.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DataAccessInControllerAnalyzer : DiagnosticAnalyzer
+public sealed class DataAccessInControllerAnalyzer : LayerReferenceAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.DataAccessInController);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override (ILayerCode Code, LayerReferences References)? Start(Compilation compilation, OptionsCache options)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (DataAccessTypes.Create(compilation, options) is not { } dataAccess)
         {
-            var options = OptionsCache.Of(start.Compilation, start.Options);
-            if (DataAccessTypes.Create(start.Compilation, options) is not { } dataAccess)
-            {
-                return;
-            }
+            return null;
+        }
 
-            var code = new ControllerOrFacadeCode(start.Compilation, options);
-            var references = new LayerReferences(
-                start.Compilation, options, dataAccess.IsDataAccess, dataAccess.MayDeclare, DiagnosticDescriptors.DataAccessInController, exemptRegistrations: true);
-            var isTestProject = Layers.IsTestProject(start.Compilation);
-            start.RegisterSymbolStartAction(
-                type =>
-                {
-                    if (!isTestProject || LayerReferences.IncludesTests(type.Symbol, options))
-                    {
-                        code.Register(type, references);
-                    }
-                },
-                SymbolKind.NamedType);
-        });
+        var references = new LayerReferences(
+            compilation, options, dataAccess.IsDataAccess, dataAccess.MayDeclare, DiagnosticDescriptors.DataAccessInController, exemptRegistrations: true);
+        return (new ControllerOrFacadeCode(compilation, options), references);
     }
 }

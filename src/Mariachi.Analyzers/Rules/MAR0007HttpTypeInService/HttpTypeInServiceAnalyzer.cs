@@ -11,36 +11,20 @@ namespace Mariachi.Analyzers.Rules;
 /// Compilations that do not reference ASP.NET Core, and types that hold no service code, cost nothing.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HttpTypeInServiceAnalyzer : DiagnosticAnalyzer
+public sealed class HttpTypeInServiceAnalyzer : LayerReferenceAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.HttpTypeInService);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override (ILayerCode Code, LayerReferences References)? Start(Compilation compilation, OptionsCache options)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (!HttpServerTypes.MayExist(compilation, options))
         {
-            var options = OptionsCache.Of(start.Compilation, start.Options);
-            if (!HttpServerTypes.MayExist(start.Compilation, options))
-            {
-                return;
-            }
+            return null;
+        }
 
-            var code = new ServiceCodeScope(KnownSymbols.Create(start.Compilation), options);
-            var references = new LayerReferences(
-                start.Compilation, options, HttpServerTypes.IsHttpServerType, HttpServerTypes.MayDeclare, DiagnosticDescriptors.HttpTypeInService, exemptRegistrations: false);
-            var isTestProject = Layers.IsTestProject(start.Compilation);
-            start.RegisterSymbolStartAction(
-                type =>
-                {
-                    if (!isTestProject || LayerReferences.IncludesTests(type.Symbol, options))
-                    {
-                        code.Register(type, references);
-                    }
-                },
-                SymbolKind.NamedType);
-        });
+        var references = new LayerReferences(
+            compilation, options, HttpServerTypes.IsHttpServerType, HttpServerTypes.MayDeclare, DiagnosticDescriptors.HttpTypeInService, exemptRegistrations: false);
+        return (new ServiceCodeScope(KnownSymbols.Create(compilation), options), references);
     }
 }

@@ -10,7 +10,7 @@ namespace Mariachi.Analyzers.Rules;
 /// MAR0007's layer, <see cref="ServiceCode"/> decided per type: the members of service types (data excepted, as
 /// MAR0001 decides) and procedure modules, and the handlers passed to <c>Register</c>.
 /// </summary>
-internal sealed class ServiceCodeScope
+internal sealed class ServiceCodeScope : ILayerCode
 {
     public const string Service = "Service";
 

@@ -1,8 +1,6 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Mariachi.Analyzers;
@@ -12,7 +10,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace Mariachi.CodeFixes;
 
@@ -24,66 +21,22 @@ namespace Mariachi.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InvalidProcedureOrEventNameCodeFix))]
 [Shared]
-public sealed class InvalidProcedureOrEventNameCodeFix : EditorCodeFixProvider
+public sealed class InvalidProcedureOrEventNameCodeFix : LiteralRewriteCodeFixProvider
 {
-    private const string Title = "Use name '{0}'";
-    private const string EquivalenceKey = DiagnosticIds.InvalidProcedureOrEventName + ":proposal";
     private const int MaxDepth = 8;
-
-    /// <summary>The literals each editor has rewritten; an entry lives as long as its editor (one fix or FixAll).</summary>
-    private static readonly ConditionalWeakTable<DocumentEditor, HashSet<SyntaxNode>> Rewritten = new ConditionalWeakTable<DocumentEditor, HashSet<SyntaxNode>>();
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.InvalidProcedureOrEventName);
 
-    protected override bool EditsOtherDocuments => true;
+    protected override string FixAllTitle => "Use the proposed names";
 
-    protected override async Task<IReadOnlyList<FixOption>> GetOptionsAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-    {
-        var target = await FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
-        return target is null
-            ? new FixOption[0]
-            : new[] { new FixOption(string.Format(CultureInfo.InvariantCulture, Title, target.Value.Proposal), EquivalenceKey) };
-    }
+    protected override string EquivalenceKey => DiagnosticIds.InvalidProcedureOrEventName + ":proposal";
 
-    /// <summary>A rewrite within the diagnostic's own document (FixAll and single fixes use the solution overload).</summary>
-    protected override async Task ApplyAsync(DocumentEditor editor, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
-    {
-        if (equivalenceKey == EquivalenceKey
-            && await FindAsync(editor.OriginalDocument, diagnostic, cancellationToken).ConfigureAwait(false) is { } target
-            && target.Document.Id == editor.OriginalDocument.Id)
-        {
-            Rewrite(editor, target.Literal, target.Proposal);
-        }
-    }
+    protected override string Title(string newValue) => string.Format(CultureInfo.InvariantCulture, "Use name '{0}'", newValue);
 
-    protected override async Task ApplyAsync(SolutionEditor editor, Document document, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
-    {
-        if (equivalenceKey == EquivalenceKey
-            && await FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } target)
-        {
-            Rewrite(await editor.GetDocumentEditorAsync(target.Document.Id, cancellationToken).ConfigureAwait(false), target.Literal, target.Proposal);
-        }
-    }
-
-    /// <summary>
-    /// Once per literal and editor: several diagnostics may name the same const and FixAll applies each of them,
-    /// but an editor cannot replace a node it already replaced.
-    /// </summary>
-    private static void Rewrite(DocumentEditor editor, LiteralExpressionSyntax literal, string proposal)
-    {
-        var rewritten = Rewritten.GetValue(editor, _ => new HashSet<SyntaxNode>());
-        lock (rewritten)
-        {
-            if (!rewritten.Add(literal))
-            {
-                return;
-            }
-        }
-
-        editor.ReplaceNode(
-            literal,
-            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(proposal)).WithTriviaFrom(literal));
-    }
+    protected override async Task<(Location Literal, string Value)?> FindEditAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        await FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } target
+            ? (target.Literal.GetLocation(), target.Proposal)
+            : null;
 
     /// <summary>The literal to rewrite, its document and the proposal; null when the diagnostic cannot be fixed.</summary>
     private static async Task<(Document Document, LiteralExpressionSyntax Literal, string Proposal)?> FindAsync(

@@ -1,0 +1,47 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Mariachi.Analyzers.Core;
+
+/// <summary>The part of a layer rule that decides, per type, where the layer's code is (and registers the references there).</summary>
+internal interface ILayerCode
+{
+    /// <summary>Registers <paramref name="references"/> on the members of the started type that are the layer's code.</summary>
+    void Register(SymbolStartAnalysisContext context, LayerReferences references);
+}
+
+/// <summary>
+/// The shared start of the rules that report a layer's references to forbidden types (MAR0006, MAR0007): one options
+/// cache per compilation, nothing registered where no forbidden type can exist, test projects skipped unless a file
+/// opts in, and each type handed to the rule's <see cref="ILayerCode"/>.
+/// </summary>
+public abstract class LayerReferenceAnalyzer : DiagnosticAnalyzer
+{
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var options = OptionsCache.Of(start.Compilation, start.Options);
+            if (Start(start.Compilation, options) is not { } layer)
+            {
+                return;
+            }
+
+            var isTestProject = Layers.IsTestProject(start.Compilation);
+            start.RegisterSymbolStartAction(
+                type =>
+                {
+                    if (!isTestProject || LayerReferences.IncludesTests(type.Symbol, options))
+                    {
+                        layer.Code.Register(type, layer.References);
+                    }
+                },
+                SymbolKind.NamedType);
+        });
+    }
+
+    /// <summary>The rule's layer code and references for <paramref name="compilation"/>; null when no forbidden type can exist there.</summary>
+    private protected abstract (ILayerCode Code, LayerReferences References)? Start(Compilation compilation, OptionsCache options);
+}
