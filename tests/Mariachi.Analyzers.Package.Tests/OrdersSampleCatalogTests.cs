@@ -90,7 +90,7 @@ public sealed partial class PackagedOrders() : RestoredProject("mariachi-orders-
         var sample = Path.Combine(PackagedConsumer.FindRepositoryRoot(), "samples", "Orders");
         foreach (var project in Projects)
         {
-            CopySources(Path.Combine(sample, project), Path.Combine(Template, project));
+            ScratchFolder.CopySources(Path.Combine(sample, project), Path.Combine(Template, project));
             var file = Path.Combine(Template, project, project + ".csproj");
             var text = MariachiProjectReference().Replace(
                 await File.ReadAllTextAsync(file),
@@ -114,22 +114,6 @@ public sealed partial class PackagedOrders() : RestoredProject("mariachi-orders-
         await File.WriteAllTextAsync(
             Path.Combine(Template, "Orders.slnx"),
             "<Solution>\n" + string.Concat(Projects.Select(p => $"  <Project Path=\"{p}/{p}.csproj\" />\n")) + "</Solution>\n");
-    }
-
-    private static void CopySources(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var destination = Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 
     [GeneratedRegex(@"<ProjectReference Include=""[.\\/]+src[\\/][^""]+[\\/](?<package>Mariachi\.[A-Za-z.]+)\.csproj"" />")]

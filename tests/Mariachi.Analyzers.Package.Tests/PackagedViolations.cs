@@ -8,18 +8,7 @@ public sealed partial class PackagedViolations() : RestoredProject("mariachi-vio
     private protected override async Task WriteAsync(LocalFeed feed)
     {
         var sample = Path.Combine(Repository.Root, "samples", "Violations");
-        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(sample, file);
-            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var destination = Path.Combine(Template, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
+        ScratchFolder.CopySources(sample, Template);
 
         var project = Path.Combine(Template, "Violations.csproj");
         var text = AnalyzerProjectReference().Replace(await File.ReadAllTextAsync(project), string.Empty);

@@ -16,20 +16,7 @@ internal static partial class SampleCopies
     {
         var source = Path.Combine(Repository.Root, "samples", sample);
         var target = Path.Combine(Scratch.Root, sample + "-" + Guid.NewGuid().ToString("N")[..6]);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            {
-                continue;
-            }
-
-            var destination = Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            var text = File.ReadAllText(file);
-            File.WriteAllText(destination, file.EndsWith(".csproj", StringComparison.Ordinal) ? Absolute(text) : text);
-        }
-
+        ScratchFolder.CopySources(source, target, (file, text) => file.EndsWith(".csproj", StringComparison.Ordinal) ? Absolute(text) : text);
         return target;
     }
 

@@ -35,4 +35,31 @@ internal sealed class ScratchFolder(string prefix)
             File.Copy(file, destination);
         }
     }
+
+    /// <summary>
+    /// Copies a project folder's sources to <paramref name="target"/>, leaving out its bin/ and obj/; <paramref
+    /// name="rewrite"/> may change a file's text on the way (given its path and text).
+    /// </summary>
+    public static void CopySources(string source, string target, Func<string, string, string>? rewrite = null)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            if (rewrite is null)
+            {
+                File.Copy(file, destination);
+            }
+            else
+            {
+                File.WriteAllText(destination, rewrite(file, File.ReadAllText(file)));
+            }
+        }
+    }
 }
