@@ -87,7 +87,11 @@ public sealed partial class PackagedOrders() : RestoredProject("mariachi-orders-
 
     private protected override async Task WriteAsync(LocalFeed feed)
     {
-        var sample = Path.Combine(PackagedConsumer.FindRepositoryRoot(), "samples", "Orders");
+        var sample = Path.Combine(Repository.Root, "samples", "Orders");
+
+        // The copy has no central package management: its other package references take the repository's versions.
+        var versions = PackageVersion().Matches(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "Directory.Packages.props")))
+            .ToDictionary(m => m.Groups["id"].Value, m => m.Groups["version"].Value, StringComparer.Ordinal);
         foreach (var project in Projects)
         {
             ScratchFolder.CopySources(Path.Combine(sample, project), Path.Combine(Template, project));
@@ -95,8 +99,12 @@ public sealed partial class PackagedOrders() : RestoredProject("mariachi-orders-
             var text = MariachiProjectReference().Replace(
                 await File.ReadAllTextAsync(file),
                 m => $"<PackageReference Include=\"{m.Groups["package"].Value}\" Version=\"{feed.Version}\" />");
+            text = VersionlessPackageReference().Replace(text, m => $"<PackageReference Include=\"{m.Groups["id"].Value}\" Version=\"{versions[m.Groups["id"].Value]}\" />");
             await File.WriteAllTextAsync(file, text);
         }
+
+        // The file Orders.Api links from the sample's folder (its OpenTelemetry set-up).
+        File.Copy(Path.Combine(sample, "OrdersTelemetry.cs"), Path.Combine(Template, "OrdersTelemetry.cs"));
 
         // What samples/Orders/Directory.Build.props and the repository's give the projects, without the analyzers'
         // project reference (the packages bring them) and with warnings left as warnings.
@@ -118,4 +126,10 @@ public sealed partial class PackagedOrders() : RestoredProject("mariachi-orders-
 
     [GeneratedRegex(@"<ProjectReference Include=""[.\\/]+src[\\/][^""]+[\\/](?<package>Mariachi\.[A-Za-z.]+)\.csproj"" />")]
     private static partial Regex MariachiProjectReference();
+
+    [GeneratedRegex(@"<PackageReference Include=""(?<id>[^""]+)"" />")]
+    private static partial Regex VersionlessPackageReference();
+
+    [GeneratedRegex(@"<PackageVersion Include=""(?<id>[^""]+)"" Version=""(?<version>[^""]+)"" />")]
+    private static partial Regex PackageVersion();
 }
