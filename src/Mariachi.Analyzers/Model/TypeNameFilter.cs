@@ -74,10 +74,10 @@ internal sealed class TypeNameFilter
 
     private bool Decide(string identifier, MariachiOptions options, CancellationToken cancellationToken)
     {
-        // Source: the declaration table answers by name, nested types included.
-        foreach (var symbol in _compilation.GetSymbolsWithName(identifier, SymbolFilter.Type, cancellationToken))
+        // Source: the compilation's index of its types by name, nested types included.
+        foreach (var type in SourceTypesByName.Of(_compilation, cancellationToken).Find(identifier))
         {
-            if (symbol is ITypeSymbol type && _isWanted(type, options))
+            if (_isWanted(type, options))
             {
                 return true;
             }

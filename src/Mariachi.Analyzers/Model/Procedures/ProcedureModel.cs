@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -465,9 +466,9 @@ internal static class ProcedureModel
     private static string? QualifiedConstant(string typeName, string name, Compilation compilation)
     {
         string? found = null;
-        foreach (var symbol in compilation.GetSymbolsWithName(typeName, SymbolFilter.Type))
+        foreach (var type in SourceTypesByName.Of(compilation, CancellationToken.None).Find(typeName))
         {
-            if (symbol is INamedTypeSymbol type && ConstantOfType(type, name, searchOuter: false) is { } value)
+            if (ConstantOfType(type, name, searchOuter: false) is { } value)
             {
                 if (found is not null && !string.Equals(found, value, StringComparison.Ordinal))
                 {
