@@ -11,7 +11,9 @@ internal sealed class CheckCommand : ICommand
 {
     public string Name => "check";
 
-    public string Summary => "Check a solution (.sln, .slnx, .slnf, .csproj or folder; default: the current folder) against every Mariachi rule";
+    public string Summary =>
+        "Check a solution (.sln, .slnx, .slnf, .csproj or folder; default: the current folder) against every Mariachi rule; "
+        + "each project's mariachi-baseline.json (the nearest at or above its folder, as its build finds it) hides the findings it accepts";
 
     public string Arguments => "[PATH]";
 
@@ -22,7 +24,8 @@ internal sealed class CheckCommand : ICommand
         new("output", "FILE", "Write the report to FILE instead of standard output"),
         new("no-restore", null, "Do not run `dotnet restore` first (the solution is restored already)"),
         new("quiet", null, "No progress display"),
-        new("baseline", "FILE", "Report only findings not accepted by FILE (mariachi-baseline.json) and list its entries that are gone"),
+        new("baseline", "FILE", "Apply FILE to every project instead of each project's own baseline"),
+        new("no-baseline", null, "Report every finding: apply no baseline"),
     ];
 
     public async Task<int> RunAsync(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
@@ -30,7 +33,7 @@ internal sealed class CheckCommand : ICommand
         var path = SolutionPath.Resolve(arguments.SinglePath(), console.CurrentDirectory);
         var format = arguments.Choice("format", FindingsWriters.Formats);
         var failOn = FailOn.Parse(arguments.Value("fail-on"));
-        var baseline = BaselineCheck.Load(arguments.Value("baseline"), console.CurrentDirectory);
+        var baseline = BaselineCheck.FromOptions(arguments.Value("baseline"), arguments.Has("no-baseline"), console.CurrentDirectory);
         var progress = arguments.Has("quiet") ? ProgressDisplay.None : new ProgressDisplay(console.Out, console.Error, console.IsTerminal, path.BaseDirectory());
 
         var result = await SolutionCheck.RunAsync(path, new CheckSettings(Restore: !arguments.Has("no-restore")), progress, cancellationToken);
@@ -39,7 +42,7 @@ internal sealed class CheckCommand : ICommand
         await FindingsWriters.WriteAsync(format, compared?.Result ?? result, arguments.Value("output"), console);
         if (compared is { } c)
         {
-            await baseline!.WriteGoneAsync(c.Comparison, format == "human" && arguments.Value("output") is null ? console.Out : console.Error);
+            await baseline!.WriteAsync(result, c.Baselines, format == "human" && arguments.Value("output") is null ? console.Out : console.Error);
             result = c.Result;
         }
 
