@@ -11,9 +11,7 @@ internal sealed class CheckCommand : ICommand
 {
     public string Name => "check";
 
-    public string Summary =>
-        "Check a solution (.sln, .slnx, .slnf, .csproj or folder; default: the current folder) against every Mariachi rule; "
-        + "each project's mariachi-baseline.json (the nearest at or above its folder, as its build finds it) hides the findings it accepts";
+    public string Summary => "Check a solution (.sln, .slnx, .slnf, .csproj or folder; default: the current folder) against every Mariachi rule";
 
     public string Arguments => "[PATH]";
 
@@ -24,8 +22,8 @@ internal sealed class CheckCommand : ICommand
         new("output", "FILE", "Write the report to FILE instead of standard output"),
         new("no-restore", null, "Do not run `dotnet restore` first (the solution is restored already)"),
         new("quiet", null, "No progress display"),
-        new("baseline", "FILE", "Apply FILE to every project instead of each project's own baseline"),
-        new("no-baseline", null, "Report every finding: apply no baseline"),
+        new("no-baseline", null, "Report every finding (by default the baseline each project's build applies, the nearest mariachi-baseline.json at or above it, hides the ones it accepts)"),
+        new("baseline", "FILE", "Apply the baseline FILE to every project instead"),
     ];
 
     public async Task<int> RunAsync(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
