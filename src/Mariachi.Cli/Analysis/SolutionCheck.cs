@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Mariachi.Cli.Analysis.SolutionWide;
-using Mariachi.Cli.Loading;
 using Mariachi.Cli.Baselines;
+using Mariachi.Cli.Loading;
 using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Cli.Analysis;
