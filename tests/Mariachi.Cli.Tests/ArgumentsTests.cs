@@ -25,6 +25,39 @@ public sealed class ArgumentsTests
         Assert.Throws<UsageException>(() => ParsedArguments.Parse(["a.sln", "b.sln"], Options).SinglePath());
     }
 
+    [Fact]
+    public void A_short_option_is_an_unknown_option_not_a_path_and_a_path_starting_with_a_dash_goes_after_the_separator()
+    {
+        var error = Assert.Throws<UsageException>(() => ParsedArguments.Parse(["-q"], Options));
+        Assert.Equal("unknown option '-q' (options start with --)", error.Message);
+        Assert.Equal("-odd.sln", ParsedArguments.Parse(["--", "-odd.sln"], Options).SinglePath());
+    }
+
+    [Fact]
+    public async Task Help_of_a_command_goes_to_standard_output_and_no_command_at_all_is_a_usage_error_on_standard_error()
+    {
+        var table = CommandTable.Discover();
+
+        var (helpCode, helpOut, helpError) = await RunAsync(table, "help", "check");
+        Assert.Equal(0, helpCode);
+        Assert.StartsWith("Usage: mariachi check [PATH] [options]", helpOut, StringComparison.Ordinal);
+        Assert.Contains("--no-baseline", helpOut, StringComparison.Ordinal);
+        Assert.Empty(helpError);
+
+        var (noneCode, noneOut, noneError) = await RunAsync(table);
+        Assert.Equal(2, noneCode);
+        Assert.Empty(noneOut);
+        Assert.Contains("Usage: mariachi <command> [PATH] [options]", noneError, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Out, string Error)> RunAsync(CommandTable table, params string[] arguments)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await table.RunAsync(arguments, new CliConsole(output, error, IsTerminal: false, Path.GetTempPath()), CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
     [Theory]
     [InlineData(null, DiagnosticSeverity.Warning, true)]
     [InlineData(null, DiagnosticSeverity.Info, false)]

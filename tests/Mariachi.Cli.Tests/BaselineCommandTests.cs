@@ -51,6 +51,48 @@ public sealed class BaselineCommandTests
     }
 
     [Fact]
+    public async Task A_plain_check_applies_the_baseline_each_projects_build_applies_and_no_baseline_shows_every_finding()
+    {
+        var tool = await InstalledTool.GetAsync();
+        var folder = SampleCopies.NewFolder("project-baselines");
+        const string Net10 = "<PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>";
+        var targets = $"<Import Project=\"{WrittenProjects.PackageTargets}\" />";
+        // With the analyzer package's targets (the baseline is an additional file), with them but turned off, and
+        // without them (the analyzers referenced as a project): the nearest baseline above the project.
+        WrittenProjects.Write(folder, "Counted", Net10 + targets, WrittenProjects.ServiceReadingTheEnvironment("Counted"));
+        WrittenProjects.Write(folder, "OptedOut", Net10 + "<PropertyGroup><MariachiUseBaseline>false</MariachiUseBaseline></PropertyGroup>" + targets, WrittenProjects.ServiceReadingTheEnvironment("OptedOut"));
+        WrittenProjects.Write(folder, "Plain", Net10, WrittenProjects.ServiceReadingTheEnvironment("Plain"));
+        WrittenProjects.WriteSolution(folder, "Stock.slnx", "Counted", "OptedOut", "Plain");
+
+        var write = await tool.RunAsync(folder, "baseline", "--quiet");
+        Assert.True(write.ExitCode == 0, write.ToString());
+        Assert.Contains("wrote mariachi-baseline.json: 3 findings in 3 entries", write.Output, StringComparison.Ordinal);
+
+        var check = await tool.RunAsync(folder, "check", "--format", "json", "--no-restore", "--quiet");
+
+        Assert.True(check.ExitCode == 1, check.ToString());
+        Assert.Equal([("OptedOut/Code.cs", 5, "MAR0002")], Findings(check));
+        Assert.Contains("mariachi-baseline.json: 2 accepted, 0 new, 0 gone", check.Error, StringComparison.Ordinal);
+        Assert.Contains("`mariachi check --no-baseline` shows every finding", check.Error, StringComparison.Ordinal);
+
+        // A fixed finding is listed as gone, as with --baseline.
+        await File.WriteAllTextAsync(Path.Combine(folder, "Plain", "Code.cs"), "namespace Plain;\n\npublic sealed class StockService;\n");
+        var fixedOne = await tool.RunAsync(folder, "check", "--no-restore", "--quiet");
+        Assert.True(fixedOne.ExitCode == 1, fixedOne.ToString());
+        Assert.Contains("mariachi-baseline.json: 1 accepted, 0 new, 1 gone", fixedOne.Output, StringComparison.Ordinal);
+        Assert.Contains("gone: MAR0002 Plain/Code.cs Plain.StockService.Region: public string? Region() => Environment.GetEnvironmentVariable(\"REGION\");", fixedOne.Output, StringComparison.Ordinal);
+
+        var all = await tool.RunAsync(folder, "check", "--no-baseline", "--format", "json", "--no-restore", "--quiet");
+        Assert.True(all.ExitCode == 1, all.ToString());
+        Assert.Equal([("Counted/Code.cs", 5, "MAR0002"), ("OptedOut/Code.cs", 5, "MAR0002")], Findings(all));
+        Assert.DoesNotContain("accepted", all.Output + all.Error, StringComparison.Ordinal);
+
+        var both = await tool.RunAsync(folder, "check", "--no-baseline", "--baseline", "mariachi-baseline.json");
+        Assert.True(both.ExitCode == 2, both.ToString());
+        Assert.Contains("mariachi check: --baseline and --no-baseline exclude each other", both.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_baseline_that_does_not_read_is_a_usage_error_naming_where()
     {
         var tool = await InstalledTool.GetAsync();
@@ -62,5 +104,13 @@ public sealed class BaselineCommandTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("mariachi-baseline.json(1,30): the Mariachi baseline is invalid: expected a JSON value", run.Error, StringComparison.Ordinal);
+    }
+
+    private static List<(string?, int, string?)> Findings(ToolRun run)
+    {
+        using var report = JsonDocument.Parse(run.Output);
+        return report.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => (f.GetProperty("file").GetString(), f.GetProperty("line").GetInt32(), f.GetProperty("id").GetString()))
+            .ToList();
     }
 }

@@ -10,4 +10,8 @@ internal sealed record CheckResult(
     IReadOnlyList<string> Projects,
     IReadOnlyList<LoadFailure> Failures,
     IReadOnlyList<LoadFailure> LoadWarnings,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Each checked project file's baseline (full path), or null: the one its build applies.</summary>
+    public IReadOnlyDictionary<string, string?> Baselines { get; init; } = new Dictionary<string, string?>();
+}

@@ -5,6 +5,12 @@ namespace Mariachi.Cli.Analysis;
 /// <summary>One diagnostic the tool reports: where, what, and in which project.</summary>
 /// <param name="FilePath">Absolute path; empty for a finding without a source location.</param>
 /// <param name="Line">1-based, as a build prints it; so is <paramref name="Column"/>.</param>
+/// <param name="Project">The project file's name, without extension.</param>
+/// <param name="ProjectFile">The project file's absolute path (empty for a project without one): it decides the baseline.</param>
+/// <param name="TargetFrameworks">
+/// For a multi-targeting project, the target frameworks whose compilations report the finding when that is not all of
+/// them ("net8.0" or "net8.0, net9.0"); null when every one does, or the project has one.
+/// </param>
 internal sealed record Finding(
     string Id,
     DiagnosticSeverity Severity,
@@ -16,9 +22,11 @@ internal sealed record Finding(
     int Column,
     int EndLine,
     int EndColumn,
-    string Project)
+    string Project,
+    string ProjectFile,
+    string? TargetFrameworks = null)
 {
-    public static Finding From(Diagnostic diagnostic, string project)
+    public static Finding From(Diagnostic diagnostic, Project project)
     {
         var span = diagnostic.Location.GetMappedLineSpan();
         var path = span.IsValid ? span.Path : "";
@@ -33,8 +41,13 @@ internal sealed record Finding(
             span.IsValid ? span.StartLinePosition.Character + 1 : 0,
             span.IsValid ? span.EndLinePosition.Line + 1 : 0,
             span.IsValid ? span.EndLinePosition.Character + 1 : 0,
-            project);
+            ProjectName(project),
+            project.FilePath ?? "");
     }
+
+    /// <summary>The project file's name: MSBuildWorkspace names each target framework's project "Name(net8.0)".</summary>
+    public static string ProjectName(Project project) =>
+        project.FilePath is { } file ? Path.GetFileNameWithoutExtension(file) : project.Name;
 
     /// <summary>The order every output uses: file, line, column, id.</summary>
     public static IComparer<Finding> Order { get; } = Comparer<Finding>.Create((a, b) =>

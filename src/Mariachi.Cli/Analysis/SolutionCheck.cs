@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mariachi.Cli.Analysis.SolutionWide;
+using Mariachi.Cli.Baselines;
 using Mariachi.Cli.Loading;
 using Microsoft.CodeAnalysis;
 
@@ -15,31 +16,30 @@ internal static class SolutionCheck
     {
         var clock = Stopwatch.StartNew();
         var loaded = await SolutionLoader.LoadAsync(path, settings.Restore, progress, cancellationToken);
-        var analyzed = await ProjectAnalyzer.AnalyzeAsync(loaded.Solution, loaded.Projects, progress, cancellationToken);
+        var analyzed = await ProjectAnalyzer.AnalyzeAsync(loaded.Solution, loaded.AllFrameworks, progress, cancellationToken);
         var findings = new List<Finding>();
-        foreach (var id in loaded.Projects)
+        foreach (var file in loaded.AllFrameworks.Select(id => analyzed[id]).GroupBy(a => a.Project.FilePath))
         {
-            var result = analyzed[id];
-            findings.AddRange(result.Diagnostics.Select(d => Finding.From(d, ProjectName(result.Project))));
+            findings.AddRange(TargetFrameworkFindings.Merge([.. file.Select(a => (a.Project, a.Diagnostics.Select(d => Finding.From(d, a.Project))))]));
         }
 
         // What the build reports stays as it is; a solution-wide finding at the same place and rule is not repeated.
+        // The solution-wide checks see one target framework of each project, so a name it registers counts once.
         var reported = findings.Select(f => (f.Id, f.FilePath, f.Line, f.Column)).ToHashSet();
         var solutionWide = await SolutionWideChecks.RunAsync(loaded.Solution, loaded.Projects.Select(id => analyzed[id]), cancellationToken);
-        findings.AddRange(solutionWide.Select(e => Finding.From(e.Diagnostic, ProjectName(e.Project))).Where(f => !reported.Contains((f.Id, f.FilePath, f.Line, f.Column))));
+        findings.AddRange(solutionWide.Select(e => Finding.From(e.Diagnostic, e.Project)).Where(f => !reported.Contains((f.Id, f.FilePath, f.Line, f.Column))));
 
         progress.Done();
         return new CheckResult(
             path.Display,
             path.BaseDirectory(),
             findings.Distinct().Order(Finding.Order).ToList(),
-            loaded.Projects.Select(p => ProjectName(loaded.Solution.GetProject(p)!)).Order(StringComparer.Ordinal).ToList(),
+            loaded.Projects.Select(p => Finding.ProjectName(loaded.Solution.GetProject(p)!)).Order(StringComparer.Ordinal).ToList(),
             loaded.Failures,
             loaded.Warnings,
-            clock.Elapsed);
+            clock.Elapsed)
+        {
+            Baselines = ProjectBaselines.Find(loaded),
+        };
     }
-
-    /// <summary>The project file's name: MSBuildWorkspace names a multi-targeting project "Name(net8.0)".</summary>
-    public static string ProjectName(Project project) =>
-        project.FilePath is { } file ? Path.GetFileNameWithoutExtension(file) : project.Name;
 }

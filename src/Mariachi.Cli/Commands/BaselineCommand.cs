@@ -78,7 +78,8 @@ internal sealed class BaselineCommand : ICommand
 
         if (added.IsEmpty && comparison.New.Count > 0)
         {
-            await console.Out.WriteLineAsync($"  {comparison.New.Count} new findings not added (fix them, or accept them with --update --add-new); `mariachi check --baseline {name}` lists them");
+            var list = arguments.Value("output") is null ? "`mariachi check`" : $"`mariachi check --baseline {name}`";
+            await console.Out.WriteLineAsync($"  {comparison.New.Count} new findings not added (fix them, or accept them with --update --add-new); {list} lists them");
         }
 
         return ExitCodes.Clean;

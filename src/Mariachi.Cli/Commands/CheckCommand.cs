@@ -22,7 +22,8 @@ internal sealed class CheckCommand : ICommand
         new("output", "FILE", "Write the report to FILE instead of standard output"),
         new("no-restore", null, "Do not run `dotnet restore` first (the solution is restored already)"),
         new("quiet", null, "No progress display"),
-        new("baseline", "FILE", "Report only findings not accepted by FILE (mariachi-baseline.json) and list its entries that are gone"),
+        new("no-baseline", null, "Report every finding (by default the baseline each project's build applies, the nearest mariachi-baseline.json at or above it, hides the ones it accepts)"),
+        new("baseline", "FILE", "Apply the baseline FILE to every project instead"),
     ];
 
     public async Task<int> RunAsync(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ internal sealed class CheckCommand : ICommand
         var path = SolutionPath.Resolve(arguments.SinglePath(), console.CurrentDirectory);
         var format = arguments.Choice("format", FindingsWriters.Formats);
         var failOn = FailOn.Parse(arguments.Value("fail-on"));
-        var baseline = BaselineCheck.Load(arguments.Value("baseline"), console.CurrentDirectory);
+        var baseline = BaselineCheck.FromOptions(arguments.Value("baseline"), arguments.Has("no-baseline"), console.CurrentDirectory);
         var progress = arguments.Has("quiet") ? ProgressDisplay.None : new ProgressDisplay(console.Out, console.Error, console.IsTerminal, path.BaseDirectory());
 
         var result = await SolutionCheck.RunAsync(path, new CheckSettings(Restore: !arguments.Has("no-restore")), progress, cancellationToken);
@@ -39,7 +40,7 @@ internal sealed class CheckCommand : ICommand
         await FindingsWriters.WriteAsync(format, compared?.Result ?? result, arguments.Value("output"), console);
         if (compared is { } c)
         {
-            await baseline!.WriteGoneAsync(c.Comparison, format == "human" && arguments.Value("output") is null ? console.Out : console.Error);
+            await baseline!.WriteAsync(result, c.Baselines, format == "human" && arguments.Value("output") is null ? console.Out : console.Error);
             result = c.Result;
         }
 

@@ -16,10 +16,23 @@ internal sealed class CommandTable(IReadOnlyList<ICommand> commands)
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CliConsole console, CancellationToken cancellationToken)
     {
-        if (arguments.Count == 0 || arguments[0] is "-h" or "--help" or "help")
+        if (arguments.Count == 0)
         {
+            // No command is a usage error: the help goes where errors go, so a script's output stays empty.
+            await WriteHelpAsync(console.Error);
+            return ExitCodes.UsageOrLoadError;
+        }
+
+        if (arguments[0] is "-h" or "--help" or "help")
+        {
+            // `mariachi help check` is `mariachi check --help`.
+            if (arguments.Count > 1 && arguments[0] == "help")
+            {
+                return await RunAsync([arguments[1], "--help"], console, cancellationToken);
+            }
+
             await WriteHelpAsync(console.Out);
-            return arguments.Count == 0 ? ExitCodes.UsageOrLoadError : ExitCodes.Clean;
+            return ExitCodes.Clean;
         }
 
         if (arguments[0] is "--version")
@@ -59,7 +72,7 @@ internal sealed class CommandTable(IReadOnlyList<ICommand> commands)
     {
         await writer.WriteLineAsync($"mariachi {ToolVersion.Current}: checks a solution against the Mariachi conventions");
         await writer.WriteLineAsync();
-        await writer.WriteLineAsync("Usage: mariachi <command> [options]   (mariachi <command> --help for its options)");
+        await writer.WriteLineAsync("Usage: mariachi <command> [PATH] [options]   (mariachi help <command> for its options)");
         await writer.WriteLineAsync();
         await writer.WriteLineAsync("Commands:");
         var width = Commands.Max(c => c.Name.Length);

@@ -60,7 +60,13 @@ internal sealed class ParsedArguments
                 break;
             }
 
-            if (!argument.StartsWith("--", StringComparison.Ordinal) || argument.Length == 2)
+            if (argument.Length > 1 && argument[0] == '-' && argument[1] != '-')
+            {
+                // Not a path: options are spelled out (--quiet, not -q); a path starting with '-' goes after `--`.
+                throw new UsageException($"unknown option '{argument}' (options start with --)");
+            }
+
+            if (!argument.StartsWith("--", StringComparison.Ordinal))
             {
                 positional.Add(argument);
                 continue;

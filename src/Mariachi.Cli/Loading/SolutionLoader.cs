@@ -22,7 +22,7 @@ internal static class SolutionLoader
 
         if (MsBuildInstance.Ensure(Path.GetDirectoryName(path.SolutionFile ?? path.ProjectFiles[0])!, out var noSdk) is null && noSdk is not null)
         {
-            return new LoadedSolution(path, new AdhocWorkspace().CurrentSolution, [], [new LoadFailure(path.Display, noSdk)], []);
+            return new LoadedSolution(path, new AdhocWorkspace().CurrentSolution, [], [], [new LoadFailure(path.Display, noSdk)], []);
         }
 
         // Design-time builds, run by MSBuildWorkspace's BuildHost in a process of its own.
@@ -70,20 +70,21 @@ internal static class SolutionLoader
         var failed = distinct.Where(f => f.Path.Length == 0 ? loadedFiles.Count == 0 : !loadedFiles.Contains(FullPath(f))).ToList();
         var warnings = distinct.Except(failed).ToList();
         var failedFiles = failed.Select(FullPath).ToHashSet(StringComparer.Ordinal);
-        return new LoadedSolution(path, solution, OneProjectPerFile(solution, named, failedFiles), failed, warnings);
+        var checkedFiles = CheckedProjects(solution, named, failedFiles);
+        return new LoadedSolution(path, solution, [.. checkedFiles.Select(g => g.First().Id)], [.. checkedFiles.SelectMany(g => g.Select(p => p.Id))], failed, warnings);
     }
 
     /// <summary>
     /// The C# projects PATH names (a solution's, or the project files given; all loaded when the solution file could
-    /// not be read), the first target framework of each, less those that failed to load; the projects they reference
-    /// from elsewhere are loaded for their compilations but not checked.
+    /// not be read), less those that failed to load, grouped by project file: one project per target framework, in
+    /// the order of TargetFrameworks. The projects they reference from elsewhere are loaded for their compilations
+    /// but not checked.
     /// </summary>
-    private static List<ProjectId> OneProjectPerFile(Solution solution, IReadOnlySet<string>? named, HashSet<string> failed) =>
+    private static List<IGrouping<string, Project>> CheckedProjects(Solution solution, IReadOnlySet<string>? named, HashSet<string> failed) =>
         solution.Projects
             .Where(p => p.Language == LanguageNames.CSharp && p.FilePath is not null && !failed.Contains(p.FilePath))
             .Where(p => named is null || named.Contains(Path.GetFullPath(p.FilePath!)))
-            .GroupBy(p => p.FilePath ?? p.Name, StringComparer.Ordinal)
-            .Select(g => g.First().Id)
+            .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
             .ToList();
 
     private static bool PathsEqual(string? a, string b) =>

@@ -64,7 +64,8 @@ internal static class HumanReport
     {
         var severity = SeverityName(finding.Severity);
         severity = finding.Severity == DiagnosticSeverity.Error ? paint.Red(severity) : finding.Severity == DiagnosticSeverity.Warning ? paint.Yellow(severity) : severity;
-        await writer.WriteLineAsync($"  {finding.Line}:{finding.Column}  {severity} {paint.Bold(finding.Id)}: {finding.Message}");
+        var frameworks = finding.TargetFrameworks is { } only ? $" (only in {only})" : "";
+        await writer.WriteLineAsync($"  {finding.Line}:{finding.Column}  {severity} {paint.Bold(finding.Id)}: {finding.Message}{frameworks}");
         if (finding.FilePath.Length > 0 && sources.Line(finding.FilePath, finding.Line) is { } line)
         {
             var gutter = finding.Line.ToString(CultureInfo.InvariantCulture);

@@ -47,7 +47,8 @@ internal static class JsonReport
             f.Column,
             f.EndLine,
             f.EndColumn,
-            f.Project)).ToList(),
+            f.Project,
+            f.TargetFrameworks?.Split(", "))).ToList(),
         result.Projects,
         result.Failures.Select(f => new FailureEntry(HumanReport.Relative(result, f.Path), f.Reason)).ToList(),
         result.LoadWarnings.Select(f => new FailureEntry(HumanReport.Relative(result, f.Path), f.Reason)).ToList());
@@ -77,7 +78,8 @@ internal static class JsonReport
         int Column,
         int EndLine,
         int EndColumn,
-        string Project);
+        string Project,
+        IReadOnlyList<string>? TargetFrameworks);
 
     internal sealed record FailureEntry(string Path, string Reason);
 }

@@ -77,6 +77,11 @@ internal static class SarifReport
         }
 
         entry["properties"] = new JsonObject { ["warningLevel"] = 1, ["project"] = finding.Project };
+        if (finding.TargetFrameworks is { } frameworks)
+        {
+            entry["properties"]!["targetFrameworks"] = new JsonArray([.. frameworks.Split(", ").Select(f => JsonValue.Create(f))]);
+        }
+
         return entry;
     }
 

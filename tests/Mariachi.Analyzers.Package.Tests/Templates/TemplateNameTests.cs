@@ -1,6 +1,9 @@
 namespace Mariachi.Analyzers.Package.Tests.Templates;
 
-/// <summary>The item templates refuse a name the runtime or the compiler would reject, write nothing, and say why.</summary>
+/// <summary>
+/// The templates refuse a name the runtime or the compiler would reject, write nothing, and say so: the template
+/// engine has no input validation, so its "created successfully" line comes first and the refusal says it is wrong.
+/// </summary>
 [Collection(GeneratedApps.Collection)]
 public sealed class TemplateNameTests(GeneratedApps apps)
 {
@@ -21,8 +24,28 @@ public sealed class TemplateNameTests(GeneratedApps apps)
         var result = await apps.NewAsync(folder, command.Split(' '));
 
         Assert.True(result.ExitCode != 0, result.ToString());
-        Assert.Contains(message, result.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing was created. " + message, result.Output, StringComparison.Ordinal);
+        Assert.Contains("the template wrote no file", result.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Theory]
+    [InlineData("my-shop")]
+    [InlineData("2Shop")]
+    [InlineData("Shop Front")]
+    public async Task The_app_template_refuses_a_name_that_is_no_namespace_and_leaves_only_the_empty_folder_dotnet_new_made(string name)
+    {
+        var folder = Path.Combine(apps.Root, "refused-app-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+
+        var result = await apps.NewAsync(folder, "mariachi", "-n", name);
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("Nothing was created. Invalid app name: use a C# namespace such as Shop or Acme.Shop", result.Output, StringComparison.Ordinal);
+        Assert.Contains("the folder named after -n, which is empty: remove it", result.Output, StringComparison.Ordinal);
+        // dotnet new makes the output folder before the template runs; nothing is written into it.
+        Assert.Equal([Path.Combine(folder, name)], Directory.GetFileSystemEntries(folder));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(folder, name)));
     }
 
     [Fact]

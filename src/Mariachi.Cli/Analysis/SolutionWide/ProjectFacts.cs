@@ -26,7 +26,7 @@ internal sealed class ProjectFacts
 
     public Project Project => Analyzed.Project;
 
-    public string Name => SolutionCheck.ProjectName(Project);
+    public string Name => Finding.ProjectName(Project);
 
     public Compilation Compilation => Symbols.Compilation;
 
