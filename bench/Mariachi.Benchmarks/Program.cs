@@ -8,8 +8,9 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // Usage: Mariachi.Benchmarks [--smoke] [--in-process] [BenchmarkDotNet options, e.g. --filter *Dispatch*]
-//        Mariachi.Benchmarks --interleaved [--rounds N] [--calls N] [--thread-time]
-//                            (the dispatch cases in interleaved rounds, fastest round each; see InterleavedDispatch)
+//        Mariachi.Benchmarks --interleaved [--rounds N] [--calls N] [--thread-time] [--cases "Name;Name"]
+//                            (the dispatch cases in interleaved rounds, fastest round each; see InterleavedDispatch;
+//                            --cases: only the cases of these descriptions)
 //   default: every benchmark with a short job (1 launch, 3 warm-up and 5 measured iterations);
 //   --in-process: the short job in this process, without building a separate one (which can take longer than
 //                 BenchmarkDotNet's two-minute build timeout on a loaded machine);
@@ -19,7 +20,10 @@ if (args.Contains("--interleaved"))
     Mariachi.Benchmarks.Dispatch.InterleavedDispatch.Run(
         rounds: IntOption("--rounds") ?? 30,
         calls: IntOption("--calls") ?? 1_000_000,
-        threadTime: args.Contains("--thread-time"));
+        threadTime: args.Contains("--thread-time"),
+        cases: Array.IndexOf(args, "--cases") is var casesAt and >= 0 && casesAt + 1 < args.Length
+            ? args[casesAt + 1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null);
     return 0;
 }
 

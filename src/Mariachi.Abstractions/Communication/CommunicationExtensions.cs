@@ -7,14 +7,16 @@ namespace Mariachi.Communication;
 /// name or <see cref="Procedure{TIn, TOut}"/> handle, with or without a <see cref="CancellationToken"/>, returning
 /// <see cref="ValueTask{TResult}"/> or <see cref="Task{TResult}"/>) registers through the one
 /// <see cref="ICommunication.Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, ValueTask{TOut}})"/>,
-/// and middleware can be written as a lambda.
+/// middleware can be written as a lambda, and a call by handle
+/// (<see cref="CallAsync{TIn, TOut}(ICommunication, Procedure{TIn, TOut}, Context, TIn, CancellationToken)"/>) goes
+/// straight to a handler it is bound to, else by name.
 /// </summary>
 /// <remarks>
 /// An <c>async</c> lambda fits both a <see cref="Task{TResult}"/> and a <see cref="ValueTask{TResult}"/> handler; the
 /// <see cref="ValueTask{TResult}"/> overloads win (C# 13 overload priority). With a C# 12 compiler such a call is
 /// ambiguous: give the lambda its return type (<c>async Task&lt;Order&gt; (ctx, input) =&gt; ...</c>).
 /// </remarks>
-public static class CommunicationExtensions
+public static partial class CommunicationExtensions
 {
     /// <inheritdoc cref="ICommunication.Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, ValueTask{TOut}})"/>
     [OverloadResolutionPriority(1)]

@@ -5,9 +5,11 @@ namespace Mariachi.Communication;
 /// (or through a typed <see cref="Procedure{TIn, TOut}"/> handle) and never reference a service directly.
 /// </summary>
 /// <remarks>
-/// An adapter implements one <c>Register</c>; the other handler shapes (by handle, without a token, returning
-/// <see cref="Task{TResult}"/>) are the extension methods of <see cref="CommunicationExtensions"/>, which adapt them
-/// to this one.
+/// An adapter implements one <c>Register</c> and one <c>CallAsync</c>, by name; the other handler shapes (by handle,
+/// without a token, returning <see cref="Task{TResult}"/>) and the call by handle are the extension methods of
+/// <see cref="CommunicationExtensions"/>, which adapt them to these. An adapter that runs handlers in the caller's
+/// process also implements <see cref="Dispatch.IProcedureBinder"/>, so that a call by handle reaches its handler
+/// without a virtual call.
 /// </remarks>
 public interface ICommunication
 {
@@ -25,9 +27,6 @@ public interface ICommunication
     /// when the input fails validation. A handler that completes synchronously completes the call synchronously.
     /// </summary>
     ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc cref="CallAsync{TOut}(string, Context, object?, CancellationToken)"/>
-    ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default);
 
     /// <summary>True when a procedure named <paramref name="name"/> is registered.</summary>
     bool Has(string name);

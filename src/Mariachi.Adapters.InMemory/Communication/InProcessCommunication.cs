@@ -13,16 +13,18 @@ namespace Mariachi.Adapters.InMemory.Communication;
 /// immutable snapshot of the registrations without locking; <c>Register</c> and <c>Use</c> publish a new snapshot
 /// under a lock, so registering while calls run is safe. A call without middleware goes straight to the typed
 /// handler and allocates only the context that carries the procedure name: a handler that completes synchronously
-/// completes the call synchronously, without a task.
+/// completes the call synchronously, without a task. A <see cref="Procedure{TIn, TOut}"/> handle binds to its
+/// handler here (<see cref="IProcedureBinder"/>), so a call by handle reaches it without a virtual call.
 /// </summary>
-public sealed class InProcessCommunication : ICommunication
+public sealed class InProcessCommunication : ICommunication, IProcedureBinder
 {
-    private readonly ProcedureRegistry<ProcedureHandler> _registry = new();
+    private readonly ProcedureRegistry<ProcedureHandler> _registry;
     private readonly InputValidator _validator = new();
     private readonly ILogger _logger;
 
     public InProcessCommunication(ILogger<InProcessCommunication>? logger = null)
     {
+        _registry = new ProcedureRegistry<ProcedureHandler>(this);
         _logger = logger ?? NullLogger<InProcessCommunication>.Instance;
     }
 
@@ -53,20 +55,8 @@ public sealed class InProcessCommunication : ICommunication
         return Dispatch<TOut>(name, context, input, cancellationToken);
     }
 
-    public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default)
-    {
-        if (procedure is not null
-            && context is not null
-            && !cancellationToken.IsCancellationRequested
-            && !MariachiTelemetry.ProceduresObserved
-            && _registry.TryGetDirect(procedure, out var typed))
-        {
-            return typed.InvokeAsync(context.WithProcedure(procedure.Name), input, cancellationToken);
-        }
-
-        ArgumentNullException.ThrowIfNull(procedure);
-        return Dispatch<TOut>(procedure.Name, context, input, cancellationToken);
-    }
+    /// <inheritdoc/>
+    public ProcedureHandler<TIn, TOut>? Bind<TIn, TOut>(Procedure<TIn, TOut> procedure) => _registry.Bind(procedure);
 
     public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
 

@@ -120,15 +120,6 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
             : new ValueTask<TOut>(CallCoreAsync<TOut>(name, context, input, cancellationToken));
     }
 
-    public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(procedure);
-        ArgumentNullException.ThrowIfNull(context);
-        return cancellationToken.IsCancellationRequested
-            ? ValueTask.FromCanceled<TOut>(cancellationToken)
-            : new ValueTask<TOut>(CallCoreAsync<TOut>(procedure.Name, context, input, cancellationToken));
-    }
-
     public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
 
     /// <summary>

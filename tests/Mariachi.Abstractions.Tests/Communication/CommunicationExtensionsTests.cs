@@ -82,6 +82,25 @@ public sealed class CommunicationExtensionsTests
         Assert.Equal("short:shapes.only", await middleware.InvokeAsync(call, _ => throw new InvalidOperationException("not reached")));
     }
 
+    [Fact]
+    public async Task A_call_by_handle_to_a_communication_that_does_not_bind_goes_by_name_with_everything_it_was_given()
+    {
+        using var source = new CancellationTokenSource();
+
+        var result = await _communication.CallAsync(Handle, Caller, "a", source.Token);
+
+        Assert.Equal("by name: a", result);
+        Assert.Equal(("shapes.handle", Caller, (object?)"a", source.Token), Assert.Single(_communication.Calls));
+    }
+
+    [Fact]
+    public void A_call_by_handle_without_a_communication_or_a_handle_throws_argument_null()
+    {
+        Assert.Equal("communication", Assert.Throws<ArgumentNullException>(() => CommunicationExtensions.CallAsync(null!, Handle, Caller, "a")).ParamName);
+        Assert.Equal("procedure", Assert.Throws<ArgumentNullException>(() => _communication.CallAsync((Procedure<string, string>)null!, Caller, "a")).ParamName);
+        Assert.Empty(_communication.Calls);
+    }
+
     /// <summary>Implements only what an adapter must, and records it.</summary>
     private sealed class CoreOnly : ICommunication
     {
@@ -106,11 +125,13 @@ public sealed class CommunicationExtensionsTests
         public async Task<TOut> RunAsync<TOut>(string name, object? input, CancellationToken token) =>
             (TOut)(await _handlers[name](Caller.WithProcedure(name), input, token))!;
 
-        public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
+        public List<(string Name, Context Context, object? Input, CancellationToken Token)> Calls { get; } = [];
 
-        public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
+        public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default)
+        {
+            Calls.Add((name, context, input, cancellationToken));
+            return ValueTask.FromResult((TOut)(object)("by name: " + input));
+        }
 
         public bool Has(string name) => Names.Contains(name);
 

@@ -99,6 +99,23 @@ public sealed class DispatchCacheTests
         Assert.Equal("by name", await communication.CallAsync<string>(copy, Caller, new Question()));
     }
 
+    [Fact]
+    public async Task A_bound_handle_still_checks_the_token_and_the_context_before_running_the_handler()
+    {
+        var procedure = new Procedure<Question, string>("cache.checked");
+        var communication = new InProcessCommunication();
+        var runs = 0;
+        communication.Register(procedure, (_, _) => ValueTask.FromResult("run " + ++runs));
+        Assert.Equal("run 1", await communication.CallAsync(procedure, Caller, new Question()));
+
+        var cancelled = communication.CallAsync(procedure, Caller, new Question(), new CancellationToken(canceled: true));
+
+        Assert.True(cancelled.IsCanceled);
+        Assert.Equal("context", Assert.Throws<ArgumentNullException>(() => { _ = communication.CallAsync(procedure, null!, new Question()); }).ParamName);
+        Assert.Equal(1, runs);
+        Assert.Equal("run 2", await communication.CallAsync(procedure, Caller, new Question()));
+    }
+
     /// <summary>An input without validation rules.</summary>
     private sealed class Question;
 }

@@ -90,6 +90,28 @@ public sealed class MAR0012UnknownProcedureTests
         Unknown(1, "orders.gte", "orders.get"));
 
     [Fact]
+    public Task A_call_by_handle_is_checked_as_an_extension_and_as_a_static_call_on_the_interface_or_an_adapter() => Verify(
+        """
+        class Api
+        {
+            static readonly Procedure<Guid, Order> Get = new("orders.gte");
+            static readonly Procedure<Guid, Order> Known = new("orders.get");
+
+            async Task Run(ICommunication c, Mariachi.Adapters.InMemory.Communication.InProcessCommunication adapter, Context ctx)
+            {
+                await c.CallAsync({|#0:Get|}, ctx, Guid.NewGuid(), CancellationToken.None);
+                await CommunicationExtensions.CallAsync(c, {|#1:Get|}, ctx, Guid.NewGuid());
+                await adapter.CallAsync({|#2:Get|}, ctx, Guid.NewGuid());
+                await CommunicationExtensions.CallAsync(c, Known, ctx, Guid.NewGuid());
+            }
+        }
+        """ + Module,
+        TestReferences.InMemoryAdapters,
+        Unknown(0, "orders.gte", "orders.get"),
+        Unknown(1, "orders.gte", "orders.get"),
+        Unknown(2, "orders.gte", "orders.get"));
+
+    [Fact]
     public Task Names_registered_by_a_referenced_assembly_are_known_and_suggested() => Verify(
         """
         class Api

@@ -14,10 +14,29 @@ public sealed class ProcedureRegistry<THandler>
     where THandler : class, IProcedureHandler
 {
     private readonly object _writeLock = new();
-    private volatile Snapshot _snapshot = Snapshot.Empty;
+    private volatile Snapshot _snapshot;
 
     /// <summary>The binding of the last call by name that found one: a caller repeating a name skips the lookup.</summary>
     private ProcedureBinding? _lastByName;
+
+    /// <summary>
+    /// A registry without an owning communication: no call by handle trusts a binding to it, as suits an adapter whose
+    /// callers never run its handlers directly (NATS).
+    /// </summary>
+    public ProcedureRegistry()
+    {
+        _snapshot = Snapshot.Empty(new BindingScope(this));
+    }
+
+    /// <summary>
+    /// The registry of <paramref name="owner"/>: a handle that <see cref="Bind"/> binds to one of its handlers trusts
+    /// the binding only in a call through <paramref name="owner"/> (see <see cref="IProcedureBinder"/>).
+    /// </summary>
+    public ProcedureRegistry(ICommunication owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        _snapshot = Snapshot.Empty(new BindingScope(owner));
+    }
 
     /// <summary>The registered procedures, ordered by name.</summary>
     public IReadOnlyList<ProcedureInfo> Procedures => _snapshot.Procedures;
@@ -39,19 +58,13 @@ public sealed class ProcedureRegistry<THandler>
 
     /// <summary>
     /// The handler a call by <paramref name="procedure"/> runs when no middleware applies and the registration has the
-    /// handle's types (the fast path of a call by handle), else false. The handle remembers the answer for the current
-    /// snapshot, so the next call through this registry reads one field and compares one reference.
+    /// handle's types, else null. The handle remembers the answer (either one) until a registration or middleware is
+    /// added, for calls through this registry's owner: <see cref="IProcedureBinder.Bind"/> of an adapter.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryGetDirect<TIn, TOut>(Procedure<TIn, TOut> procedure, [NotNullWhen(true)] out ProcedureHandler<TIn, TOut>? handler)
+    public ProcedureHandler<TIn, TOut>? Bind<TIn, TOut>(Procedure<TIn, TOut> procedure)
     {
         ArgumentNullException.ThrowIfNull(procedure);
-        var snapshot = _snapshot;
-        var binding = procedure.Binding;
-        handler = binding is not null && ReferenceEquals(binding.Owner, snapshot)
-            ? binding.Typed
-            : procedure.Bind(snapshot.BindingsByHandle);
-        return handler is not null;
+        return procedure.Bind(_snapshot.BindingsByHandle);
     }
 
     /// <summary>
@@ -63,9 +76,8 @@ public sealed class ProcedureRegistry<THandler>
     public bool TryGetDirect<TOut>(string name, [NotNullWhen(true)] out ProcedureHandler<TOut>? handler)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var snapshot = _snapshot;
         var last = _lastByName;
-        var binding = last is not null && ReferenceEquals(last.Name, name) && ReferenceEquals(last.Owner, snapshot) ? last : BindName(snapshot, name);
+        var binding = last is not null && ReferenceEquals(last.Name, name) && !last.Scope.Superseded ? last : BindName(name);
         handler = binding?.Direct as ProcedureHandler<TOut>;
         return handler is not null;
     }
@@ -81,7 +93,7 @@ public sealed class ProcedureRegistry<THandler>
                 throw CommunicationErrors.DuplicateProcedure(handler.Info.Name);
             }
 
-            _snapshot = _snapshot.WithHandler(handler);
+            Publish(_snapshot.WithHandler(handler));
         }
     }
 
@@ -96,14 +108,22 @@ public sealed class ProcedureRegistry<THandler>
 
         lock (_writeLock)
         {
-            _snapshot = _snapshot.WithMiddleware(middleware, procedure);
+            Publish(_snapshot.WithMiddleware(middleware, procedure));
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private ProcedureBinding? BindName(Snapshot snapshot, string name)
+    /// <summary>Replaces the snapshot, then marks the old one superseded: every binding to it is a miss from now on.</summary>
+    private void Publish(Snapshot next)
     {
-        if (!snapshot.Bindings.TryGetValue(name, out var binding))
+        var previous = _snapshot;
+        _snapshot = next;
+        previous.Scope.Supersede();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ProcedureBinding? BindName(string name)
+    {
+        if (!_snapshot.Bindings.TryGetValue(name, out var binding))
         {
             return null;
         }
@@ -123,22 +143,28 @@ public sealed class ProcedureRegistry<THandler>
         private readonly IReadOnlyDictionary<string, IReadOnlyList<IProcedureMiddleware>> _perProcedure;
 
         private Snapshot(
+            BindingScope scope,
             FrozenDictionary<string, ProcedureEntry<THandler>> entries,
             IReadOnlyList<IProcedureMiddleware> global,
             IReadOnlyDictionary<string, IReadOnlyList<IProcedureMiddleware>> perProcedure)
         {
+            Scope = scope;
             Entries = entries;
             ByHandle = new ProcedureLookup<ProcedureEntry<THandler>>(entries);
             Bindings = entries
                 .Where(e => e.Value.Handler is ProcedureHandler)
-                .ToFrozenDictionary(e => e.Key, e => ((ProcedureHandler)(object)e.Value.Handler).Bind(this, direct: e.Value.Pipeline is null), StringComparer.Ordinal);
+                .ToFrozenDictionary(e => e.Key, e => ((ProcedureHandler)(object)e.Value.Handler).Bind(scope, direct: e.Value.Pipeline is null), StringComparer.Ordinal);
             BindingsByHandle = new ProcedureLookup<ProcedureBinding>(Bindings);
             _global = global;
             _perProcedure = perProcedure;
             Procedures = entries.Values.Select(e => e.Handler.Info).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
         }
 
-        public static Snapshot Empty { get; } = new(
+        /// <summary>The owner and currency of this snapshot's bindings; a new snapshot gets a new scope of the same owner.</summary>
+        public BindingScope Scope { get; }
+
+        public static Snapshot Empty(BindingScope scope) => new(
+            scope,
             FrozenDictionary<string, ProcedureEntry<THandler>>.Empty,
             [],
             new Dictionary<string, IReadOnlyList<IProcedureMiddleware>>(StringComparer.Ordinal));
@@ -160,7 +186,7 @@ public sealed class ProcedureRegistry<THandler>
             {
                 [handler.Info.Name] = Compose(handler, _global, _perProcedure),
             };
-            return new Snapshot(entries.ToFrozenDictionary(StringComparer.Ordinal), _global, _perProcedure);
+            return new Snapshot(new BindingScope(Scope.Owner), entries.ToFrozenDictionary(StringComparer.Ordinal), _global, _perProcedure);
         }
 
         public Snapshot WithMiddleware(IProcedureMiddleware middleware, string? procedure)
@@ -181,7 +207,7 @@ public sealed class ProcedureRegistry<THandler>
             var entries = Entries.Values
                 .Select(e => Compose(e.Handler, global, perProcedure))
                 .ToFrozenDictionary(e => e.Handler.Info.Name, StringComparer.Ordinal);
-            return new Snapshot(entries, global, perProcedure);
+            return new Snapshot(new BindingScope(Scope.Owner), entries, global, perProcedure);
         }
 
         private static ProcedureEntry<THandler> Compose(

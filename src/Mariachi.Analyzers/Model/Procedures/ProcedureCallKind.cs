@@ -9,7 +9,7 @@ internal enum ProcedureCallKind
     /// <summary><c>ICommunication.Register</c> or a <c>CommunicationExtensions.Register</c> overload.</summary>
     Register,
 
-    /// <summary><c>ICommunication.CallAsync</c>, by name or by <c>Procedure&lt;TIn, TOut&gt;</c> handle.</summary>
+    /// <summary><c>ICommunication.CallAsync</c> by name, or <c>CommunicationExtensions.CallAsync</c> by <c>Procedure&lt;TIn, TOut&gt;</c> handle.</summary>
     Call,
 
     /// <summary><c>IEventBus.PublishAsync</c>.</summary>

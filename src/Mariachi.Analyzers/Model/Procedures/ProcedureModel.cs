@@ -13,7 +13,7 @@ namespace Mariachi.Analyzers.Core;
 /// <summary>
 /// The one procedure model every rule and fix uses: recognizes <c>Register</c> calls (<c>ICommunication.Register</c>
 /// on the interface or on a type implementing it, and the overloads of <c>CommunicationExtensions</c>),
-/// <c>CallAsync</c>, event <c>PublishAsync</c> / <c>SubscribeAsync</c>, and evaluates the constant procedure or
+/// <c>CallAsync</c> (by name on the interface or its implementation, by handle through <c>CommunicationExtensions</c>), event <c>PublishAsync</c> / <c>SubscribeAsync</c>, and evaluates the constant procedure or
 /// event name they pass: a literal, a <c>const</c>, a constant interpolation or concatenation, <c>nameof</c>, or a
 /// <c>Procedure&lt;TIn, TOut&gt;</c> created with such a constant (directly as the argument, or through a readonly
 /// field, a get-only property or a local initialized with one), following constants up to depth 8.
@@ -59,7 +59,7 @@ internal static class ProcedureModel
         (nameOrdinal, var kind) = method.Name switch
         {
             RegisterName => (NameOrdinal(method, symbols), ProcedureCallKind.Register),
-            CallName => (Ordinal(method, symbols.Communication, interfaceParameters: 4, null, -1, nameOrdinal: 0), ProcedureCallKind.Call),
+            CallName => (Ordinal(method, symbols.Communication, interfaceParameters: 4, symbols.CommunicationExtensions, extensionParameters: 5, nameOrdinal: 0), ProcedureCallKind.Call),
             PublishName => (Ordinal(method, symbols.EventBus, interfaceParameters: 4, null, -1, nameOrdinal: 1), ProcedureCallKind.Publish),
             SubscribeName => (Ordinal(method, symbols.EventBus, interfaceParameters: 4, symbols.EventBusExtensions, extensionParameters: 5, nameOrdinal: 0), ProcedureCallKind.Subscribe),
             _ => (-1, ProcedureCallKind.None),

@@ -153,6 +153,11 @@ internal sealed class AdapterTypes
     private static bool IsAdapterDefinition(INamedTypeSymbol type) =>
         !type.IsAbstract && type.AllInterfaces.Any(IsMariachiAbstraction);
 
+    /// <summary>
+    /// An interface of Mariachi.Abstractions that application code depends on: not the plumbing for adapter authors
+    /// in <c>Mariachi.Communication.Dispatch</c> (<c>IProcedureBinder</c>), which an adapter implements as well.
+    /// </summary>
     private static bool IsMariachiAbstraction(INamedTypeSymbol type) =>
-        type.ContainingAssembly?.Name == KnownSymbols.MariachiAssemblyName;
+        type.ContainingAssembly?.Name == KnownSymbols.MariachiAssemblyName
+        && type.ContainingNamespace is not { Name: "Dispatch", ContainingNamespace.Name: "Communication" };
 }

@@ -1,3 +1,4 @@
+using Mariachi.Communication;
 using Shop.Contracts;
 
 namespace Shop.Tests;

@@ -1,4 +1,5 @@
 using Mariachi;
+using Mariachi.Communication;
 using Shop.Contracts;
 
 namespace Shop.Tests;
