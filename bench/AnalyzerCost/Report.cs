@@ -18,7 +18,7 @@ internal sealed class Report(IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnl
     public IReadOnlyList<Series> Series()
     {
         var series = new List<Series>();
-        foreach (var group in analyzers.Where(a => a.IsMariachi).GroupBy(a => string.Join("+", a.Ids)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in analyzers.Where(a => a.IsMariachi).GroupBy(a => a.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             series.Add(new Series(group.Key, true, [.. results.Select(r => group.Sum(a => r.AnalyzerMs[a.Label]))]));
         }
@@ -88,7 +88,7 @@ internal sealed class Report(IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnl
         md.AppendLine(string.Concat(Enumerable.Repeat("---:|", results.Count)));
         foreach (var a in analyzers)
         {
-            md.Append(Invariant, $"| {a.Label} | {string.Join(", ", a.Ids)} |");
+            md.Append(Invariant, $"| {a.Label} | {a.Reports} |");
             md.AppendLine(string.Concat(results.Select(r => string.Create(Invariant, $" {r.AnalyzerMs[a.Label]:0.0} |"))));
         }
 
