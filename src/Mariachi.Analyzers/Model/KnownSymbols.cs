@@ -6,7 +6,8 @@ namespace Mariachi.Analyzers.Core;
 
 /// <summary>
 /// The types the rules look for, resolved once per compilation by metadata name (the analyzers never reference
-/// Mariachi.Abstractions). Any of them may be missing: code that does not use a type cannot break its rule.
+/// Mariachi.Abstractions). Any of them may be missing: code that does not use a type cannot break its rule. One
+/// instance per compilation (<see cref="Create"/>).
 /// </summary>
 internal sealed class KnownSymbols
 {
@@ -106,7 +107,15 @@ internal sealed class KnownSymbols
     /// <summary>True when Mariachi.Abstractions is referenced.</summary>
     public bool HasMariachi => Context is not null;
 
-    public static KnownSymbols Create(Compilation compilation) => new KnownSymbols(compilation);
+    /// <summary>
+    /// The symbols of <paramref name="compilation"/>, shared by every rule and the catalog generator that analyze it:
+    /// each type is resolved once per compilation, not once per rule (and freed with the compilation).
+    /// </summary>
+    public static KnownSymbols Create(Compilation compilation) => Shared.GetValue(compilation, NewFor);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownSymbols> Shared = new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownSymbols>();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownSymbols>.CreateValueCallback NewFor = c => new KnownSymbols(c);
 
     /// <summary>
     /// Finds each type in the assembly that defines it. <c>Compilation.GetTypeByMetadataName</c> searches the source

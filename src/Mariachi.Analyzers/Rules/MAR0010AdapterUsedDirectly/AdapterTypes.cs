@@ -38,7 +38,8 @@ internal sealed class AdapterTypes
             return null;
         }
 
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        // By the references' identities: no assembly symbol is looked at (a project has hundreds of references).
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
         {
             if (assembly.Name.StartsWith(AdapterAssemblyPrefix, StringComparison.Ordinal))
             {
