@@ -162,7 +162,7 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, IRea
             {
                 Timing = timing,
             });
-            log.WriteLine($"  {project.Name} (findings only): {project.Files} files, {errors.Count} compile errors, {string.Join(", ", counts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).Select(c => $"{c.Key} {c.Value}"))}");
+            log.WriteLine($"  {project.Name} (did not build): {project.Files} files, {errors.Count} compile errors, {string.Join(", ", counts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).Select(c => $"{c.Key} {c.Value}"))}");
         }
 
         return (projects, findings, failures);

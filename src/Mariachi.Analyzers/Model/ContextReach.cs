@@ -103,11 +103,10 @@ internal static class ContextReach
     /// </summary>
     private static IEnumerable<IAssemblySymbol> BuiltOnMariachi(KnownSymbols symbols, IAssemblySymbol mariachi)
     {
-        foreach (var assembly in symbols.Compilation.SourceModule.ReferencedAssemblySymbols)
+        foreach (var assembly in symbols.ReferencesNotSignedByMicrosoft)
         {
             if (!ReferenceEquals(assembly, mariachi)
                 && !SymbolEqualityComparer.Default.Equals(assembly, mariachi)
-                && !FrameworkKeys.IsSignedByMicrosoft(assembly.Identity)
                 && BuiltOn.GetValue(assembly, a => ReferencesAssembly(a, mariachi.Name) ? Yes : No) == Yes)
             {
                 yield return assembly;

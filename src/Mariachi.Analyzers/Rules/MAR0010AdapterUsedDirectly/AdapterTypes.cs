@@ -38,16 +38,8 @@ internal sealed class AdapterTypes
             return null;
         }
 
-        // By the references' identities: no assembly symbol is looked at (a project has hundreds of references).
-        foreach (var assembly in compilation.ReferencedAssemblyNames)
-        {
-            if (assembly.Name.StartsWith(AdapterAssemblyPrefix, StringComparison.Ordinal))
-            {
-                return new AdapterTypes();
-            }
-        }
-
-        return null;
+        // From the references' one shared pass (KnownSymbols): an adapter is never signed by Microsoft.
+        return KnownSymbols.Create(compilation).ReferencesAdapters ? new AdapterTypes() : null;
     }
 
     /// <summary>True for an adapter type (any construction of a generic one).</summary>
