@@ -14,6 +14,17 @@ internal sealed record MeasuredAnalyzer(string Label, string Group, DiagnosticAn
     public bool IsMariachi => Group == MariachiGroup;
 
     public ImmutableArray<string> Ids => [.. Analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The rule this analyzer belongs to in the per-rule tables: its diagnostic ids, or, for a suppressor (which
+    /// reports none), the label <see cref="SuppressorRule"/>.
+    /// </summary>
+    public string Reports => Analyzer is DiagnosticSuppressor ? "suppresses baselined MAR diagnostics" : string.Join(", ", Ids);
+
+    public string Rule => Analyzer is DiagnosticSuppressor ? SuppressorRule : string.Join("+", Ids);
+
+    /// <summary>The per-rule label of Mariachi's baseline suppressor (its suppression ids are MARB0001, MARB0002, ...).</summary>
+    public const string SuppressorRule = "baseline suppressor (MARB*)";
 }
 
 /// <summary>
@@ -34,7 +45,9 @@ internal static class AnalyzerSet
         var mariachi = new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "Mariachi.Analyzers.dll"), new FolderAnalyzerLoader(AppContext.BaseDirectory));
         foreach (var analyzer in mariachi.GetAnalyzers(LanguageNames.CSharp).OrderBy(a => a.GetType().FullName, StringComparer.Ordinal))
         {
-            var ids = string.Join("+", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+            var ids = analyzer is DiagnosticSuppressor
+                ? MeasuredAnalyzer.SuppressorRule
+                : string.Join("+", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
             result.Add(new MeasuredAnalyzer($"{ids} {analyzer.GetType().Name.Replace("Analyzer", string.Empty, StringComparison.Ordinal)}", MeasuredAnalyzer.MariachiGroup, analyzer));
         }
 

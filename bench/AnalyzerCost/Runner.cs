@@ -21,8 +21,8 @@ internal sealed record SizeResult(
 /// as csc does) and, on a fresh compilation of
 /// the same files, one analyzer pass with every analyzer and execution-time logging. Each figure is the best of the
 /// runs, taken independently. The catalog generator is timed apart, as one generator-driver run over a third fresh
-/// compilation (its semantic step binds the <c>Register</c> calls itself, as in the first build of a project), and its
-/// time counts in the Mariachi total.
+/// compilation whose references are bound first (see <see cref="GeneratorTiming"/>; its semantic step binds the
+/// <c>Register</c> calls itself, as in the first build of a project), and its time counts in the Mariachi total.
 /// </summary>
 internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnlyList<ISourceGenerator> generators, TextWriter log)
 {
@@ -69,7 +69,7 @@ internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnaly
                 best[analyzer.Label] = Math.Min(best[analyzer.Label], thisRun[analyzer.Label]);
             }
 
-            var thisGeneratorMs = RunGenerators(setup.Compile(CompilationSetup.Parse(files)), cancellationToken);
+            var thisGeneratorMs = GeneratorTiming.Run(generators, setup.Compile(CompilationSetup.Parse(files)), cancellationToken);
             generatorMs = Math.Min(generatorMs, thisGeneratorMs);
             mariachiMs = Math.Min(mariachiMs, analyzers.Where(a => a.IsMariachi).Sum(a => thisRun[a.Label]) + thisGeneratorMs);
             counts ??= diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -81,26 +81,6 @@ internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnaly
         return new SizeResult(files.Count, lines, compileMs, passMs, mariachiMs, generators.Count == 0 ? 0 : generatorMs, best, counts!);
 
         double Sum(IReadOnlyDictionary<string, double> times, string group) => analyzers.Where(a => a.Group == group).Sum(a => times[a.Label]);
-    }
-
-    /// <summary>One run of the generators; 0 when none is measured (an --only filter without the generator).</summary>
-    private double RunGenerators(Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (generators.Count == 0)
-        {
-            return 0;
-        }
-
-        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create([.. generators], parseOptions: (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)compilation.SyntaxTrees.First().Options);
-        var watch = Stopwatch.StartNew();
-        var result = driver.RunGenerators(compilation, cancellationToken).GetRunResult();
-        watch.Stop();
-        if (result.Results.Any(r => r.Exception is not null))
-        {
-            throw new InvalidOperationException("A generator threw: " + result.Results.First(r => r.Exception is not null).Exception);
-        }
-
-        return watch.Elapsed.TotalMilliseconds;
     }
 
     private static void EnsureNoErrors(int size, ImmutableArray<Diagnostic> diagnostics)

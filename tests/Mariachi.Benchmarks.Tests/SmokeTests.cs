@@ -36,12 +36,18 @@ public sealed class AnalyzerCostRealCodeSmokeTests
             Assert.Contains("Microsoft.Extensions.Logging.Generators.dll (1)", text, StringComparison.Ordinal);
             Assert.Contains("Generator problems: none.", text, StringComparison.Ordinal);
 
+            // Issue 20's total (rules and the catalog generator) next to issue 18's, and the suppressor under a label of its own.
+            Assert.Contains("| **Mariachi, all rules + catalog generator** |", text, StringComparison.Ordinal);
+            Assert.Contains("| baseline suppressor (MARB*) |", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n|  | ", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
             // Its .editorconfig raises CA2016 to a warning, and the bench bans the environment read for RS0030.
             var report = Directory.GetFiles(output, "analyzer-cost-real-smoke-*.json").Single();
             using var json = JsonDocument.Parse(File.ReadAllText(report));
             var totals = json.RootElement.GetProperty("totals");
             Assert.Equal(1, totals.GetProperty("projects").GetInt32());
             Assert.Equal(1, totals.GetProperty("generatedFiles").GetInt32());
+            Assert.True(totals.GetProperty("catalogGeneratorMs").GetDouble() > 0);
             var diagnostics = totals.GetProperty("diagnostics");
             Assert.Equal(2, diagnostics.GetProperty("MAR0001").GetInt32());
             Assert.Equal(1, diagnostics.GetProperty("MAR0002").GetInt32());

@@ -14,7 +14,8 @@ internal sealed record RealModeOptions(
     string Configuration,
     IReadOnlyList<string> MsbuildProperties,
     bool Partial,
-    bool Adopted = false);
+    bool Adopted = false,
+    bool TimePartial = false);
 
 /// <summary>
 /// The real-code mode: builds a solution, project or folder once to capture its compiles, measures every project that
@@ -22,7 +23,7 @@ internal sealed record RealModeOptions(
 /// </summary>
 internal static class RealMode
 {
-    public static async Task<int> RunAsync(RealModeOptions options, IReadOnlyList<MeasuredAnalyzer> analyzers, string machine, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(RealModeOptions options, IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnlyList<Microsoft.CodeAnalysis.ISourceGenerator> generators, string machine, CancellationToken cancellationToken)
     {
         var target = Path.GetFullPath(options.Target);
         if (!File.Exists(target) && !Directory.Exists(target))
@@ -41,13 +42,13 @@ internal static class RealMode
         var (compiles, buildFailures, buildCommand) = await capture.RunAsync(options.ReuseBuild, cancellationToken);
         Console.WriteLine($"Captured {compiles.Count} compiles; {buildFailures.Count} projects did not build");
 
-        var runner = new RealRunner(analyzers, ExtraReferences(options.Adopted), root, Console.Out);
+        var runner = new RealRunner(analyzers, generators, ExtraReferences(options.Adopted), root, Console.Out);
         var result = await runner.MeasureAsync(compiles, options.Runs, options.Warmup, cancellationToken);
         if (options.Partial)
         {
             var partialCaptures = await capture.RunPartialAsync(compiles, options.ReuseBuild, cancellationToken);
-            Console.WriteLine($"Analyzing {partialCaptures.Count} compiles of projects that did not build, for findings only");
-            var (partial, findings, failures) = await runner.AnalyzePartialAsync(partialCaptures, cancellationToken);
+            Console.WriteLine($"Analyzing {partialCaptures.Count} compiles of projects that did not build, for findings{(options.TimePartial ? " and timed apart" : " only")}");
+            var (partial, findings, failures) = await runner.AnalyzePartialAsync(partialCaptures, options.TimePartial ? options.Runs : 0, cancellationToken);
             result = result with
             {
                 Findings = [.. result.Findings, .. findings],
@@ -81,7 +82,7 @@ internal static class RealMode
             return 3;
         }
 
-        var partialText = options.Partial ? $", {result.PartialProjects.Count} more analyzed for findings only" : string.Empty;
+        var partialText = options.Partial ? $", {result.PartialProjects.Count} more analyzed for findings{(options.TimePartial ? " and timed apart (compile errors)" : " only")}" : string.Empty;
         Console.WriteLine($"REAL-CODE OK: {result.Projects.Count} projects measured{partialText}, no analyzer threw (no AD0001)");
         return 0;
     }

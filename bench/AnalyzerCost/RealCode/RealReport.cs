@@ -13,24 +13,36 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
 
     private IReadOnlyList<ProjectResult> Projects => result.Projects;
 
+    /// <summary>The partial projects timed with <c>--time-partial</c> (compiles with errors), kept apart from <see cref="Projects"/>.</summary>
+    private IReadOnlyList<ProjectResult> TimedPartial => [.. result.PartialProjects.Select(p => p.Timing).OfType<ProjectResult>()];
+
     public double CompileMs => Projects.Sum(p => p.CompileMs);
 
     public double MariachiMs => Projects.Sum(p => p.MariachiTotalMs);
 
+    /// <summary>The catalog generator summed over the measured projects (each project's best run).</summary>
+    public double GeneratorMs => Projects.Sum(p => p.GeneratorMs);
+
     /// <summary>A rule's (or a group's) time summed over the projects, each project's best run.</summary>
-    public double Ms(Func<MeasuredAnalyzer, bool> which) => Projects.Sum(p => analyzers.Where(which).Sum(a => p.AnalyzerMs[a.Label]));
+    public double Ms(Func<MeasuredAnalyzer, bool> which) => Ms(Projects, which);
+
+    private double Ms(IReadOnlyList<ProjectResult> projects, Func<MeasuredAnalyzer, bool> which) => projects.Sum(p => analyzers.Where(which).Sum(a => p.AnalyzerMs[a.Label]));
 
     /// <summary>Per rule id (MAR0004's two analyzers summed), then CA2016 and RS0030, each with its time.</summary>
-    public IReadOnlyList<(string Name, double Ms)> Rules() =>
+    public IReadOnlyList<(string Name, double Ms)> Rules() => Rules(Projects);
+
+    private IReadOnlyList<(string Name, double Ms)> Rules(IReadOnlyList<ProjectResult> projects) =>
     [
-        .. analyzers.Where(a => a.IsMariachi).GroupBy(a => string.Join("+", a.Ids)).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, Ms(a => g.Contains(a)))),
-        (AnalyzerSet.Ca2016, Ms(a => a.Group == AnalyzerSet.Ca2016)),
-        (AnalyzerSet.Rs0030, Ms(a => a.Group == AnalyzerSet.Rs0030)),
+        .. analyzers.Where(a => a.IsMariachi).GroupBy(a => a.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Ms(projects, a => g.Contains(a)))),
+        (AnalyzerSet.Ca2016, Ms(projects, a => a.Group == AnalyzerSet.Ca2016)),
+        (AnalyzerSet.Rs0030, Ms(projects, a => a.Group == AnalyzerSet.Rs0030)),
     ];
 
-    public IReadOnlyDictionary<string, int> DiagnosticCounts() =>
-        Projects.SelectMany(p => p.DiagnosticCounts)
+    public IReadOnlyDictionary<string, int> DiagnosticCounts() => DiagnosticCounts(Projects);
+
+    private static IReadOnlyDictionary<string, int> DiagnosticCounts(IReadOnlyList<ProjectResult> projects) =>
+        projects.SelectMany(p => p.DiagnosticCounts)
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
@@ -38,30 +50,15 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
     public string Markdown()
     {
         var md = new StringBuilder();
-        var ca2016 = Ms(a => a.Group == AnalyzerSet.Ca2016);
         md.AppendLine(Invariant, $"<!-- Written by bench/AnalyzerCost --real on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. {machine} -->");
         md.AppendLine();
         md.AppendLine(Invariant, $"**{target.Name}**: `{target.Path}`{(target.Commit is null ? string.Empty : $" at commit `{target.Commit}`")}. Built with `{target.BuildCommand}`; {Projects.Count} projects measured, {result.NotMeasured.Count + target.BuildFailures.Count} not (listed below).");
         md.AppendLine();
-        md.AppendLine(Invariant, $"Each project compiled with the references, sources, parse and compilation options and .editorconfig/.globalconfig files of its real build (its csc command line), plus Mariachi.Abstractions; its source generators run once beforehand (their time is excluded; their files are compiled and analyzed). Best of {runs} runs per project, summed over projects, single-threaded (compile: concurrentBuild off; analyzers: concurrentAnalysis off), times in ms. The compile is parse + one Emit (assembly, PDB, reference assembly, XML docs as the build asks).");
+        md.AppendLine(Invariant, $"Each project compiled with the references, sources, parse and compilation options and .editorconfig/.globalconfig files of its real build (its csc command line), plus Mariachi.Abstractions; its source generators run once beforehand (their time is excluded; their files are compiled and analyzed). Best of {runs} runs per project, summed over projects, single-threaded (compile: concurrentBuild off; analyzers: concurrentAnalysis off), times in ms. The compile is parse + one Emit (assembly, PDB, reference assembly, XML docs as the build asks). The Mariachi catalog generator is timed on its own fresh compilation after that compilation's references are bound (work the compile shares with the generator, as csc runs it on the compilation it compiles), by the generator driver's own account; it is in the \"+ generator\" figures only.");
         md.AppendLine();
-        md.AppendLine("| Projects | Files | Lines | Generated files | Compile, no analyzers | Mariachi, all rules | Share of compile | CA2016 | RS0030 | Analysis pass (wall, all analyzers, incl. binding) |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        md.AppendLine(Invariant,
-            $"| {Projects.Count} | {Projects.Sum(p => p.Files)} | {Projects.Sum(p => p.Lines)} | {Projects.Sum(p => p.GeneratedFiles)} | {CompileMs:0} | {MariachiMs:0.0} | {Share(MariachiMs):0.00}% | {ca2016:0.0} | {Ms(a => a.Group == AnalyzerSet.Rs0030):0.0} | {Projects.Sum(p => p.AnalysisPassMs):0} |");
+        AppendCostTables(md, Projects);
         md.AppendLine();
-        md.AppendLine("| Rule | ms | Share of compile | x CA2016 | Diagnostics |");
-        md.AppendLine("|---|---:|---:|---:|---:|");
-        var counts = DiagnosticCounts();
-        foreach (var (name, ms) in Rules())
-        {
-            var reported = name.Split('+').Sum(id => counts.GetValueOrDefault(id));
-            md.AppendLine(Invariant, $"| {name} | {ms:0.0} | {Share(ms):0.00}% | {(ca2016 > 0 ? ms / ca2016 : double.NaN):0.00} | {reported} |");
-        }
-
-        md.AppendLine(Invariant, $"| **Mariachi, all rules** | {MariachiMs:0.0} | {Share(MariachiMs):0.00}% | {(ca2016 > 0 ? MariachiMs / ca2016 : double.NaN):0.00} | {counts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).Sum(c => c.Value)} |");
-        md.AppendLine();
-        md.AppendLine("Targets of issue 18:");
+        md.AppendLine("Targets of issues 18 and 20:");
         md.AppendLine();
         foreach (var (met, text) in Targets())
         {
@@ -75,22 +72,16 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
         md.AppendLine("|---|---|---:|");
         foreach (var a in analyzers)
         {
-            md.AppendLine(Invariant, $"| {a.Label} | {string.Join(", ", a.Ids)} | {Projects.Sum(p => p.AnalyzerMs[a.Label]):0.0} |");
+            md.AppendLine(Invariant, $"| {a.Label} | {a.Reports} | {Projects.Sum(p => p.AnalyzerMs[a.Label]):0.0} |");
         }
 
         md.AppendLine();
+        var counts = DiagnosticCounts();
         md.AppendLine("Diagnostics reported: " + (counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))) + ".");
         md.AppendLine();
         md.AppendLine("Per project:");
         md.AppendLine();
-        md.AppendLine("| Project | TFM | Files | Lines | Generated | Compile | Mariachi | CA2016 | RS0030 | Mariachi findings |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
-        foreach (var p in Projects)
-        {
-            var mariachi = p.DiagnosticCounts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}");
-            md.AppendLine(Invariant,
-                $"| {p.Project} | {p.TargetFramework} | {p.Files} | {p.Lines} | {p.GeneratedFiles} | {p.CompileMs:0} | {p.MariachiTotalMs:0.0} | {analyzers.Where(a => a.Group == AnalyzerSet.Ca2016).Sum(a => p.AnalyzerMs[a.Label]):0.0} | {analyzers.Where(a => a.Group == AnalyzerSet.Rs0030).Sum(a => p.AnalyzerMs[a.Label]):0.0} | {string.Join(", ", mariachi)} |");
-        }
+        AppendProjectRows(md, Projects, withErrors: false);
 
         if (result.PartialProjects.Count > 0)
         {
@@ -98,7 +89,8 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
             md.AppendLine();
             var partialCounts = string.Join(", ", partial.SelectMany(p => p.DiagnosticCounts).Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal))
                 .GroupBy(c => c.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Sum(c => c.Value)}"));
-            md.AppendLine(Invariant, $"Analyzed for findings only, not timed (`--partial`): {partial.Count} projects that did not build, compiled with the references that resolved (missing packages left out, the other projects' compilations referenced), so with compile errors; their Mariachi findings: {partialCounts}.");
+            var timed = TimedPartial.Count > 0 ? "timed apart below (`--time-partial`)" : "not timed (`--partial`)";
+            md.AppendLine(Invariant, $"Analyzed for findings, {timed}: {partial.Count} projects that did not build, compiled with the references that resolved (missing packages left out, the other projects' compilations referenced), so with compile errors; their Mariachi findings: {partialCounts}.");
             md.AppendLine();
             md.AppendLine("| Project | TFM | Files | Lines | Compile errors | Mariachi findings | First errors |");
             md.AppendLine("|---|---|---:|---:|---:|---|---|");
@@ -107,6 +99,18 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
                 var mariachi = p.DiagnosticCounts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}");
                 md.AppendLine(Invariant, $"| {p.Project} | {p.TargetFramework} | {p.Files} | {p.Lines} | {p.Errors} | {string.Join(", ", mariachi)} | {Shorten(string.Join(" / ", p.FirstErrors))} |");
             }
+        }
+
+        if (TimedPartial.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine(Invariant, $"**Projects that did not build, timed apart (`--time-partial`)**: {TimedPartial.Count} projects, {TimedPartial.Sum(p => p.CompileErrors)} compile errors in all (unresolved packages). Measured as the built projects are (best of {runs} runs), but their compiles have errors: the Emit binds and checks every method body and stops before writing the assembly, and the binder gives up on what the missing references would declare, so these figures are indicative of the rules' share on real-size code, not a build's. Never summed with the table above.");
+            md.AppendLine();
+            AppendCostTables(md, TimedPartial);
+            md.AppendLine();
+            md.AppendLine("Per project (timed apart, with compile errors):");
+            md.AppendLine();
+            AppendProjectRows(md, TimedPartial, withErrors: true);
         }
 
         md.AppendLine();
@@ -132,7 +136,7 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
         if (result.CatalogGenerator is { } catalog)
         {
             md.AppendLine();
-            md.AppendLine(Invariant, $"Mariachi catalog generator: {catalog.TotalMs:0.0} ms over {catalog.Projects} projects (one run each, on a fresh compilation; not in the totals above). Catalog written for: {(catalog.ProjectsWithOutput.Count == 0 ? "none" : string.Join(", ", catalog.ProjectsWithOutput))}.");
+            md.AppendLine(Invariant, $"Mariachi catalog generator: {catalog.TotalMs:0.0} ms over {catalog.Projects} projects (best of {runs} runs each, references bound first; in the \"+ generator\" figures above). Catalog written for: {(catalog.ProjectsWithOutput.Count == 0 ? "none" : string.Join(", ", catalog.ProjectsWithOutput))}.");
         }
 
         md.AppendLine();
@@ -142,16 +146,66 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
         return md.ToString();
     }
 
-    /// <summary>The cost targets of issue 18 on this code: all rules at most 1% of the compile, MAR0003 cheaper than CA2016, MAR0001 no costlier.</summary>
+    /// <summary>
+    /// The summary row and the per-rule table of <paramref name="projects"/>: the rules alone (issue 18's total) and
+    /// with the catalog generator (issue 20's total, "generator included").
+    /// </summary>
+    private void AppendCostTables(StringBuilder md, IReadOnlyList<ProjectResult> projects)
+    {
+        var compile = projects.Sum(p => p.CompileMs);
+        var rules = projects.Sum(p => p.MariachiTotalMs);
+        var generator = projects.Sum(p => p.GeneratorMs);
+        var ca2016 = Ms(projects, a => a.Group == AnalyzerSet.Ca2016);
+        md.AppendLine("| Projects | Files | Lines | Generated files | Compile, no analyzers | Mariachi, all rules | Share of compile | Catalog generator | Mariachi, all rules + generator | Share of compile | CA2016 | RS0030 | Analysis pass (wall, all analyzers, incl. binding) |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(Invariant,
+            $"| {projects.Count} | {projects.Sum(p => p.Files)} | {projects.Sum(p => p.Lines)} | {projects.Sum(p => p.GeneratedFiles)} | {compile:0} | {rules:0.0} | {Share(rules, compile):0.00}% | {generator:0.0} | {rules + generator:0.0} | {Share(rules + generator, compile):0.00}% | {ca2016:0.0} | {Ms(projects, a => a.Group == AnalyzerSet.Rs0030):0.0} | {projects.Sum(p => p.AnalysisPassMs):0} |");
+        md.AppendLine();
+        md.AppendLine("| Rule | ms | Share of compile | x CA2016 | Diagnostics |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        var counts = DiagnosticCounts(projects);
+        foreach (var (name, ms) in Rules(projects))
+        {
+            var reported = name.Split('+').Sum(id => counts.GetValueOrDefault(id));
+            md.AppendLine(Invariant, $"| {name} | {ms:0.0} | {Share(ms, compile):0.00}% | {Ratio(ms, ca2016):0.00} | {reported} |");
+        }
+
+        var findings = counts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).Sum(c => c.Value);
+        md.AppendLine(Invariant, $"| **Mariachi, all rules** | {rules:0.0} | {Share(rules, compile):0.00}% | {Ratio(rules, ca2016):0.00} | {findings} |");
+        md.AppendLine(Invariant, $"| catalog generator | {generator:0.0} | {Share(generator, compile):0.00}% | {Ratio(generator, ca2016):0.00} | |");
+        md.AppendLine(Invariant, $"| **Mariachi, all rules + catalog generator** | {rules + generator:0.0} | {Share(rules + generator, compile):0.00}% | {Ratio(rules + generator, ca2016):0.00} | {findings} |");
+    }
+
+    /// <summary>One row per project: its compile, rules, generator and the reference analyzers (and its compile errors when timed apart).</summary>
+    private void AppendProjectRows(StringBuilder md, IReadOnlyList<ProjectResult> projects, bool withErrors)
+    {
+        var errorsHeader = withErrors ? " Compile errors |" : string.Empty;
+        md.AppendLine($"| Project | TFM | Files | Lines | Generated |{errorsHeader} Compile | Mariachi | Catalog generator | CA2016 | RS0030 | Mariachi findings |");
+        md.AppendLine($"|---|---|---:|---:|---:|{(withErrors ? "---:|" : string.Empty)}---:|---:|---:|---:|---:|---|");
+        foreach (var p in projects)
+        {
+            var mariachi = p.DiagnosticCounts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}");
+            var errors = withErrors ? string.Create(Invariant, $" {p.CompileErrors} |") : string.Empty;
+            md.AppendLine(Invariant,
+                $"| {p.Project} | {p.TargetFramework} | {p.Files} | {p.Lines} | {p.GeneratedFiles} |{errors} {p.CompileMs:0} | {p.MariachiTotalMs:0.0} | {p.GeneratorMs:0.0} | {analyzers.Where(a => a.Group == AnalyzerSet.Ca2016).Sum(a => p.AnalyzerMs[a.Label]):0.0} | {analyzers.Where(a => a.Group == AnalyzerSet.Rs0030).Sum(a => p.AnalyzerMs[a.Label]):0.0} | {string.Join(", ", mariachi)} |");
+        }
+    }
+
+    /// <summary>
+    /// The cost targets on this code: all rules at most 1% of the compile (issue 18), the same with the catalog
+    /// generator included (issue 20), MAR0003 cheaper than CA2016, MAR0001 no costlier.
+    /// </summary>
     public IReadOnlyList<(bool Met, string Text)> Targets()
     {
         var ca2016 = Ms(a => a.Group == AnalyzerSet.Ca2016);
         var rules = Rules().ToDictionary(r => r.Name, r => r.Ms, StringComparer.Ordinal);
         var mar0003 = rules.GetValueOrDefault("MAR0003");
         var mar0001 = rules.GetValueOrDefault("MAR0001");
+        var withGenerator = MariachiMs + GeneratorMs;
         return
         [
-            (Share(MariachiMs) <= 1.0, string.Create(Invariant, $"all Mariachi rules together at most 1% of the no-analyzer compile: {MariachiMs:0.0} ms of {CompileMs:0} ms = {Share(MariachiMs):0.00}%")),
+            (Share(MariachiMs) <= 1.0, string.Create(Invariant, $"all Mariachi rules together at most 1% of the no-analyzer compile (issue 18): {MariachiMs:0.0} ms of {CompileMs:0} ms = {Share(MariachiMs):0.00}%")),
+            (Share(withGenerator) <= 1.0, string.Create(Invariant, $"all Mariachi rules together, catalog generator included, at most 1% of the no-analyzer compile (issue 20): {MariachiMs:0.0} + {GeneratorMs:0.0} ms of {CompileMs:0} ms = {Share(withGenerator):0.00}%")),
             (mar0003 < ca2016, string.Create(Invariant, $"MAR0003 cheaper than CA2016: {mar0003:0.0} vs {ca2016:0.0} ms")),
             (mar0001 <= ca2016, string.Create(Invariant, $"MAR0001 no costlier than CA2016: {mar0001:0.0} vs {ca2016:0.0} ms")),
         ];
@@ -172,6 +226,9 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
             compileMs = CompileMs,
             mariachiMs = MariachiMs,
             sharePercent = Share(MariachiMs),
+            catalogGeneratorMs = GeneratorMs,
+            mariachiWithGeneratorMs = MariachiMs + GeneratorMs,
+            sharePercentWithGenerator = Share(MariachiMs + GeneratorMs),
             rules = Rules().ToDictionary(r => r.Name, r => r.Ms, StringComparer.Ordinal),
             diagnostics = DiagnosticCounts(),
         },
@@ -186,7 +243,11 @@ internal sealed class RealReport(IReadOnlyList<MeasuredAnalyzer> analyzers, Real
         findings = result.Findings,
     };
 
-    private double Share(double ms) => CompileMs > 0 ? 100 * ms / CompileMs : 0;
+    private double Share(double ms) => Share(ms, CompileMs);
+
+    private static double Share(double ms, double compileMs) => compileMs > 0 ? 100 * ms / compileMs : 0;
+
+    private static double Ratio(double ms, double ca2016) => ca2016 > 0 ? ms / ca2016 : double.NaN;
 
     private static string Shorten(string text) => (text.Length > 300 ? text[..300] + "…" : text).Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
 }

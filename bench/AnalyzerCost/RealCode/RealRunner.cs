@@ -21,13 +21,27 @@ internal sealed record ProjectResult(
     double AnalysisPassMs,
     double MariachiTotalMs,
     IReadOnlyDictionary<string, double> AnalyzerMs,
-    IReadOnlyDictionary<string, int> DiagnosticCounts);
+    IReadOnlyDictionary<string, int> DiagnosticCounts)
+{
+    /// <summary>The catalog generator, best of the runs (see <see cref="GeneratorTiming"/>); not in <see cref="MariachiTotalMs"/>.</summary>
+    public double GeneratorMs { get; init; }
+
+    /// <summary>True when the catalog generator wrote a catalog for this project.</summary>
+    public bool CatalogWritten { get; init; }
+
+    /// <summary>Compile errors of a project timed with <c>--time-partial</c> (0 for a project that built).</summary>
+    public int CompileErrors { get; init; }
+}
 
 /// <summary>A project that was built but not measured, and why.</summary>
 internal sealed record NotMeasured(string Project, string Reason);
 
 /// <summary>A project analyzed for its findings only: its build failed, and its compile here has errors (references missing).</summary>
-internal sealed record PartialProject(string Project, string TargetFramework, int Files, int Lines, int Errors, IReadOnlyList<string> FirstErrors, IReadOnlyDictionary<string, int> DiagnosticCounts);
+internal sealed record PartialProject(string Project, string TargetFramework, int Files, int Lines, int Errors, IReadOnlyList<string> FirstErrors, IReadOnlyDictionary<string, int> DiagnosticCounts)
+{
+    /// <summary>Its timing with <c>--time-partial</c> (compile with errors), else null.</summary>
+    public ProjectResult? Timing { get; init; }
+}
 
 /// <summary>Everything one real-code run measured and found.</summary>
 internal sealed record RealResult(
@@ -45,15 +59,16 @@ internal sealed record RealResult(
     public CatalogGeneratorRun? CatalogGenerator { get; init; }
 }
 
-/// <summary>The catalog generator's time over the measured projects (one run each, on a fresh compilation) and the projects it wrote a catalog for.</summary>
+/// <summary>The catalog generator's time over the measured projects (best of the runs of each, see <see cref="GeneratorTiming"/>) and the projects it wrote a catalog for.</summary>
 internal sealed record CatalogGeneratorRun(double TotalMs, int Projects, IReadOnlyList<string> ProjectsWithOutput);
 
 /// <summary>
 /// Measures each captured project as <see cref="Runner"/> measures a synthetic size: the compile without analyzers
 /// (parse, then one Emit) and, on a fresh compilation, one pass of the measured analyzers; each figure is the best of
-/// the runs. A project whose compile has errors here is not measured (its inputs were not reproduced) and is listed.
+/// the runs, and the catalog generator on a third (<see cref="GeneratorTiming"/>). A project whose compile has errors
+/// here is not measured (its inputs were not reproduced) and is listed, unless timed apart with <c>--time-partial</c>.
 /// </summary>
-internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func<string, IReadOnlyList<string>> extraReferences, string root, TextWriter log)
+internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnlyList<ISourceGenerator> generators, Func<string, IReadOnlyList<string>> extraReferences, string root, TextWriter log)
 {
     public async Task<RealResult> MeasureAsync(IReadOnlyList<CapturedCompile> captures, int runs, int warmup, CancellationToken cancellationToken)
     {
@@ -104,44 +119,18 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func
 
         return new RealResult(results, notMeasured, findings, failures, generatorProblems, [.. loader.Loaded.Select(l => $"{l.Path} ({l.Generators})")])
         {
-            CatalogGenerator = RunCatalogGenerator(projects, cancellationToken),
+            CatalogGenerator = generators.Count == 0 ? null : new CatalogGeneratorRun(results.Sum(r => r.GeneratorMs), results.Count, [.. results.Where(r => r.CatalogWritten).Select(r => r.Project)]),
         };
-    }
-
-    /// <summary>The Mariachi catalog generator once over each project (after the project's own generators), timed.</summary>
-    private static CatalogGeneratorRun RunCatalogGenerator(IReadOnlyList<RealProject> projects, CancellationToken cancellationToken)
-    {
-        var generators = AnalyzerSet.LoadGenerators();
-        var totalMs = 0.0;
-        var withOutput = new List<string>();
-        foreach (var project in projects)
-        {
-            var compilation = project.Compile(project.Parse());
-            var driver = CSharpGeneratorDriver.Create([.. generators], parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
-            var watch = Stopwatch.StartNew();
-            var result = driver.RunGenerators(compilation, cancellationToken).GetRunResult();
-            totalMs += watch.Elapsed.TotalMilliseconds;
-            if (result.Results.Any(r => r.Exception is not null))
-            {
-                throw new InvalidOperationException($"The catalog generator threw on {project.Name}: {result.Results.First(r => r.Exception is not null).Exception}");
-            }
-
-            if (result.GeneratedTrees.Length > 0)
-            {
-                withOutput.Add(project.Name);
-            }
-        }
-
-        return new CatalogGeneratorRun(totalMs, projects.Count, withOutput);
     }
 
     /// <summary>
     /// Compiles the projects that did not build, each against the compilations of the projects it references where
     /// their outputs are missing, runs their generators and one analyzer pass, and keeps what the analyzers found.
-    /// Nothing here is timed: these compiles have errors.
+    /// With <paramref name="timedRuns"/> above 0 (<c>--time-partial</c>), each is also timed as a built project is (best
+    /// of that many runs; its Emit stops before writing, as csc does on errors), for a table of its own.
     /// </summary>
     public async Task<(IReadOnlyList<PartialProject> Projects, IReadOnlyList<Finding> Findings, IReadOnlyList<AnalyzerFailure> Failures)> AnalyzePartialAsync(
-        IReadOnlyList<CapturedCompile> captures, CancellationToken cancellationToken)
+        IReadOnlyList<CapturedCompile> captures, int timedRuns, CancellationToken cancellationToken)
     {
         var loader = new GeneratorLoader();
         var byPath = OnePerProject(captures).ToDictionary(c => c.ProjectPath, StringComparer.Ordinal);
@@ -167,9 +156,13 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func
             findings.AddRange(pass.Diagnostics.Where(IsMariachi).Select(d => ToFinding(project, d) with { Measured = false }));
             failures.AddRange(pass.Failures.Select(f => f with { Analyzer = $"{project.Name}: {f.Analyzer}" }));
             var counts = pass.Diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var timing = timedRuns > 0 ? (await MeasureAsync(project, timedRuns, [], [], cancellationToken, errors.Count)).Result : null;
             projects.Add(new PartialProject(Relative(capture.ProjectPath), capture.TargetFramework, project.Files, project.Lines, errors.Count,
-                [.. errors.Select(e => $"{e.Id}: {e.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").Distinct(StringComparer.Ordinal).Take(3)], counts));
-            log.WriteLine($"  {project.Name} (findings only): {project.Files} files, {errors.Count} compile errors, {string.Join(", ", counts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).Select(c => $"{c.Key} {c.Value}"))}");
+                [.. errors.Select(e => $"{e.Id}: {e.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").Distinct(StringComparer.Ordinal).Take(3)], counts)
+            {
+                Timing = timing,
+            });
+            log.WriteLine($"  {project.Name} (did not build): {project.Files} files, {errors.Count} compile errors, {string.Join(", ", counts.Where(c => c.Key.StartsWith("MAR", StringComparison.Ordinal)).Select(c => $"{c.Key} {c.Value}"))}");
         }
 
         return (projects, findings, failures);
@@ -216,9 +209,15 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func
         }
     }
 
-    private async Task<(ProjectResult? Result, string? Error)> MeasureAsync(RealProject project, int runs, List<Finding> findings, List<AnalyzerFailure> failures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Best of <paramref name="runs"/>; a compile with errors is an error unless <paramref name="compileErrors"/> says
+    /// how many are expected (a partial project, timed apart).
+    /// </summary>
+    private async Task<(ProjectResult? Result, string? Error)> MeasureAsync(RealProject project, int runs, List<Finding> findings, List<AnalyzerFailure> failures, CancellationToken cancellationToken, int? compileErrors = null)
     {
         var compileMs = double.MaxValue;
+        var generatorMs = double.MaxValue;
+        var catalogWritten = false;
         var passMs = double.MaxValue;
         var mariachiMs = double.MaxValue;
         var best = analyzers.ToDictionary(a => a.Label, _ => double.MaxValue, StringComparer.Ordinal);
@@ -226,7 +225,7 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func
         for (var run = 1; run <= runs; run++)
         {
             var (thisCompileMs, emitErrors, pass) = await MeasureOnceAsync(project, cancellationToken);
-            if (emitErrors.Count > 0)
+            if (emitErrors.Count > 0 && compileErrors is null)
             {
                 return (null, $"does not compile in the bench ({emitErrors.Count} errors): {string.Join(" | ", emitErrors.Take(3))}");
             }
@@ -240,6 +239,8 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func
 
             var thisMariachiMs = analyzers.Where(a => a.IsMariachi).Sum(a => pass.AnalyzerMs[a.Label]);
             mariachiMs = Math.Min(mariachiMs, thisMariachiMs);
+            var thisGeneratorMs = GeneratorTiming.Run(generators, project.Compile(project.Parse()), cancellationToken, result => catalogWritten = result.GeneratedTrees.Length > 0);
+            generatorMs = Math.Min(generatorMs, thisGeneratorMs);
             if (counts is null)
             {
                 counts = pass.Diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -249,12 +250,17 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, Func
 
             log.WriteLine(
                 $"  {project.Name} ({project.Files} files) run {run}/{runs}: compile {thisCompileMs:0} ms, analysis pass {pass.WallMs:0} ms; " +
-                $"Mariachi {thisMariachiMs:0.0} ms, CA2016 {Group(pass.AnalyzerMs, AnalyzerSet.Ca2016):0.0} ms, RS0030 {Group(pass.AnalyzerMs, AnalyzerSet.Rs0030):0.0} ms");
+                $"Mariachi {thisMariachiMs:0.0} ms, catalog generator {thisGeneratorMs:0.0} ms, CA2016 {Group(pass.AnalyzerMs, AnalyzerSet.Ca2016):0.0} ms, RS0030 {Group(pass.AnalyzerMs, AnalyzerSet.Rs0030):0.0} ms");
         }
 
         return (new ProjectResult(
             Relative(project.Capture.ProjectPath), project.Capture.TargetFramework, project.Files, project.Lines, project.GeneratedFiles,
-            compileMs, passMs, mariachiMs, best, counts!), null);
+            compileMs, passMs, mariachiMs, best, counts!)
+        {
+            GeneratorMs = generators.Count == 0 ? 0 : generatorMs,
+            CatalogWritten = catalogWritten,
+            CompileErrors = compileErrors ?? 0,
+        }, null);
     }
 
     /// <summary>One compile without analyzers (timed from parse to the end of Emit) and one analyzer pass on a fresh compilation.</summary>

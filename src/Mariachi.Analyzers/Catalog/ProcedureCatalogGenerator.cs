@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Mariachi.Analyzers.Core;
 using Microsoft.CodeAnalysis;
@@ -36,8 +35,6 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
     public const string RegistrationsStep = "Registrations";
     public const string HandlesStep = "Handles";
     public const string CatalogStep = "Catalog";
-
-    private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Symbols = new ConditionalWeakTable<Compilation, KnownSymbols>();
 
     private readonly Action<SyntaxTree>? _treeRead;
 
@@ -127,6 +124,6 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
         return CatalogEntry.Create(registration, symbols.Compilation);
     }
 
-    private static KnownSymbols KnownSymbolsOf(Compilation compilation) =>
-        Symbols.GetValue(compilation, KnownSymbols.Create);
+    /// <summary>The symbols shared with the analyzers of the same compilation.</summary>
+    private static KnownSymbols KnownSymbolsOf(Compilation compilation) => KnownSymbols.Create(compilation);
 }

@@ -18,15 +18,20 @@ namespace Mariachi.Analyzers.Core;
 /// </summary>
 internal sealed class ConfigurationIdentity
 {
-    private readonly ConcurrentDictionary<Type, FieldInfo?> _soleDictionaryField = new ConcurrentDictionary<Type, FieldInfo?>();
-    private readonly Func<Type, FieldInfo?> _findField = SoleDictionaryField;
+    /// <summary>
+    /// Per options type, found by reflection once per process rather than once per compilation (MAR0900 and the
+    /// options cache each make an identity per compilation): a type's fields never change.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Type, FieldInfo?> SoleDictionaryFields = new ConcurrentDictionary<Type, FieldInfo?>();
+
+    private static readonly Func<Type, FieldInfo?> FindField = SoleDictionaryField;
 
     /// <summary>Compares identities by reference: two distinct dictionaries with equal contents are still read twice.</summary>
     public static IEqualityComparer<object> Comparer { get; } = new ReferenceComparer();
 
     public object Of(AnalyzerConfigOptions options)
     {
-        var field = _soleDictionaryField.GetOrAdd(options.GetType(), _findField);
+        var field = SoleDictionaryFields.GetOrAdd(options.GetType(), FindField);
         return field?.GetValue(options) ?? options;
     }
 

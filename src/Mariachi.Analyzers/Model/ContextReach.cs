@@ -31,7 +31,10 @@ internal static class ContextReach
 
     private static readonly ConditionalWeakTable<Compilation, Verdict> Verdicts = new ConditionalWeakTable<Compilation, Verdict>();
 
-    private static readonly ConditionalWeakTable<SyntaxTree, TreeHits> HitsPerTree = new ConditionalWeakTable<SyntaxTree, TreeHits>();
+    /// <summary>Where each tree spells the words of Mariachi.Abstractions; the words of assemblies built on it are kept apart.</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeHits> OwnHits = new ConditionalWeakTable<SyntaxTree, TreeHits>();
+
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeHits> OtherHits = new ConditionalWeakTable<SyntaxTree, TreeHits>();
 
     /// <summary>
     /// False only when no code of the compilation can have a Context in scope; then MAR0003-MAR0005 have nothing to
@@ -69,16 +72,8 @@ internal static class ContextReach
             return result;
         }
 
-        var compilation = symbols.Compilation;
-        result.Add(compilation.Assembly);
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (SymbolEqualityComparer.Default.Equals(assembly, mariachi) || ReferencesAssembly(assembly, mariachi.Name))
-            {
-                result.Add(assembly);
-            }
-        }
-
+        result.Add(symbols.Compilation.Assembly);
+        result.AddRange(BuiltOnMariachi(symbols, mariachi));
         if (!result.Contains(mariachi, SymbolEqualityComparer.Default))
         {
             result.Add(mariachi);
@@ -87,9 +82,43 @@ internal static class ContextReach
         return result;
     }
 
-    /// <summary>The identifiers whose presence makes a Context reachable (for tests).</summary>
-    internal static IReadOnlyCollection<string> WordsFor(KnownSymbols symbols) =>
-        symbols.Context is null ? Array.Empty<string>() : WordsOf(symbols).Words;
+    /// <summary>The words that make a Context reachable (for tests): those of Mariachi.Abstractions, then those of the assemblies built on it.</summary>
+    internal static IReadOnlyCollection<string> WordsFor(KnownSymbols symbols)
+    {
+        if (symbols.Context?.ContainingAssembly is not { } mariachi)
+        {
+            return Array.Empty<string>();
+        }
+
+        var words = new SortedSet<string>(OwnWords(symbols, mariachi).Words, StringComparer.Ordinal);
+        words.UnionWith(WordsOfAssembliesBuiltOnMariachi(symbols, mariachi));
+        return words;
+    }
+
+    /// <summary>
+    /// The referenced assemblies other than Mariachi.Abstractions that reference it. An assembly signed with one of
+    /// Microsoft's keys (the shared framework, the Microsoft.Extensions packages: nearly all of a project's hundreds
+    /// of references) is not built on Mariachi and is passed over without reading its references. Each assembly's
+    /// answer is kept with its symbol, which the IDE shares between the compilations of a project.
+    /// </summary>
+    private static IEnumerable<IAssemblySymbol> BuiltOnMariachi(KnownSymbols symbols, IAssemblySymbol mariachi)
+    {
+        foreach (var assembly in symbols.ReferencesNotSignedByMicrosoft)
+        {
+            if (!ReferenceEquals(assembly, mariachi)
+                && !SymbolEqualityComparer.Default.Equals(assembly, mariachi)
+                && BuiltOn.GetValue(assembly, a => ReferencesAssembly(a, mariachi.Name) ? Yes : No) == Yes)
+            {
+                yield return assembly;
+            }
+        }
+    }
+
+    private static readonly object Yes = new object();
+
+    private static readonly object No = new object();
+
+    private static readonly ConditionalWeakTable<IAssemblySymbol, object> BuiltOn = new ConditionalWeakTable<IAssemblySymbol, object>();
 
     private static bool ReferencesAssembly(IAssemblySymbol assembly, string name)
     {
@@ -107,13 +136,32 @@ internal static class ContextReach
         return false;
     }
 
+    /// <summary>
+    /// Two steps, the cheap one first: the trees are searched for the words of Mariachi.Abstractions (<c>Mariachi</c>
+    /// and what it hands out under other names), which needs no look at the other references; only where none is
+    /// found are the referenced assemblies built on Mariachi looked for, and the trees searched for their words.
+    /// </summary>
     private static bool Compute(KnownSymbols symbols, CancellationToken cancellationToken)
     {
-        var words = WordsOf(symbols);
-        foreach (var tree in symbols.Compilation.SyntaxTrees)
+        var mariachi = symbols.Context!.ContainingAssembly;
+        var own = OwnWords(symbols, mariachi);
+        if (Mentions(symbols.Compilation, own, OwnHits, cancellationToken))
+        {
+            return true;
+        }
+
+        var others = WordsOfAssembliesBuiltOnMariachi(symbols, mariachi);
+        others.ExceptWith(own.Words);
+        return others.Count > 0 && Mentions(symbols.Compilation, new IdentifierWords(others), OtherHits, cancellationToken);
+    }
+
+    /// <summary>True when some tree of <paramref name="compilation"/> spells one of <paramref name="words"/> as an identifier.</summary>
+    private static bool Mentions(Compilation compilation, IdentifierWords words, ConditionalWeakTable<SyntaxTree, TreeHits> kept, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var hits = Hits(tree, words, cancellationToken);
+            var hits = Hits(tree, words, kept, cancellationToken);
             if (hits.Length == 0)
             {
                 continue;
@@ -135,39 +183,66 @@ internal static class ContextReach
     }
 
     /// <summary>
-    /// <c>Mariachi</c>, and the names by which code reaches a Mariachi type without spelling it: the types and members
-    /// outside the Mariachi namespaces, of Mariachi.Abstractions and of every referenced assembly built against it,
-    /// whose signature involves a Mariachi type (<c>AddMariachiConfiguration</c>, an adapter's <c>AddMariachi</c>, a
-    /// project's base class with a protected Context). An assembly that hands out Mariachi types only under the
-    /// Mariachi namespaces (or not at all) adds nothing: referencing it reaches nothing until code names Mariachi.
+    /// <c>Mariachi</c> and the names under which Mariachi.Abstractions hands out Mariachi types outside its
+    /// namespaces (<c>AddMariachiConfiguration</c>); kept with the Mariachi.Abstractions symbol.
     /// </summary>
-    private static IdentifierWords WordsOf(KnownSymbols symbols)
+    private static IdentifierWords OwnWords(KnownSymbols symbols, IAssemblySymbol mariachi)
     {
-        var words = new SortedSet<string>(StringComparer.Ordinal) { Namespace };
         var compilation = symbols.Compilation;
-        foreach (var assembly in AssembliesThatCanMentionContext(symbols))
+        if (SymbolEqualityComparer.Default.Equals(mariachi, compilation.Assembly))
         {
-            if (!SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
-            {
-                words.UnionWith(MariachiSignatures.Names(assembly, assembly.GivesAccessTo(compilation.Assembly)));
-            }
+            return new IdentifierWords(new SortedSet<string>(StringComparer.Ordinal) { Namespace });
         }
 
-        return new IdentifierWords(words);
+        var withInternals = mariachi.GivesAccessTo(compilation.Assembly);
+        var kept = OwnWordsPerAssembly.GetValue(mariachi, _ => new KeptWords());
+        lock (kept)
+        {
+            ref var words = ref withInternals ? ref kept.WithInternals : ref kept.Public;
+            return words ??= new IdentifierWords(new SortedSet<string>(MariachiSignatures.Names(mariachi, withInternals), StringComparer.Ordinal) { Namespace });
+        }
+    }
+
+    private static readonly ConditionalWeakTable<IAssemblySymbol, KeptWords> OwnWordsPerAssembly = new ConditionalWeakTable<IAssemblySymbol, KeptWords>();
+
+    /// <summary>
+    /// The names by which code reaches a Mariachi type through a referenced assembly built against Mariachi: its
+    /// types and members, outside the Mariachi namespaces, whose signature involves a Mariachi type (an adapter's
+    /// <c>AddMariachi</c>, a project's base class with a protected Context). An assembly that hands out Mariachi
+    /// types only under the Mariachi namespaces (or not at all) adds nothing: referencing it reaches nothing until
+    /// code names Mariachi.
+    /// </summary>
+    private static SortedSet<string> WordsOfAssembliesBuiltOnMariachi(KnownSymbols symbols, IAssemblySymbol mariachi)
+    {
+        var words = new SortedSet<string>(StringComparer.Ordinal);
+        var compilation = symbols.Compilation;
+        foreach (var assembly in BuiltOnMariachi(symbols, mariachi))
+        {
+            words.UnionWith(MariachiSignatures.Names(assembly, assembly.GivesAccessTo(compilation.Assembly)));
+        }
+
+        return words;
     }
 
     /// <summary>Where the words occur in <paramref name="tree"/>'s text as whole identifiers; kept per tree and word set.</summary>
-    private static int[] Hits(SyntaxTree tree, IdentifierWords words, CancellationToken cancellationToken)
+    private static int[] Hits(SyntaxTree tree, IdentifierWords words, ConditionalWeakTable<SyntaxTree, TreeHits> table, CancellationToken cancellationToken)
     {
-        if (HitsPerTree.TryGetValue(tree, out var kept) && kept.Key == words.Key)
+        if (table.TryGetValue(tree, out var kept) && kept.Key == words.Key)
         {
             return kept.Positions;
         }
 
         var found = new TreeHits(words.Key, words.Find(tree.GetText(cancellationToken).ToString()));
-        HitsPerTree.Remove(tree);
-        HitsPerTree.GetValue(tree, _ => found);
+        table.Remove(tree);
+        table.GetValue(tree, _ => found);
         return found.Positions;
+    }
+
+    private sealed class KeptWords
+    {
+        public IdentifierWords? Public;
+
+        public IdentifierWords? WithInternals;
     }
 
     private sealed class Verdict

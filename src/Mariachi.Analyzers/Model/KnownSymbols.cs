@@ -6,7 +6,8 @@ namespace Mariachi.Analyzers.Core;
 
 /// <summary>
 /// The types the rules look for, resolved once per compilation by metadata name (the analyzers never reference
-/// Mariachi.Abstractions). Any of them may be missing: code that does not use a type cannot break its rule.
+/// Mariachi.Abstractions). Any of them may be missing: code that does not use a type cannot break its rule. One
+/// instance per compilation (<see cref="Create"/>).
 /// </summary>
 internal sealed class KnownSymbols
 {
@@ -30,30 +31,32 @@ internal sealed class KnownSymbols
     private readonly Lazy<INamedTypeSymbol?> _procedureModule;
     private readonly Lazy<INamedTypeSymbol?> _procedureCatalogEntryAttribute;
     private readonly Lazy<INamedTypeSymbol?> _hostedService;
+    private readonly Lazy<Assemblies> _assemblies;
 
     /// <summary>Each type is looked up on first use: a rule pays only for the symbols it needs.</summary>
     private KnownSymbols(Compilation compilation)
     {
         Compilation = compilation;
-        var assemblies = new Assemblies(compilation);
-        _context = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Context"));
-        _communication = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.ICommunication"));
-        _communicationExtensions = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.CommunicationExtensions"));
-        _procedure = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.Procedure`2"));
-        _eventBus = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Events.IEventBus"));
-        _eventBusExtensions = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Events.EventBusExtensions"));
-        _environment = Lookup(() => assemblies.FromCoreLibrary("System.Environment"));
-        _cancellationToken = Lookup(() => assemblies.FromCoreLibrary("System.Threading.CancellationToken"));
-        _obsoleteAttribute = Lookup(() => assemblies.FromCoreLibrary("System.ObsoleteAttribute"));
-        _configuration = Lookup(() => assemblies.Find("Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Configuration.IConfiguration"));
-        _controllerBase = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ControllerBase"));
-        _apiControllerAttribute = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ApiControllerAttribute"));
-        _pageModel = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Mvc.RazorPages", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel"));
-        _mariachiError = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.MariachiError"));
-        _procedureModule = Lookup(() => assemblies.Find(MariachiAssemblyName, "Mariachi.Communication.IProcedureModule"));
-        _procedureCatalogEntryAttribute = Lookup(() => assemblies.Find(MariachiAssemblyName, CatalogAttribute.MetadataName));
-        _hostedService = Lookup(() => assemblies.Find("Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Hosting.IHostedService"));
-        _endpointRouteBuilderExtensions = Lookup(() => assemblies.Find("Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"));
+        var assemblies = new Lazy<Assemblies>(() => new Assemblies(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        _assemblies = assemblies;
+        _context = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.Context"));
+        _communication = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.Communication.ICommunication"));
+        _communicationExtensions = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.Communication.CommunicationExtensions"));
+        _procedure = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.Communication.Procedure`2"));
+        _eventBus = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.Events.IEventBus"));
+        _eventBusExtensions = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.Events.EventBusExtensions"));
+        _environment = Lookup(() => assemblies.Value.FromCoreLibrary("System.Environment"));
+        _cancellationToken = Lookup(() => assemblies.Value.FromCoreLibrary("System.Threading.CancellationToken"));
+        _obsoleteAttribute = Lookup(() => assemblies.Value.FromCoreLibrary("System.ObsoleteAttribute"));
+        _configuration = Lookup(() => assemblies.Value.Find("Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Configuration.IConfiguration"));
+        _controllerBase = Lookup(() => assemblies.Value.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ControllerBase"));
+        _apiControllerAttribute = Lookup(() => assemblies.Value.Find("Microsoft.AspNetCore.Mvc.Core", "Microsoft.AspNetCore.Mvc.ApiControllerAttribute"));
+        _pageModel = Lookup(() => assemblies.Value.Find("Microsoft.AspNetCore.Mvc.RazorPages", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel"));
+        _mariachiError = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.MariachiError"));
+        _procedureModule = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.Communication.IProcedureModule"));
+        _procedureCatalogEntryAttribute = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, CatalogAttribute.MetadataName));
+        _hostedService = Lookup(() => assemblies.Value.Find("Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Hosting.IHostedService"));
+        _endpointRouteBuilderExtensions = Lookup(() => assemblies.Value.Find("Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"));
     }
 
     public Compilation Compilation { get; }
@@ -103,10 +106,24 @@ internal sealed class KnownSymbols
     /// <summary><c>Microsoft.Extensions.Hosting.IHostedService</c> (and so <c>BackgroundService</c>): code that runs on its own.</summary>
     public INamedTypeSymbol? HostedService => _hostedService.Value;
 
+    /// <summary>The referenced assemblies not signed by Microsoft: the only ones that can be built on Mariachi.</summary>
+    public IReadOnlyList<IAssemblySymbol> ReferencesNotSignedByMicrosoft => _assemblies.Value.NotSignedByMicrosoft;
+
+    /// <summary>True when a Mariachi adapter assembly (<c>Mariachi.Adapters.*</c>) is referenced (MAR0010).</summary>
+    public bool ReferencesAdapters => _assemblies.Value.HasAdapters;
+
     /// <summary>True when Mariachi.Abstractions is referenced.</summary>
     public bool HasMariachi => Context is not null;
 
-    public static KnownSymbols Create(Compilation compilation) => new KnownSymbols(compilation);
+    /// <summary>
+    /// The symbols of <paramref name="compilation"/>, shared by every rule and the catalog generator that analyze it:
+    /// each type is resolved once per compilation, not once per rule (and freed with the compilation).
+    /// </summary>
+    public static KnownSymbols Create(Compilation compilation) => Shared.GetValue(compilation, NewFor);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownSymbols> Shared = new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownSymbols>();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownSymbols>.CreateValueCallback NewFor = c => new KnownSymbols(c);
 
     /// <summary>
     /// Finds each type in the assembly that defines it. <c>Compilation.GetTypeByMetadataName</c> searches the source
@@ -116,6 +133,11 @@ internal sealed class KnownSymbols
     private static Lazy<INamedTypeSymbol?> Lookup(Func<INamedTypeSymbol?> find) =>
         new Lazy<INamedTypeSymbol?>(find, System.Threading.LazyThreadSafetyMode.PublicationOnly);
 
+    /// <summary>
+    /// The compilation's references, read in one pass (a project has hundreds; each pass over them is a measurable
+    /// part of a rule's fixed cost): by name, whether an adapter assembly is among them, and those not signed by
+    /// Microsoft (the only ones that can be built on Mariachi).
+    /// </summary>
     private sealed class Assemblies
     {
         private readonly Compilation _compilation;
@@ -124,15 +146,29 @@ internal sealed class KnownSymbols
         public Assemblies(Compilation compilation)
         {
             _compilation = compilation;
-            _byName = new Dictionary<string, IAssemblySymbol>(StringComparer.Ordinal);
-            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            var references = compilation.SourceModule.ReferencedAssemblySymbols;
+            _byName = new Dictionary<string, IAssemblySymbol>(references.Length + 1, StringComparer.Ordinal);
+            var notMicrosoft = new List<IAssemblySymbol>();
+            foreach (var assembly in references)
             {
-                _byName[assembly.Name] = assembly;
+                var identity = assembly.Identity;
+                _byName[identity.Name] = assembly;
+                if (!FrameworkKeys.IsSignedByMicrosoft(identity))
+                {
+                    notMicrosoft.Add(assembly);
+                    HasAdapters |= identity.Name.StartsWith(AdapterTypes.AdapterAssemblyPrefix, StringComparison.Ordinal);
+                }
             }
+
+            NotSignedByMicrosoft = notMicrosoft;
 
             // The project being compiled may be one of them (Mariachi.Abstractions itself, in this repository).
             _byName[compilation.Assembly.Name] = compilation.Assembly;
         }
+
+        public IReadOnlyList<IAssemblySymbol> NotSignedByMicrosoft { get; }
+
+        public bool HasAdapters { get; }
 
         /// <summary>The type from assembly <paramref name="assemblyName"/>; null when that assembly is not referenced.</summary>
         public INamedTypeSymbol? Find(string assemblyName, string metadataName)

@@ -6,8 +6,9 @@ namespace Mariachi.Analyzers.Core;
 
 /// <summary>
 /// The shared start of the rules that judge a <c>CallAsync</c> of a constant name against the procedure catalog
-/// (MAR0012, MAR0013): nothing is registered without Mariachi's communication types, and a call is handed on only
-/// where the catalog can know (the compilation registers procedures or references a catalog).
+/// (MAR0012, MAR0013): nothing is registered without Mariachi's communication types or where no code can reach
+/// them (<see cref="ContextReach"/>), and a call is handed on only where the catalog can know (the compilation
+/// registers procedures or references a catalog).
 /// </summary>
 public abstract class CatalogCallAnalyzer : DiagnosticAnalyzer
 {
@@ -17,8 +18,9 @@ public abstract class CatalogCallAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // A CallAsync needs an ICommunication, a Mariachi type: none where no code can reach one (ContextReach).
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (symbols.HasMariachi && symbols.Communication is not null)
+            if (symbols.HasMariachi && symbols.Communication is not null && ContextReach.IsPossible(symbols, start.CancellationToken))
             {
                 start.RegisterOperationAction(operation => AnalyzeInvocation(operation, symbols), OperationKind.Invocation);
             }

@@ -27,6 +27,12 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // Every read names a GetEnvironmentVariable(s)/ExpandEnvironmentVariables method: none where no tree spells one.
+            if (!EnvironmentReads.Mentions.InAnyTree(start.Compilation, start.CancellationToken))
+            {
+                return;
+            }
+
             var environment = KnownSymbols.Create(start.Compilation).Environment;
 
             // An Aspire AppHost is composition root from end to end: nothing in it is checked.

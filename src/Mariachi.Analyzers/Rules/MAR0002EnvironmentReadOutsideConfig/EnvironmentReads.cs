@@ -10,6 +10,9 @@ internal static class EnvironmentReads
     internal const string GetEnvironmentVariables = "GetEnvironmentVariables";
     internal const string ExpandEnvironmentVariables = "ExpandEnvironmentVariables";
 
+    /// <summary>The text gate: each of the three names contains this word, so code that reads the environment spells it.</summary>
+    internal static readonly TextMentions Mentions = new TextMentions("EnvironmentVariable");
+
     /// <summary>True for the Environment members that read environment variables.</summary>
     internal static bool IsEnvironmentRead(IMethodSymbol? method, INamedTypeSymbol? environment) =>
         method is not null

@@ -38,15 +38,8 @@ internal sealed class AdapterTypes
             return null;
         }
 
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (assembly.Name.StartsWith(AdapterAssemblyPrefix, StringComparison.Ordinal))
-            {
-                return new AdapterTypes();
-            }
-        }
-
-        return null;
+        // From the references' one shared pass (KnownSymbols): an adapter is never signed by Microsoft.
+        return KnownSymbols.Create(compilation).ReferencesAdapters ? new AdapterTypes() : null;
     }
 
     /// <summary>True for an adapter type (any construction of a generic one).</summary>

@@ -1,0 +1,132 @@
+using Mariachi.Analyzers.Rules;
+using Mariachi.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Mariachi.Analyzers.Tests.Core;
+
+/// <summary>
+/// The gates that let a rule register nothing at all on a compilation where it has nothing to find (issue 18: "a rule
+/// with nothing to find costs next to nothing"): counted by the analyzer driver's telemetry, so a missing gate
+/// fails here, and each gate is shown to open where the rule does have something to find.
+/// </summary>
+public sealed class RuleGateTests
+{
+    /// <summary>Mariachi.Abstractions referenced, never named; its own CallAsync, Register and environment look-alikes.</summary>
+    private const string NamesNothing = """
+        using System;
+        using System.Threading.Tasks;
+        namespace Shop;
+        sealed class Bus
+        {
+            public Task<int> CallAsync(string name, int input) => Task.FromResult(input);
+            public void Register(string name, Func<int, int> handler) { }
+        }
+        static class Use
+        {
+            // Reads the environment through its settings class instead (a comment is no identifier).
+            static async Task<int> Run(Bus bus)
+            {
+                bus.Register("orders.create", x => x);
+                return await bus.CallAsync("orders.craete", 1) + Environment.ProcessorCount;
+            }
+        }
+        """;
+
+    private const string CallsMariachi = """
+        using System.Threading.Tasks;
+        using Mariachi;
+        using Mariachi.Communication;
+        namespace Shop;
+        static class Api
+        {
+            static void Map(ICommunication c) => c.Register<int, int>("orders.create", (ctx, x) => Task.FromResult(x));
+            static async Task<int> Run(ICommunication c, Context ctx) => await c.CallAsync<int>("orders.craete", ctx, 1);
+        }
+        """;
+
+    public static TheoryData<string> CatalogCallRules => new() { "MAR0012", "MAR0013" };
+
+    [Theory]
+    [MemberData(nameof(CatalogCallRules))]
+    public async Task A_catalog_call_rule_registers_nothing_where_no_code_names_Mariachi(string rule)
+    {
+        var (actions, _) = await RunAsync(Analyzer(rule), NamesNothing);
+
+        Assert.Equal(0, actions);
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogCallRules))]
+    public async Task A_catalog_call_rule_runs_where_code_names_Mariachi(string rule)
+    {
+        var (actions, _) = await RunAsync(Analyzer(rule), NamesNothing, CallsMariachi);
+
+        Assert.True(actions > 0);
+    }
+
+    [Fact]
+    public async Task MAR0012_still_reports_once_the_gate_is_open()
+    {
+        var (_, diagnostics) = await RunAsync(new UnknownProcedureAnalyzer(), CallsMariachi);
+
+        Assert.Equal("MAR0012", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
+    public async Task MAR0002_registers_nothing_where_no_tree_spells_an_environment_read()
+    {
+        var (actions, diagnostics) = await RunAsync(new EnvironmentReadOutsideConfigAnalyzer(), NamesNothing);
+
+        Assert.Equal(0, actions);
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("""static class Settings { static string? Url() => System.Environment.GetEnvironmentVariable("URL"); }""")]
+    [InlineData("""static class Settings { static string? Url() => System.Environment.GetEnvironment\u0056ariable("URL"); }""")]
+    [InlineData("""using static System.Environment; static class Settings { static string Path(string p) => ExpandEnvironment\u0056ariables(p); }""")]
+    public async Task MAR0002_reports_a_read_however_its_name_is_spelt(string source)
+    {
+        var (actions, diagnostics) = await RunAsync(new EnvironmentReadOutsideConfigAnalyzer(), NamesNothing, source);
+
+        Assert.True(actions > 0);
+        Assert.Equal("MAR0002", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
+    public void The_text_gate_ignores_escapes_outside_identifiers()
+    {
+        var gate = new Mariachi.Analyzers.Core.TextMentions("EnvironmentVariable");
+        var strings = CSharpSyntaxTree.ParseText("""class C { string S = "\u0056ariable"; string T = @"\u"; }""");
+        var identifier = CSharpSyntaxTree.ParseText("""class C { void GetEnvironment\u0056ariable() { } }""");
+
+        Assert.False(gate.InTree(strings, CancellationToken.None));
+        Assert.True(gate.InTree(identifier, CancellationToken.None));
+    }
+
+    private static DiagnosticAnalyzer Analyzer(string rule) => rule switch
+    {
+        "MAR0012" => new UnknownProcedureAnalyzer(),
+        "MAR0013" => new CallDoesNotMatchRegistrationAnalyzer(),
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
+
+    /// <summary>The actions the analyzer registered past its compilation start (any kind), and what it reported.</summary>
+    private static async Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, params string[] sources)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Shop.Gate",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"/0/Test{i}.cs")),
+            [.. TestReferences.NetCore, .. TestReferences.Mariachi],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var withAnalyzers = compilation.WithAnalyzers([analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+        var actions = telemetry.OperationActionsCount + telemetry.OperationBlockActionsCount + telemetry.OperationBlockStartActionsCount
+            + telemetry.SyntaxNodeActionsCount + telemetry.SyntaxTreeActionsCount + telemetry.SymbolActionsCount + telemetry.CompilationEndActionsCount;
+        return (actions, diagnostics);
+    }
+}
