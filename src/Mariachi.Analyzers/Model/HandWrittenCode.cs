@@ -1,6 +1,4 @@
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Mariachi.Analyzers.Core;
@@ -12,77 +10,21 @@ namespace Mariachi.Analyzers.Core;
 /// <c>GeneratedCode</c> attribute: on IdentityServer's Razor hosts that was about a third of MAR0001's time. These
 /// rules take <see cref="Flags"/>, return where the context says the code is generated (a generated file, a type or
 /// member marked <c>[GeneratedCode]</c>: what the driver skips), and ask <see cref="IsReportable"/> before reporting,
-/// which covers the rest of the driver's check from the report's own node: <c>#line hidden</c> regions, and a local
-/// function or parameter marked <c>[GeneratedCode]</c> (written by that name; an alias of the attribute is not followed).
+/// which covers the rest of the driver's check from the report's own node (<c>#line hidden</c> lines). The driver's
+/// check does not look at local functions (a <c>[GeneratedCode]</c> local function's code is reported), nor does this.
 /// </summary>
 internal static class HandWrittenCode
 {
     /// <summary>The flags of a rule that skips generated code itself.</summary>
     public const GeneratedCodeAnalysisFlags Flags = GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics;
 
-    private const string AttributeNamespace = "System.CodeDom.Compiler";
-    private const string AttributeName = "GeneratedCodeAttribute";
-
     /// <summary>
     /// False when a diagnostic on <paramref name="node"/> (inside a member the context did not call generated) would
-    /// be dropped by the driver as generated code.
+    /// be dropped by the driver as generated code: it starts on a <c>#line hidden</c> line.
     /// </summary>
-    public static bool IsReportable(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    public static bool IsReportable(SyntaxNode node)
     {
         var tree = node.SyntaxTree;
-        if (tree.HasHiddenRegions() && tree.GetLineVisibility(node.SpanStart, cancellationToken) == LineVisibility.Hidden)
-        {
-            return false;
-        }
-
-        for (var current = node; current is not null and not MemberDeclarationSyntax; current = current.Parent)
-        {
-            var attributes = current switch
-            {
-                LocalFunctionStatementSyntax local => local.AttributeLists,
-                ParameterSyntax parameter => parameter.AttributeLists,
-                _ => default,
-            };
-            if (NamesGeneratedCode(attributes) && IsMarked(model.GetDeclaredSymbol(current, cancellationToken)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool NamesGeneratedCode(SyntaxList<AttributeListSyntax> lists)
-    {
-        foreach (var list in lists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                if (SyntaxNames.LastIdentifier(attribute.Name) is "GeneratedCode" or AttributeName)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsMarked(ISymbol? symbol)
-    {
-        if (symbol is null)
-        {
-            return false;
-        }
-
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (attribute.AttributeClass is { } type && TypeNames.Is(type, AttributeNamespace, AttributeName))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return !tree.HasHiddenRegions() || tree.GetLineVisibility(node.SpanStart) != LineVisibility.Hidden;
     }
 }

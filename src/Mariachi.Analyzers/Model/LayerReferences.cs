@@ -90,7 +90,7 @@ internal sealed class LayerReferences
             var found = layer ?? classify?.Invoke(name, model, cancellationToken);
             if (found is null
                 || (_exemptRegistrations && ServiceRegistrations.ContainsSyntax(name, model, cancellationToken))
-                || !HandWrittenCode.IsReportable(name, model, cancellationToken))
+                || !HandWrittenCode.IsReportable(name))
             {
                 continue;
             }
@@ -113,7 +113,7 @@ internal sealed class LayerReferences
         var found = layer ?? classify?.Invoke(operation.Syntax, model, context.CancellationToken);
         if (found is null
             || (_exemptRegistrations && ServiceRegistrations.ContainsOperation(operation))
-            || !HandWrittenCode.IsReportable(operation.Syntax, model, context.CancellationToken))
+            || !HandWrittenCode.IsReportable(operation.Syntax))
         {
             return;
         }

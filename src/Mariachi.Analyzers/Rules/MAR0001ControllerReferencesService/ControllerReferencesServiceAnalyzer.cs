@@ -122,7 +122,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
                 if (model.GetSymbolInfo(name, cancellationToken).Symbol is ITypeSymbol symbol
                     && IsService(symbol, options)
                     && !IsSelf(codeType, symbol)
-                    && HandWrittenCode.IsReportable(name, model, cancellationToken))
+                    && HandWrittenCode.IsReportable(name))
                 {
                     report(Diagnostic.Create(
                         DiagnosticDescriptors.ControllerReferencesService,
@@ -187,7 +187,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (!HandWrittenCode.IsReportable(operation.Syntax, model, context.CancellationToken))
+            if (!HandWrittenCode.IsReportable(operation.Syntax))
             {
                 return;
             }
