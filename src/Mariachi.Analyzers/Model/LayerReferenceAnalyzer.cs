@@ -20,7 +20,7 @@ public abstract class LayerReferenceAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(HandWrittenCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var options = OptionsCache.Of(start.Compilation, start.Options);
@@ -33,7 +33,7 @@ public abstract class LayerReferenceAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolStartAction(
                 type =>
                 {
-                    if (!isTestProject || LayerReferences.IncludesTests(type.Symbol, options))
+                    if (!type.IsGeneratedCode && (!isTestProject || LayerReferences.IncludesTests(type.Symbol, options)))
                     {
                         layer.Code.Register(type, layer.References);
                     }

@@ -66,41 +66,44 @@ internal sealed class LayerReferences
     /// </summary>
     public void Register(SymbolStartAnalysisContext context, string? layer, Classifier? classify)
     {
-        context.RegisterSyntaxNodeAction(node => AnalyzeTypeSyntax(node, layer, classify), TypeReferences.TypeBearingKinds);
+        TypeSyntaxActions.Register(context, (node, model, report, cancellationToken) => AnalyzeTypeSyntax(node, model, report, layer, classify, cancellationToken));
         context.RegisterOperationAction(operation => AnalyzeMemberUse(operation, layer, classify), TypeReferences.MemberUseKinds);
     }
 
-    private void AnalyzeTypeSyntax(SyntaxNodeAnalysisContext context, string? layer, Classifier? classify)
+    private void AnalyzeTypeSyntax(
+        SyntaxNode node, SemanticModel model, Action<Diagnostic> report, string? layer, Classifier? classify, CancellationToken cancellationToken)
     {
         var names = new List<NameSyntax>(1);
-        TypeReferences.CollectNames(context.Node, names);
-        var options = _options.For(context.Node.SyntaxTree);
+        TypeReferences.CollectNames(node, names);
+        var options = _options.For(node.SyntaxTree);
         foreach (var name in names)
         {
             // Read the name before binding it: most names cannot denote a forbidden type.
-            if (!_names.MayDenote(name, options, context.CancellationToken)
-                || context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is not ITypeSymbol type
+            if (!_names.MayDenote(name, options, cancellationToken)
+                || model.GetSymbolInfo(name, cancellationToken).Symbol is not ITypeSymbol type
                 || type.TypeKind == TypeKind.Error
                 || !_isForbidden(type, options))
             {
                 continue;
             }
 
-            var found = layer ?? classify?.Invoke(name, context.SemanticModel, context.CancellationToken);
+            var found = layer ?? classify?.Invoke(name, model, cancellationToken);
             if (found is null
-                || (_exemptRegistrations && ServiceRegistrations.ContainsSyntax(name, context.SemanticModel, context.CancellationToken)))
+                || (_exemptRegistrations && ServiceRegistrations.ContainsSyntax(name, model, cancellationToken))
+                || !HandWrittenCode.IsReportable(name))
             {
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(_descriptor, name.GetLocation(), Display(type), found));
+            report(Diagnostic.Create(_descriptor, name.GetLocation(), Display(type), found));
         }
     }
 
     private void AnalyzeMemberUse(OperationAnalysisContext context, string? layer, Classifier? classify)
     {
         var operation = context.Operation;
-        if (TypeReferences.UsedMember(operation)?.ContainingType is not { } type
+        if (context.IsGeneratedCode
+            || TypeReferences.UsedMember(operation)?.ContainingType is not { } type
             || !_isForbidden(type, _options.For(operation.Syntax.SyntaxTree))
             || operation.SemanticModel is not { } model)
         {
@@ -108,7 +111,9 @@ internal sealed class LayerReferences
         }
 
         var found = layer ?? classify?.Invoke(operation.Syntax, model, context.CancellationToken);
-        if (found is null || (_exemptRegistrations && ServiceRegistrations.ContainsOperation(operation)))
+        if (found is null
+            || (_exemptRegistrations && ServiceRegistrations.ContainsOperation(operation))
+            || !HandWrittenCode.IsReportable(operation.Syntax))
         {
             return;
         }

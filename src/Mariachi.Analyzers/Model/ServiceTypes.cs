@@ -23,6 +23,12 @@ internal sealed class ServiceTypes
 
     public bool IsService(ITypeSymbol type, MariachiOptions options)
     {
+        // Most types a controller uses are not named like a service: the name answers without a cache entry.
+        if (!Layers.MayBeServiceName(type.Name, options))
+        {
+            return false;
+        }
+
         var cache = _verdicts.GetOrAdd(options, _ => new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default));
         var key = type.OriginalDefinition;
         if (cache.TryGetValue(key, out var known))

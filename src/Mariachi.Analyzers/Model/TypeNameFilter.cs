@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,11 +27,7 @@ internal sealed class TypeNameFilter
     private readonly Func<ITypeSymbol, MariachiOptions, bool> _isWanted;
     private readonly Func<IAssemblySymbol, MariachiOptions, bool> _mayDeclareWanted;
     private readonly UsingAliases _aliases;
-    private readonly ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<string, bool>> _verdicts =
-        new ConcurrentDictionary<MariachiOptions, ConcurrentDictionary<string, bool>>();
-
-    private readonly ConcurrentDictionary<(MariachiOptions, IAssemblySymbol), bool> _assemblies =
-        new ConcurrentDictionary<(MariachiOptions, IAssemblySymbol), bool>();
+    private readonly ConcurrentDictionary<MariachiOptions, Verdicts> _verdicts = new ConcurrentDictionary<MariachiOptions, Verdicts>();
 
     /// <param name="compilation">The compilation analyzed.</param>
     /// <param name="isWanted">The types looked for, under a file's options.</param>
@@ -60,19 +57,23 @@ internal sealed class TypeNameFilter
     /// <summary>True when some type whose simple name is <paramref name="identifier"/> is wanted (aliases aside).</summary>
     public bool MayBeNamed(string identifier, MariachiOptions options, CancellationToken cancellationToken)
     {
-        var verdicts = _verdicts.GetOrAdd(options, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
-        if (verdicts.TryGetValue(identifier, out var known))
+        if (!_verdicts.TryGetValue(options, out var verdicts))
+        {
+            verdicts = _verdicts.GetOrAdd(options, o => new Verdicts(DeclaringAssemblies(o)));
+        }
+
+        if (verdicts.ByIdentifier.TryGetValue(identifier, out var known))
         {
             return known;
         }
 
         // Two threads may decide the same identifier; they find the same answer.
-        var verdict = Decide(identifier, options, cancellationToken);
-        verdicts.TryAdd(identifier, verdict);
+        var verdict = Decide(identifier, verdicts.Assemblies, options, cancellationToken);
+        verdicts.ByIdentifier.TryAdd(identifier, verdict);
         return verdict;
     }
 
-    private bool Decide(string identifier, MariachiOptions options, CancellationToken cancellationToken)
+    private bool Decide(string identifier, IAssemblySymbol[] assemblies, MariachiOptions options, CancellationToken cancellationToken)
     {
         // Source: the compilation's index of its types by name, nested types included.
         foreach (var type in SourceTypesByName.Of(_compilation, cancellationToken).Find(identifier))
@@ -84,10 +85,10 @@ internal sealed class TypeNameFilter
         }
 
         // References: the assembly's set of type names answers without creating a symbol (walking its namespaces
-        // would load every type of them); only assemblies that may declare a wanted type are asked.
-        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        // would load every type of them).
+        foreach (var assembly in assemblies)
         {
-            if (assembly.TypeNames.Contains(identifier) && MayDeclareWanted(assembly, options))
+            if (assembly.TypeNames.Contains(identifier))
             {
                 return true;
             }
@@ -96,13 +97,31 @@ internal sealed class TypeNameFilter
         return false;
     }
 
-    private bool MayDeclareWanted(IAssemblySymbol assembly, MariachiOptions options)
+    /// <summary>
+    /// The referenced assemblies that may declare a wanted type under <paramref name="options"/>, decided once per
+    /// configuration: asking each assembly again for every identifier cost more than the lookups themselves.
+    /// </summary>
+    private IAssemblySymbol[] DeclaringAssemblies(MariachiOptions options)
     {
-        if (!_assemblies.TryGetValue((options, assembly), out var known))
+        var declaring = new List<IAssemblySymbol>();
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            known = _assemblies.GetOrAdd((options, assembly), _mayDeclareWanted(assembly, options));
+            if (_mayDeclareWanted(assembly, options))
+            {
+                declaring.Add(assembly);
+            }
         }
 
-        return known;
+        return declaring.ToArray();
+    }
+
+    /// <summary>The answers under one configuration: the assemblies to ask, and each identifier's verdict.</summary>
+    private sealed class Verdicts
+    {
+        public Verdicts(IAssemblySymbol[] assemblies) => Assemblies = assemblies;
+
+        public IAssemblySymbol[] Assemblies { get; }
+
+        public ConcurrentDictionary<string, bool> ByIdentifier { get; } = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
     }
 }

@@ -576,6 +576,58 @@ public sealed class MAR0001ControllerReferencesServiceTests
     }
 
     [Fact]
+    public Task GeneratedCode_types_and_members_are_skipped_but_a_GeneratedCode_local_function_is_not() => Verify(
+        """
+        using System.CodeDom.Compiler;
+        using Microsoft.AspNetCore.Mvc;
+        using Shop.Services;
+
+        public sealed class OrdersController({|MAR0001:IOrderService|} orders) : ControllerBase
+        {
+            [GeneratedCode("tool", "1.0")]
+            public int Generated() { IOrderService again = orders; return again.Count; }
+
+            public int Local()
+            {
+                return Count();
+
+                [GeneratedCode("tool", "1.0")]
+                int Count() { {|MAR0001:IOrderService|} again = orders; return {|MAR0001:again.Count|}; }
+            }
+        }
+
+        [GeneratedCode("tool", "1.0")]
+        public sealed class GeneratedController(IOrderService orders) : ControllerBase
+        {
+            public int Count() { IOrderService again = orders; return again.Count; }
+        }
+        """);
+
+    [Fact]
+    public Task Type_syntax_in_initializers_constructor_initializers_and_lambdas_is_reported_once() => Verify(
+        """
+        using System;
+        using Microsoft.AspNetCore.Mvc;
+        using Shop.Services;
+
+        public sealed class OrdersController : ControllerBase
+        {
+            private readonly object _field = new {|MAR0001:OrderService|}();
+            private readonly Func<object> _factory = () => ({|MAR0001:IOrderService|})new {|MAR0001:OrderService|}();
+
+            public OrdersController() : this(new {|MAR0001:OrderService|}()) { }
+
+            public OrdersController(object orders) { }
+
+            public object Property { get; } = typeof({|MAR0001:IOrderService|});
+
+            public object Arrow => default({|MAR0001:IOrderService|})!;
+
+            public bool Check(object o) => o is {|MAR0001:IOrderService|};
+        }
+        """);
+
+    [Fact]
     public Task Documentation_comments_are_not_reported() => Verify(
         """
         using Microsoft.AspNetCore.Mvc;

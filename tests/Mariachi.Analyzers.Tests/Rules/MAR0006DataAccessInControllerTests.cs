@@ -81,6 +81,38 @@ public sealed class MAR0006DataAccessInControllerTests
         At(7, "DbContext", "Controller"));
 
     [Fact]
+    public Task Type_syntax_in_signatures_initializers_and_bodies_is_reported_once_and_GeneratedCode_members_are_skipped() => Verify(
+        """
+        using System;
+        using System.CodeDom.Compiler;
+        using Microsoft.AspNetCore.Mvc;
+        using Shop.Data;
+
+        public sealed class OrdersController : ControllerBase
+        {
+            private readonly {|#0:ShopDb|} _db = new {|#1:ShopDb|}();
+            private readonly Func<object> _factory = () => new {|#2:ShopDb|}();
+
+            public OrdersController() : this(new {|#3:ShopDb|}()) { }
+
+            public OrdersController(object db) { }
+
+            public object Property { get; } = typeof({|#4:IOrderRepository|});
+
+            public int Count() { {|#5:ShopDb|} db = _db; return 0; }
+
+            [GeneratedCode("tool", "1.0")]
+            public int Generated() { ShopDb db = _db; return 0; }
+        }
+        """,
+        At(0, "ShopDb", "Controller"),
+        At(1, "ShopDb", "Controller"),
+        At(2, "ShopDb", "Controller"),
+        At(3, "ShopDb", "Controller"),
+        At(4, "IOrderRepository", "Controller"),
+        At(5, "ShopDb", "Controller"));
+
+    [Fact]
     public Task ADO_NET_types_in_controllers_named_by_suffix_page_models_and_hubs_are_reported() => Verify(
         """
         using System.Data;

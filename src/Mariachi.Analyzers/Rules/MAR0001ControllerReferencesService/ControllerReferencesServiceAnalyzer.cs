@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -25,7 +26,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(HandWrittenCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             // Useful without Mariachi.Abstractions: it finds the dependencies to move behind ICommunication.
@@ -67,6 +68,11 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public void AnalyzeType(SymbolStartAnalysisContext context)
         {
+            if (context.IsGeneratedCode)
+            {
+                return;
+            }
+
             var type = (INamedTypeSymbol)context.Symbol;
             var scope = _code.ScopeOf(type, _options, context.CancellationToken);
             if (scope == TypeScope.None)
@@ -77,7 +83,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             // Actions registered here run on this type's own members only (nested types start on their own),
             // so inside a controller every node is this type's controller code and needs no classification.
             var controller = scope == TypeScope.Controller ? type : null;
-            context.RegisterSyntaxNodeAction(node => AnalyzeTypeSyntax(node, controller), TypeReferences.TypeBearingKinds);
+            TypeSyntaxActions.Register(context, (node, model, report, cancellationToken) => AnalyzeTypeSyntax(node, model, report, controller, cancellationToken));
             context.RegisterOperationAction(
                 operation => AnalyzeMemberUse(operation, controller),
                 OperationKind.Invocation,
@@ -87,9 +93,9 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
                 OperationKind.MethodReference);
         }
 
-        private void AnalyzeTypeSyntax(SyntaxNodeAnalysisContext context, INamedTypeSymbol? controller)
+        private void AnalyzeTypeSyntax(
+            SyntaxNode node, SemanticModel model, Action<Diagnostic> report, INamedTypeSymbol? controller, CancellationToken cancellationToken)
         {
-            var node = context.Node;
             var options = _options.For(node.SyntaxTree);
 
             // Read the names before classifying the code or binding them: both bind, and most names cannot
@@ -98,14 +104,14 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             TypeReferences.CollectNames(node, names);
             for (var i = names.Count - 1; i >= 0; i--)
             {
-                if (!MayNameService(names[i], options, context.CancellationToken))
+                if (!MayNameService(names[i], options, cancellationToken))
                 {
                     names.RemoveAt(i);
                 }
             }
 
             if (names.Count == 0
-                || !IsControllerCode(node, context.SemanticModel, options, controller, context.CancellationToken, out var codeType))
+                || !IsControllerCode(node, model, options, controller, cancellationToken, out var codeType))
             {
                 return;
             }
@@ -113,11 +119,12 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             var site = node is TypeArgumentListSyntax ? ReferenceSite.Declaration : ReferenceSites.OfTypeSyntax(node);
             foreach (var name in names)
             {
-                if (context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is ITypeSymbol symbol
+                if (model.GetSymbolInfo(name, cancellationToken).Symbol is ITypeSymbol symbol
                     && IsService(symbol, options)
-                    && !IsSelf(codeType, symbol))
+                    && !IsSelf(codeType, symbol)
+                    && HandWrittenCode.IsReportable(name))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    report(Diagnostic.Create(
                         DiagnosticDescriptors.ControllerReferencesService,
                         name.GetLocation(),
                         ReferenceSites.MessageArguments(site, Display(symbol))));
@@ -128,7 +135,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         private void AnalyzeMemberUse(OperationAnalysisContext context, INamedTypeSymbol? controller)
         {
             var operation = context.Operation;
-            if (operation.IsImplicit || operation.SemanticModel is not { } model)
+            if (context.IsGeneratedCode || operation.IsImplicit || operation.SemanticModel is not { } model)
             {
                 return;
             }
@@ -176,6 +183,11 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
                 }
             }
             else if (IsSelf(codeType, serviceType))
+            {
+                return;
+            }
+
+            if (!HandWrittenCode.IsReportable(operation.Syntax))
             {
                 return;
             }
