@@ -96,9 +96,7 @@ public sealed partial class PackagedOrders() : RestoredProject("mariachi-orders-
         {
             ScratchFolder.CopySources(Path.Combine(sample, project), Path.Combine(Template, project));
             var file = Path.Combine(Template, project, project + ".csproj");
-            var text = MariachiProjectReference().Replace(
-                await File.ReadAllTextAsync(file),
-                m => $"<PackageReference Include=\"{m.Groups["package"].Value}\" Version=\"{feed.Version}\" />");
+            var text = ToPackageReferences(await File.ReadAllTextAsync(file), feed);
             text = VersionlessPackageReference().Replace(text, m => $"<PackageReference Include=\"{m.Groups["id"].Value}\" Version=\"{versions[m.Groups["id"].Value]}\" />");
             await File.WriteAllTextAsync(file, text);
         }
@@ -106,26 +104,12 @@ public sealed partial class PackagedOrders() : RestoredProject("mariachi-orders-
         // The file Orders.Api links from the sample's folder (its OpenTelemetry set-up).
         File.Copy(Path.Combine(sample, "OrdersTelemetry.cs"), Path.Combine(Template, "OrdersTelemetry.cs"));
 
-        // What samples/Orders/Directory.Build.props and the repository's give the projects, without the analyzers'
-        // project reference (the packages bring them) and with warnings left as warnings.
-        await File.WriteAllTextAsync(Path.Combine(Template, "Directory.Build.props"), """
-            <Project>
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <LangVersion>latest</LangVersion>
-                <RestorePackagesPath>$(MSBuildThisFileDirectory)packages</RestorePackagesPath>
-              </PropertyGroup>
-            </Project>
-            """);
+        // What samples/Orders/Directory.Build.props adds to the repository's.
+        await WriteBuildPropsAsync("net10.0");
         await File.WriteAllTextAsync(
             Path.Combine(Template, "Orders.slnx"),
             "<Solution>\n" + string.Concat(Projects.Select(p => $"  <Project Path=\"{p}/{p}.csproj\" />\n")) + "</Solution>\n");
     }
-
-    [GeneratedRegex(@"<ProjectReference Include=""[.\\/]+src[\\/][^""]+[\\/](?<package>Mariachi\.[A-Za-z.]+)\.csproj"" />")]
-    private static partial Regex MariachiProjectReference();
 
     [GeneratedRegex(@"<PackageReference Include=""(?<id>[^""]+)"" />")]
     private static partial Regex VersionlessPackageReference();

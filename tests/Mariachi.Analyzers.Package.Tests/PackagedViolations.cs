@@ -12,27 +12,14 @@ public sealed partial class PackagedViolations() : RestoredProject("mariachi-vio
 
         var project = Path.Combine(Template, "Violations.csproj");
         var text = AnalyzerProjectReference().Replace(await File.ReadAllTextAsync(project), string.Empty);
-        text = MariachiProjectReference().Replace(text, m => $"<PackageReference Include=\"{m.Groups["package"].Value}\" Version=\"{feed.Version}\" />");
+        text = ToPackageReferences(text, feed);
         Assert.DoesNotContain("ProjectReference", text, StringComparison.Ordinal);
         await File.WriteAllTextAsync(project, text);
 
-        // What the repository's Directory.Build.props gives the sample.
-        await File.WriteAllTextAsync(Path.Combine(Template, "Directory.Build.props"), """
-            <Project>
-              <PropertyGroup>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <LangVersion>latest</LangVersion>
-                <RestorePackagesPath>$(MSBuildThisFileDirectory)packages</RestorePackagesPath>
-              </PropertyGroup>
-            </Project>
-            """);
+        await WriteBuildPropsAsync();
     }
 
     // The package brings the analyzers; the sample's direct analyzer reference goes.
     [GeneratedRegex(@"\s*<ProjectReference Include=""[^""]+Mariachi\.Analyzers\.csproj""[^>]*/>")]
     private static partial Regex AnalyzerProjectReference();
-
-    [GeneratedRegex(@"<ProjectReference Include=""[.\\/]+src[\\/][^""]+[\\/](?<package>Mariachi\.[A-Za-z.]+)\.csproj"" />")]
-    private static partial Regex MariachiProjectReference();
 }

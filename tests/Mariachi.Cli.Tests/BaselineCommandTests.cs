@@ -37,6 +37,12 @@ public sealed class BaselineCommandTests
             [("Services/OrderService.cs", line, "MAR0002")],
             report.RootElement.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("file").GetString(), f.GetProperty("line").GetInt32(), f.GetProperty("id").GetString())));
         Assert.Contains("mariachi-baseline.json: 18 accepted, 1 new, 1 gone", check.Error, StringComparison.Ordinal);
+        var applied = Assert.Single(report.RootElement.GetProperty("baselines").EnumerateArray());
+        Assert.Equal(("mariachi-baseline.json", 18, 1), (applied.GetProperty("file").GetString(), applied.GetProperty("accepted").GetInt32(), applied.GetProperty("new").GetInt32()));
+        var gone = Assert.Single(applied.GetProperty("gone").EnumerateArray());
+        Assert.Equal(
+            ("MAR0009", "Services/OrderService.cs", "Violations.Services.OrderService.CancelAsync", 1),
+            (gone.GetProperty("rule").GetString(), gone.GetProperty("file").GetString(), gone.GetProperty("symbol").GetString(), gone.GetProperty("count").GetInt32()));
         Assert.Contains("gone: MAR0009 Services/OrderService.cs Violations.Services.OrderService.CancelAsync: public Task CancelAsync(Context ctx, Guid id) => throw new InvalidOperationException($\"Order {id} is shipped.\");", check.Error, StringComparison.Ordinal);
 
         // --update drops what is gone and keeps the new finding out; check then reports it alone.
@@ -86,6 +92,10 @@ public sealed class BaselineCommandTests
         Assert.True(all.ExitCode == 1, all.ToString());
         Assert.Equal([("Counted/Code.cs", 5, "MAR0002"), ("OptedOut/Code.cs", 5, "MAR0002")], Findings(all));
         Assert.DoesNotContain("accepted", all.Output + all.Error, StringComparison.Ordinal);
+        using (var allReport = JsonDocument.Parse(all.Output))
+        {
+            Assert.False(allReport.RootElement.TryGetProperty("baselines", out _), all.Output);
+        }
 
         var both = await tool.RunAsync(folder, "check", "--no-baseline", "--baseline", "mariachi-baseline.json");
         Assert.True(both.ExitCode == 2, both.ToString());

@@ -1,3 +1,4 @@
+using Mariachi.Cli.Baselines;
 using Mariachi.Cli.Loading;
 
 namespace Mariachi.Cli.Analysis;
@@ -14,4 +15,7 @@ internal sealed record CheckResult(
 {
     /// <summary>Each checked project file's baseline (full path), or null: the one its build applies.</summary>
     public IReadOnlyDictionary<string, string?> Baselines { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The baselines applied to the findings (full path and what each accepted), or null when none was asked for.</summary>
+    public IReadOnlyList<(string Path, BaselineComparison Comparison)>? AppliedBaselines { get; init; }
 }

@@ -61,7 +61,7 @@ internal sealed class BaselineCheck
             comparisons.Add((path, comparison with { Gone = gone }));
         }
 
-        return (result with { Findings = remaining.Order(Finding.Order).ToList() }, comparisons);
+        return (result with { Findings = remaining.Order(Finding.Order).ToList(), AppliedBaselines = comparisons }, comparisons);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Mariachi.Cli.Output;
 
 /// <summary>
 /// `--format json`: one object with the tool, the summary, every finding (paths relative to the solution's folder,
-/// 1-based lines and columns) and what failed to load. Field names are a contract for scripts; add, never rename.
+/// 1-based lines and columns), what failed to load and the baselines applied. Field names are a contract for scripts; add, never rename.
 /// </summary>
 internal static class JsonReport
 {
@@ -51,7 +51,12 @@ internal static class JsonReport
             f.TargetFrameworks?.Split(", "))).ToList(),
         result.Projects,
         result.Failures.Select(f => new FailureEntry(HumanReport.Relative(result, f.Path), f.Reason)).ToList(),
-        result.LoadWarnings.Select(f => new FailureEntry(HumanReport.Relative(result, f.Path), f.Reason)).ToList());
+        result.LoadWarnings.Select(f => new FailureEntry(HumanReport.Relative(result, f.Path), f.Reason)).ToList(),
+        result.AppliedBaselines?.Select(b => new BaselineEntry(
+            HumanReport.Relative(result, b.Path),
+            b.Comparison.Accepted,
+            b.Comparison.New.Count,
+            b.Comparison.Gone.Select(e => new GoneEntry(e.Key.Rule, e.Key.File, e.Key.Symbol, e.Key.Source, e.Count)).ToList())).ToList());
 
     internal sealed record Report(
         int Version,
@@ -61,7 +66,8 @@ internal static class JsonReport
         IReadOnlyList<FindingEntry> Findings,
         IReadOnlyList<string> Projects,
         IReadOnlyList<FailureEntry> LoadFailures,
-        IReadOnlyList<FailureEntry> LoadWarnings);
+        IReadOnlyList<FailureEntry> LoadWarnings,
+        IReadOnlyList<BaselineEntry>? Baselines);
 
     internal sealed record ToolInfo(string Name, string Version);
 
@@ -82,4 +88,10 @@ internal static class JsonReport
         IReadOnlyList<string>? TargetFrameworks);
 
     internal sealed record FailureEntry(string Path, string Reason);
+
+    /// <summary>A baseline the check applied (absent with --no-baseline): what it accepted, and its entries no finding matches any more.</summary>
+    internal sealed record BaselineEntry(string File, int Accepted, int New, IReadOnlyList<GoneEntry> Gone);
+
+    /// <summary>A baseline entry no finding matched (`mariachi baseline --update` drops it); keys as in the file, paths relative to the baseline.</summary>
+    internal sealed record GoneEntry(string Rule, string File, string Symbol, string Source, int Count);
 }
