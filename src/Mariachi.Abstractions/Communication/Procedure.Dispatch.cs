@@ -28,7 +28,7 @@ public sealed partial class Procedure<TIn, TOut>
     {
         var binding = Binding;
         if (binding is not null
-            && ReferenceEquals(binding.Owner, communication)
+            && binding.IsOf(communication)
             && !binding.Scope.Superseded
             && binding.Typed is { } handler
             && context is not null
@@ -55,7 +55,7 @@ public sealed partial class Procedure<TIn, TOut>
         if (context is not null && !cancellationToken.IsCancellationRequested && !MariachiTelemetry.ProceduresObserved)
         {
             var binding = Binding;
-            if (binding is null || !ReferenceEquals(binding.Owner, communication) || binding.Scope.Superseded)
+            if (binding is null || !binding.IsOf(communication) || binding.Scope.Superseded)
             {
                 binding = communication is IProcedureBinder binder ? Bind(binder) : null;
             }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Mariachi.Communication.Dispatch;
 
 /// <summary>
@@ -5,12 +7,15 @@ namespace Mariachi.Communication.Dispatch;
 /// (a registration or middleware added since) has replaced it. The flag is the only thing that changes, once, from
 /// false to true, under the registry's write lock and after the newer snapshot is published.
 /// </summary>
-internal sealed class BindingScope(object owner)
+internal sealed class BindingScope(WeakReference<object> owner)
 {
     private volatile bool _superseded;
 
-    /// <summary>The communication (or, for a registry made without one, the registry) the snapshot belongs to.</summary>
-    public object Owner { get; } = owner;
+    /// <summary>
+    /// The communication (or, for a registry made without one, the registry) the snapshot belongs to, held weakly: a
+    /// binding a static handle remembers does not keep a dropped communication reachable. One per registry.
+    /// </summary>
+    public WeakReference<object> Owner { get; } = owner;
 
     public bool Superseded => _superseded;
 
@@ -40,7 +45,7 @@ public abstract class ProcedureBinding
     }
 
     /// <summary><see cref="BindingScope.Owner"/>, kept here as well: one load less on every call by handle.</summary>
-    internal object Owner { get; }
+    internal WeakReference<object> Owner { get; }
 
     internal BindingScope Scope { get; }
 
@@ -59,6 +64,10 @@ public abstract class ProcedureBinding
 
     /// <summary>The handler when no middleware applies (a call runs it directly), else null.</summary>
     internal ProcedureHandler? Direct { get; }
+
+    /// <summary>True when this binding belongs to <paramref name="communication"/> (its snapshot may be superseded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool IsOf(ICommunication communication) => Owner.TryGetTarget(out var owner) && ReferenceEquals(owner, communication);
 }
 
 /// <summary>The binding of a <see cref="ProcedureHandler{TIn, TOut}"/>: a handle of the same types reaches it without a cast.</summary>

@@ -25,7 +25,7 @@ public sealed class ProcedureRegistry<THandler>
     /// </summary>
     public ProcedureRegistry()
     {
-        _snapshot = Snapshot.Empty(new BindingScope(this));
+        _snapshot = Snapshot.Empty(new BindingScope(new WeakReference<object>(this)));
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed class ProcedureRegistry<THandler>
     public ProcedureRegistry(ICommunication owner)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        _snapshot = Snapshot.Empty(new BindingScope(owner));
+        _snapshot = Snapshot.Empty(new BindingScope(new WeakReference<object>(owner)));
     }
 
     /// <summary>The registered procedures, ordered by name.</summary>
