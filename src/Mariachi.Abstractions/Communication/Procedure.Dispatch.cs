@@ -11,11 +11,12 @@ namespace Mariachi.Communication;
 public sealed partial class Procedure<TIn, TOut>
 {
     /// <summary>
-    /// The binding this handle found last: the handler of one communication's registry snapshot, trusted by a call
-    /// through that same communication while the snapshot is current. Written by <see cref="Bind"/> only; a
-    /// reference to an immutable binding, so a racing call reads either the old or the new one, and a binding of
-    /// another communication or of a superseded snapshot is only a miss. It keeps that communication and snapshot
-    /// reachable until the handle binds again.
+    /// The binding this handle found last: the handler (or middleware pipeline) of one communication's registry
+    /// snapshot, trusted by a call through that same communication while the snapshot is current. Written by
+    /// <see cref="Bind"/> only; a reference to an immutable binding, so a racing call reads either the old or the new
+    /// one, and a binding of another communication or of a superseded snapshot is only a miss. Until the handle binds
+    /// again it keeps that one procedure's handler and middleware reachable (and what they reference), not the
+    /// communication: the binding refers to it weakly.
     /// </summary>
     internal ProcedureBinding<TIn, TOut>? Binding;
 
