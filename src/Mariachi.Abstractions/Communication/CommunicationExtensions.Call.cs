@@ -25,4 +25,21 @@ public static partial class CommunicationExtensions
         ArgumentNullException.ThrowIfNull(procedure);
         return procedure.CallAsync(communication, context, input, cancellationToken);
     }
+
+    /// <summary>
+    /// Calls procedure <paramref name="name"/> with <paramref name="input"/>: the call by name
+    /// (<see cref="ICommunication.CallAsync{TOut}(string, Context, object?, CancellationToken)"/>) for a receiver typed
+    /// as an adapter's class, which does not see the interface's sealed member. On an <see cref="ICommunication"/> the
+    /// interface member is chosen over this extension.
+    /// </summary>
+    public static ValueTask<TOut> CallAsync<TOut>(
+        this ICommunication communication,
+        string name,
+        Context context,
+        object? input,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(communication);
+        return communication.CallAsync<TOut>(name, context, input, cancellationToken);
+    }
 }

@@ -11,11 +11,12 @@ namespace Mariachi.Communication;
 public sealed partial class Procedure<TIn, TOut>
 {
     /// <summary>
-    /// The binding this handle found last: the handler of one communication's registry snapshot, trusted by a call
-    /// through that same communication while the snapshot is current. Written by <see cref="Bind"/> only; a
-    /// reference to an immutable binding, so a racing call reads either the old or the new one, and a binding of
-    /// another communication or of a superseded snapshot is only a miss. It keeps that communication and snapshot
-    /// reachable until the handle binds again.
+    /// The binding this handle found last: the handler (or middleware pipeline) of one communication's registry
+    /// snapshot, trusted by a call through that same communication while the snapshot is current. Written by
+    /// <see cref="Bind"/> only; a reference to an immutable binding, so a racing call reads either the old or the new
+    /// one, and a binding of another communication or of a superseded snapshot is only a miss. Until the handle binds
+    /// again it keeps that one procedure's handler and middleware reachable (and what they reference), not the
+    /// communication: the binding refers to it weakly.
     /// </summary>
     internal ProcedureBinding<TIn, TOut>? Binding;
 
@@ -28,7 +29,7 @@ public sealed partial class Procedure<TIn, TOut>
     {
         var binding = Binding;
         if (binding is not null
-            && ReferenceEquals(binding.Owner, communication)
+            && binding.IsOf(communication)
             && !binding.Scope.Superseded
             && binding.Typed is { } handler
             && context is not null
@@ -42,26 +43,11 @@ public sealed partial class Procedure<TIn, TOut>
     }
 
     /// <summary>
-    /// Looks this handle up among a snapshot's <paramref name="bindings"/> with <see cref="NameHash"/>, remembers a
-    /// binding of these types and returns its direct handler (null when none, or when middleware applies). An
-    /// instance method of the generic class, so that a shared generic caller reaches it without a generic dictionary
-    /// lookup of its own.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    internal ProcedureHandler<TIn, TOut>? Bind(ProcedureLookup<ProcedureBinding> bindings)
-    {
-        if (bindings.TryGet(Name, NameHash, out var found) && found is ProcedureBinding<TIn, TOut> binding)
-        {
-            Binding = binding;
-            return binding.Typed;
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// A call the fast path does not take: binds the handle when the communication can (once per handle and registry
-    /// change), else calls by name, where the arguments are checked and middleware, errors and spans live.
+    /// A call the fast path does not take. When the communication can bind and nothing forbids (a null context, a
+    /// cancelled token, telemetry listening), the handle's binding to the communication's current registrations
+    /// (bound again when it is missing, of another communication or superseded) runs the handler, or enters the
+    /// middleware pipeline directly; everything else (an adapter that does not bind, a registration of other types, an
+    /// unknown name) goes by name, where the arguments are checked and errors and spans live.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ValueTask<TOut> CallUnbound(ICommunication communication, Context? context, TIn input, CancellationToken cancellationToken)
@@ -69,17 +55,38 @@ public sealed partial class Procedure<TIn, TOut>
         ArgumentNullException.ThrowIfNull(communication);
         if (context is not null && !cancellationToken.IsCancellationRequested && !MariachiTelemetry.ProceduresObserved)
         {
-            // A current binding without a handler means middleware applies: no new lookup.
             var binding = Binding;
-            var handler = binding is not null && ReferenceEquals(binding.Owner, communication) && !binding.Scope.Superseded
-                ? binding.Typed
-                : (communication as IProcedureBinder)?.Bind(this);
-            if (handler is not null)
+            if (binding is null || !binding.IsOf(communication) || binding.Scope.Superseded)
+            {
+                binding = communication is IProcedureBinder binder ? Bind(binder) : null;
+            }
+
+            if (binding?.Typed is { } handler)
             {
                 return handler.InvokeAsync(context.WithProcedure(Name), input, cancellationToken);
+            }
+
+            if (binding is not null)
+            {
+                return ProcedureCalls.CallThroughPipelineAsync<TOut>(binding, context, input, cancellationToken);
             }
         }
 
         return communication.CallAsync<TOut>(Name, context!, input, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks <paramref name="binder"/> for this procedure's binding and remembers it when it is of these types (a
+    /// registration of other types is left to the call by name, which reports the mismatch).
+    /// </summary>
+    private ProcedureBinding<TIn, TOut>? Bind(IProcedureBinder binder)
+    {
+        if (binder.Bind(Name) is ProcedureBinding<TIn, TOut> binding)
+        {
+            Binding = binding;
+            return binding;
+        }
+
+        return null;
     }
 }

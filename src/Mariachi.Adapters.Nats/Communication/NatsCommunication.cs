@@ -19,7 +19,7 @@ namespace Mariachi.Adapters.Nats.Communication;
 /// <para>
 /// <see cref="Register{TIn, TOut}(string, Func{Context, TIn, CancellationToken, ValueTask{TOut}})"/> subscribes the handler
 /// on <c>{ProcedureSubjectPrefix}.{name}</c> in the queue group <c>QueueGroup</c>, so the instances that register a
-/// procedure share its calls. <see cref="CallAsync{TOut}(string, Context, object?, CancellationToken)"/> always goes
+/// procedure share its calls. <see cref="CallCoreAsync"/> (every call by name or by handle) always goes
 /// over NATS, even when this instance serves the procedure, and waits <c>RequestTimeout</c> for the reply.
 /// </para>
 /// <para>
@@ -111,13 +111,15 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         Add(new ProcedureHandler<TIn, TOut>(name, handler, _validator));
     }
 
-    public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public ValueTask<object?> CallCoreAsync(string name, Context context, object? input, Type resultType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(resultType);
         return cancellationToken.IsCancellationRequested
-            ? ValueTask.FromCanceled<TOut>(cancellationToken)
-            : new ValueTask<TOut>(CallCoreAsync<TOut>(name, context, input, cancellationToken));
+            ? ValueTask.FromCanceled<object?>(cancellationToken)
+            : new ValueTask<object?>(CallObservedAsync(name, context, input, resultType, cancellationToken));
     }
 
     public void Use(IProcedureMiddleware middleware, string? procedure = null) => _registry.Use(middleware, procedure);
@@ -199,12 +201,12 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
     }
 
     /// <summary>The call, in the caller's span when someone observes it (its span id goes out in <c>traceparent</c>).</summary>
-    private async Task<TOut> CallCoreAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken)
+    private async Task<object?> CallObservedAsync(string name, Context context, object? input, Type resultType, CancellationToken cancellationToken)
     {
         using var operation = MariachiTelemetry.StartProcedureClient(name, context);
         try
         {
-            return await CallOverWireAsync<TOut>(name, context, input, cancellationToken).ConfigureAwait(false);
+            return await CallOverWireAsync(name, context, input, resultType, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (operation is not null)
         {
@@ -213,7 +215,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         }
     }
 
-    private async Task<TOut> CallOverWireAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken)
+    private async Task<object?> CallOverWireAsync(string name, Context context, object? input, Type resultType, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (!ProcedureName.IsValid(name))
@@ -239,7 +241,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         var headers = new NatsHeaders();
         WireHeaders.WriteContext(headers, context, name);
         headers[WireHeaders.Type] = WireTypes.NameOfValue(input);
-        headers[WireHeaders.ReplyType] = WireTypes.NameOf(typeof(TOut));
+        headers[WireHeaders.ReplyType] = WireTypes.NameOf(resultType);
         headers[WireHeaders.TimeoutMs] = ((long)_timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 
         var pending = new PendingCall();
@@ -267,7 +269,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
                 throw await NoResponderErrorAsync(name, cancellationToken).ConfigureAwait(false);
             }
 
-            return DecodeReply<TOut>(name, reply);
+            return DecodeReply(name, reply, resultType);
         }
         catch (NatsNoRespondersException)
         {
@@ -316,7 +318,7 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         }
     }
 
-    private TOut DecodeReply<TOut>(string name, NatsMsg<byte[]> reply)
+    private object? DecodeReply(string name, NatsMsg<byte[]> reply, Type resultType)
     {
         var status = WireHeaders.Raw(reply.Headers, WireHeaders.Status);
         if (status == WireHeaders.StatusError)
@@ -338,22 +340,22 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
         var typeName = WireHeaders.Raw(reply.Headers, WireHeaders.Type) ?? WireTypes.Null;
         if (typeName == WireTypes.Null)
         {
-            return default(TOut) is null ? default! : throw TypeMismatch.Result(name, typeof(TOut), WireTypes.Null);
+            return AcceptsNull(resultType) ? null : throw TypeMismatch.Result(name, resultType, WireTypes.Null);
         }
 
         Type target;
-        if (typeName == WireTypes.NameOf(typeof(TOut)))
+        if (typeName == WireTypes.NameOf(resultType))
         {
-            target = typeof(TOut);
+            target = resultType;
         }
         else if (WireTypes.Resolve(typeName) is { } sent)
         {
-            target = typeof(TOut).IsAssignableFrom(sent) ? sent : throw TypeMismatch.Result(name, typeof(TOut), typeName);
+            target = resultType.IsAssignableFrom(sent) ? sent : throw TypeMismatch.Result(name, resultType, typeName);
         }
         else
         {
             // Not loaded here; the responder checked it is compatible with what was asked for.
-            target = typeof(TOut);
+            target = resultType;
         }
 
         object? value;
@@ -366,13 +368,13 @@ public sealed partial class NatsCommunication : ICommunication, IAsyncDisposable
             throw WireSerialization.ReadFailed($"the result of '{name}'", target, name, exception);
         }
 
-        return value switch
-        {
-            TOut typed => typed,
-            null when default(TOut) is null => default!,
-            _ => throw TypeMismatch.Result(name, typeof(TOut), WireTypes.NameOfValue(value)),
-        };
+        return value is null ? AcceptsNull(resultType) ? null : throw TypeMismatch.Result(name, resultType, WireTypes.NameOfValue(value))
+            : resultType.IsInstanceOfType(value) ? value
+            : throw TypeMismatch.Result(name, resultType, WireTypes.NameOfValue(value));
     }
+
+    /// <summary>True when <paramref name="type"/> has null among its values (a reference type or a nullable value type).</summary>
+    private static bool AcceptsNull(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 
     private async Task<CommunicationError> NoResponderErrorAsync(string name, CancellationToken cancellationToken)
     {

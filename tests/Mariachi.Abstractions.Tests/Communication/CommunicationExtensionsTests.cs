@@ -90,7 +90,54 @@ public sealed class CommunicationExtensionsTests
         var result = await _communication.CallAsync(Handle, Caller, "a", source.Token);
 
         Assert.Equal("by name: a", result);
-        Assert.Equal(("shapes.handle", Caller, (object?)"a", source.Token), Assert.Single(_communication.Calls));
+        Assert.Equal(("shapes.handle", Caller, (object?)"a", typeof(string), source.Token), Assert.Single(_communication.Calls));
+    }
+
+    [Fact]
+    public async Task A_call_by_name_to_a_communication_that_implements_only_the_core_reaches_it_with_the_result_type_asked_for()
+    {
+        using var source = new CancellationTokenSource();
+        ICommunication communication = _communication;
+
+        var throughInterface = await communication.CallAsync<string>("shapes.name", Caller, 1, source.Token);
+        var throughClass = await _communication.CallAsync<object>("shapes.name", Caller, 2);
+
+        Assert.Equal("by name: 1", throughInterface);
+        Assert.Equal("by name: 2", throughClass);
+        Assert.Equal(
+            [("shapes.name", Caller, (object?)1, typeof(string), source.Token), ("shapes.name", Caller, (object?)2, typeof(object), CancellationToken.None)],
+            _communication.Calls);
+    }
+
+    [Fact]
+    public async Task The_core_result_is_awaited_converted_and_checked_and_its_failure_or_cancellation_kept()
+    {
+        ICommunication communication = _communication;
+        _communication.Reply = async input =>
+        {
+            await Task.Yield();
+            return input;
+        };
+        Assert.Equal(42, await communication.CallAsync<int>("shapes.later", Caller, 42));
+        Assert.Null(await communication.CallAsync<int?>("shapes.later", Caller, null));
+
+        var mismatch = await Assert.ThrowsAsync<CommunicationError>(async () => await communication.CallAsync<int>("shapes.later", Caller, "text"));
+        Assert.Equal(ErrorCodes.Communication.TypeMismatch, mismatch.Code);
+        Assert.Equal("Procedure 'shapes.later' returns System.String, which is not the System.Int32 the caller asked for.", mismatch.Message);
+        _communication.Reply = _ => ValueTask.FromResult<object?>(null);
+        var nullForInt = await Assert.ThrowsAsync<CommunicationError>(async () => await communication.CallAsync<int>("shapes.now", Caller, 1));
+        Assert.Equal(ErrorCodes.Communication.TypeMismatch, nullForInt.Code);
+
+        _communication.Reply = _ => ValueTask.FromException<object?>(new InvalidOperationException("boom"));
+        var failed = communication.CallAsync<string>("shapes.now", Caller, 1);
+        Assert.True(failed.IsFaulted);
+        Assert.Equal("boom", (await Assert.ThrowsAsync<InvalidOperationException>(async () => await failed)).Message);
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        _communication.Reply = _ => ValueTask.FromCanceled<object?>(cancelled.Token);
+        var call = communication.CallAsync<string>("shapes.now", Caller, 1);
+        Assert.True(call.IsCanceled);
     }
 
     [Fact]
@@ -125,12 +172,15 @@ public sealed class CommunicationExtensionsTests
         public async Task<TOut> RunAsync<TOut>(string name, object? input, CancellationToken token) =>
             (TOut)(await _handlers[name](Caller.WithProcedure(name), input, token))!;
 
-        public List<(string Name, Context Context, object? Input, CancellationToken Token)> Calls { get; } = [];
+        public List<(string Name, Context Context, object? Input, Type ResultType, CancellationToken Token)> Calls { get; } = [];
 
-        public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default)
+        /// <summary>What <see cref="CallCoreAsync"/> answers; by default "by name: " and the input.</summary>
+        public Func<object?, ValueTask<object?>> Reply { get; set; } = input => ValueTask.FromResult<object?>("by name: " + input);
+
+        public ValueTask<object?> CallCoreAsync(string name, Context context, object? input, Type resultType, CancellationToken cancellationToken)
         {
-            Calls.Add((name, context, input, cancellationToken));
-            return ValueTask.FromResult((TOut)(object)("by name: " + input));
+            Calls.Add((name, context, input, resultType, cancellationToken));
+            return Reply(input);
         }
 
         public bool Has(string name) => Names.Contains(name);

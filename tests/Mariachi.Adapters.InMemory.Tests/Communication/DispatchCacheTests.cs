@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mariachi.Adapters.InMemory.Communication;
 using Mariachi.Communication;
 
@@ -114,6 +115,33 @@ public sealed class DispatchCacheTests
         Assert.Equal("context", Assert.Throws<ArgumentNullException>(() => { _ = communication.CallAsync(procedure, null!, new Question()); }).ParamName);
         Assert.Equal(1, runs);
         Assert.Equal("run 2", await communication.CallAsync(procedure, Caller, new Question()));
+    }
+
+    [Fact]
+    public async Task A_handle_does_not_keep_a_dropped_communication_reachable()
+    {
+        var procedure = new Procedure<Question, string>("cache.dropped");
+        var dropped = await CallOnceAndDropAsync(procedure);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(dropped.TryGetTarget(out _));
+        var next = new InProcessCommunication();
+        next.Register(procedure, (_, _) => ValueTask.FromResult("next"));
+        Assert.Equal("next", await next.CallAsync(procedure, Caller, new Question()));
+    }
+
+    /// <summary>Binds <paramref name="procedure"/> to a communication that nothing else keeps, in a frame of its own.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference<InProcessCommunication>> CallOnceAndDropAsync(Procedure<Question, string> procedure)
+    {
+        var communication = new InProcessCommunication();
+        communication.Register(procedure, (_, _) => ValueTask.FromResult("dropped"));
+        Assert.Equal("dropped", await communication.CallAsync(procedure, Caller, new Question()));
+        Assert.Equal("dropped", await communication.CallAsync(procedure, Caller, new Question()));
+        return new WeakReference<InProcessCommunication>(communication);
     }
 
     /// <summary>An input without validation rules.</summary>

@@ -321,7 +321,7 @@ public sealed class MAR0004DuplicateProcedureNameTests
         {
             public void Register<TIn, TOut>(string name, Func<Context, TIn, CancellationToken, ValueTask<TOut>> handler) { }
             public void Register(string name) { }
-            public ValueTask<TOut> CallAsync<TOut>(string name, Context context, object? input, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            public ValueTask<object?> CallCoreAsync(string name, Context context, object? input, Type resultType, CancellationToken cancellationToken) => throw new NotImplementedException();
             public ValueTask<TOut> CallAsync<TIn, TOut>(Procedure<TIn, TOut> procedure, Context context, TIn input, CancellationToken cancellationToken = default) => throw new NotImplementedException();
             public bool Has(string name) => false;
             public IReadOnlyList<ProcedureInfo> Procedures => Array.Empty<ProcedureInfo>();

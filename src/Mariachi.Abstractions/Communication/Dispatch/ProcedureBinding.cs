@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Mariachi.Communication.Dispatch;
 
 /// <summary>
@@ -5,12 +7,15 @@ namespace Mariachi.Communication.Dispatch;
 /// (a registration or middleware added since) has replaced it. The flag is the only thing that changes, once, from
 /// false to true, under the registry's write lock and after the newer snapshot is published.
 /// </summary>
-internal sealed class BindingScope(object owner)
+internal sealed class BindingScope(WeakReference<object> owner)
 {
     private volatile bool _superseded;
 
-    /// <summary>The communication (or, for a registry made without one, the registry) the snapshot belongs to.</summary>
-    public object Owner { get; } = owner;
+    /// <summary>
+    /// The communication (or, for a registry made without one, the registry) the snapshot belongs to, held weakly: a
+    /// binding a static handle remembers does not keep a dropped communication reachable. One per registry.
+    /// </summary>
+    public WeakReference<object> Owner { get; } = owner;
 
     public bool Superseded => _superseded;
 
@@ -18,30 +23,57 @@ internal sealed class BindingScope(object owner)
 }
 
 /// <summary>
-/// What one registry snapshot says about a procedure: its handler when a call runs it directly (no middleware
-/// applies), with the communication it belongs to as <see cref="Owner"/>. Made with the snapshot and immutable; a
-/// caller (a handle, the registry's last call by name) remembers it and trusts it only while it belongs to the
-/// communication called and its snapshot is not superseded, so another communication, or a registration or
-/// middleware added later, makes it a miss, never a wrong answer.
+/// What one registry snapshot of a communication says about a procedure: how a call runs it, straight into its
+/// handler when no middleware applies, else into its composed middleware pipeline. Made with the snapshot and
+/// immutable; an adapter that binds hands it out (<see cref="IProcedureBinder.Bind"/>) and a caller (a
+/// <see cref="Procedure{TIn, TOut}"/> handle, the registry's last call by name) trusts it only while it belongs to the
+/// communication called and its snapshot is not superseded, so another communication, or a registration or middleware
+/// added later, makes it a miss, never a wrong answer. Opaque outside this package: adapters pass it on.
 /// </summary>
-internal class ProcedureBinding(BindingScope scope, ProcedureHandler handler, bool direct)
+public abstract class ProcedureBinding
 {
-    /// <summary><see cref="BindingScope.Owner"/>, kept here as well: one load less on every call by handle.</summary>
-    public object Owner { get; } = scope.Owner;
+    private protected ProcedureBinding(BindingScope scope, ProcedureHandler handler, ProcedureDelegate? pipeline)
+    {
+        Owner = scope.Owner;
+        Scope = scope;
+        Info = handler.Info;
+        Name = handler.Info.Name;
+        Output = handler.Info.OutputType;
+        Handler = handler;
+        Pipeline = pipeline;
+        Direct = pipeline is null ? handler : null;
+    }
 
-    public BindingScope Scope { get; } = scope;
+    /// <summary><see cref="BindingScope.Owner"/>, kept here as well: one load less on every call by handle.</summary>
+    internal WeakReference<object> Owner { get; }
+
+    internal BindingScope Scope { get; }
+
+    internal ProcedureInfo Info { get; }
 
     /// <summary>The registered name, compared by reference with the name of a call.</summary>
-    public string Name { get; } = handler.Info.Name;
+    internal string Name { get; }
 
-    /// <summary>The handler, or null when middleware applies and the call takes the pipeline.</summary>
-    public ProcedureHandler? Direct { get; } = direct ? handler : null;
+    /// <summary>The registration's output type: a call by name runs <see cref="Direct"/> when it asks for exactly this.</summary>
+    internal Type Output { get; }
+
+    internal ProcedureHandler Handler { get; }
+
+    /// <summary>The composed middleware around the handler, or null when none applies.</summary>
+    internal ProcedureDelegate? Pipeline { get; }
+
+    /// <summary>The handler when no middleware applies (a call runs it directly), else null.</summary>
+    internal ProcedureHandler? Direct { get; }
+
+    /// <summary>True when this binding belongs to <paramref name="communication"/> (its snapshot may be superseded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool IsOf(ICommunication communication) => Owner.TryGetTarget(out var owner) && ReferenceEquals(owner, communication);
 }
 
 /// <summary>The binding of a <see cref="ProcedureHandler{TIn, TOut}"/>: a handle of the same types reaches it without a cast.</summary>
-internal sealed class ProcedureBinding<TIn, TOut>(BindingScope scope, ProcedureHandler<TIn, TOut> handler, bool direct)
-    : ProcedureBinding(scope, handler, direct)
+internal sealed class ProcedureBinding<TIn, TOut>(BindingScope scope, ProcedureHandler<TIn, TOut> handler, ProcedureDelegate? pipeline)
+    : ProcedureBinding(scope, handler, pipeline)
 {
     /// <inheritdoc cref="ProcedureBinding.Direct"/>
-    public ProcedureHandler<TIn, TOut>? Typed { get; } = direct ? handler : null;
+    public ProcedureHandler<TIn, TOut>? Typed { get; } = pipeline is null ? handler : null;
 }

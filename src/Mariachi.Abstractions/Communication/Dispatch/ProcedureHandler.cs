@@ -17,8 +17,8 @@ public abstract class ProcedureHandler : IProcedureHandler
     /// <inheritdoc/>
     public abstract ValueTask<object?> InvokeBoxedAsync(ProcedureCall call);
 
-    /// <summary>This handler's binding for a registry snapshot, typed as its handles are.</summary>
-    internal abstract ProcedureBinding Bind(BindingScope scope, bool direct);
+    /// <summary>This handler's binding for a registry snapshot, typed as its handles are; <paramref name="pipeline"/> is its middleware, if any.</summary>
+    internal abstract ProcedureBinding Bind(BindingScope scope, ProcedureDelegate? pipeline);
 }
 
 /// <summary>The typed invocation of a handler whose output is <typeparamref name="TOut"/>, with the input still boxed (a call by name).</summary>
@@ -93,7 +93,7 @@ public sealed class ProcedureHandler<TIn, TOut> : ProcedureHandler<TOut>
         return result.IsCompletedSuccessfully ? new ValueTask<object?>(result.Result) : BoxAsync(result);
     }
 
-    internal override ProcedureBinding Bind(BindingScope scope, bool direct) => new ProcedureBinding<TIn, TOut>(scope, this, direct);
+    internal override ProcedureBinding Bind(BindingScope scope, ProcedureDelegate? pipeline) => new ProcedureBinding<TIn, TOut>(scope, this, pipeline);
 
     private static async ValueTask<object?> BoxAsync(ValueTask<TOut> pending) => await pending.ConfigureAwait(false);
 

@@ -25,7 +25,7 @@ public sealed class ProcedureRegistry<THandler>
     /// </summary>
     public ProcedureRegistry()
     {
-        _snapshot = Snapshot.Empty(new BindingScope(this));
+        _snapshot = Snapshot.Empty(new BindingScope(new WeakReference<object>(this)));
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed class ProcedureRegistry<THandler>
     public ProcedureRegistry(ICommunication owner)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        _snapshot = Snapshot.Empty(new BindingScope(owner));
+        _snapshot = Snapshot.Empty(new BindingScope(new WeakReference<object>(owner)));
     }
 
     /// <summary>The registered procedures, ordered by name.</summary>
@@ -57,29 +57,15 @@ public sealed class ProcedureRegistry<THandler>
     }
 
     /// <summary>
-    /// The handler a call by <paramref name="procedure"/> runs when no middleware applies and the registration has the
-    /// handle's types, else null. The handle remembers the answer (either one) until a registration or middleware is
-    /// added, for calls through this registry's owner: <see cref="IProcedureBinder.Bind"/> of an adapter.
-    /// </summary>
-    public ProcedureHandler<TIn, TOut>? Bind<TIn, TOut>(Procedure<TIn, TOut> procedure)
-    {
-        ArgumentNullException.ThrowIfNull(procedure);
-        return procedure.Bind(_snapshot.BindingsByHandle);
-    }
-
-    /// <summary>
-    /// The handler a call by <paramref name="name"/> with output <typeparamref name="TOut"/> runs when no middleware
-    /// applies (the fast path of a call by name), else false. The last name found is remembered and compared by
-    /// reference (a literal or a handle's name is the registered string object) before any hashing.
+    /// The binding of <paramref name="name"/> in the current snapshot, or null when it is not registered: what
+    /// <see cref="IProcedureBinder.Bind"/> of this registry's owner answers. The last name found is remembered and
+    /// compared by reference (a literal or a handle's name is the registered string object) before any hashing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryGetDirect<TOut>(string name, [NotNullWhen(true)] out ProcedureHandler<TOut>? handler)
+    public ProcedureBinding? Bind(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
         var last = _lastByName;
-        var binding = last is not null && ReferenceEquals(last.Name, name) && !last.Scope.Superseded ? last : BindName(name);
-        handler = binding?.Direct as ProcedureHandler<TOut>;
-        return handler is not null;
+        return last is not null && ReferenceEquals(last.Name, name) && !last.Scope.Superseded ? last : BindName(name);
     }
 
     /// <summary>Adds <paramref name="handler"/>; a name registers once (<see cref="ErrorCodes.Communication.DuplicateProcedure"/>).</summary>
@@ -123,6 +109,7 @@ public sealed class ProcedureRegistry<THandler>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ProcedureBinding? BindName(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (!_snapshot.Bindings.TryGetValue(name, out var binding))
         {
             return null;
@@ -153,8 +140,7 @@ public sealed class ProcedureRegistry<THandler>
             ByHandle = new ProcedureLookup<ProcedureEntry<THandler>>(entries);
             Bindings = entries
                 .Where(e => e.Value.Handler is ProcedureHandler)
-                .ToFrozenDictionary(e => e.Key, e => ((ProcedureHandler)(object)e.Value.Handler).Bind(scope, direct: e.Value.Pipeline is null), StringComparer.Ordinal);
-            BindingsByHandle = new ProcedureLookup<ProcedureBinding>(Bindings);
+                .ToFrozenDictionary(e => e.Key, e => ((ProcedureHandler)(object)e.Value.Handler).Bind(scope, e.Value.Pipeline), StringComparer.Ordinal);
             _global = global;
             _perProcedure = perProcedure;
             Procedures = entries.Values.Select(e => e.Handler.Info).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
@@ -175,8 +161,6 @@ public sealed class ProcedureRegistry<THandler>
 
         /// <summary>The bindings to this snapshot, by name.</summary>
         public FrozenDictionary<string, ProcedureBinding> Bindings { get; }
-
-        public ProcedureLookup<ProcedureBinding> BindingsByHandle { get; }
 
         public IReadOnlyList<ProcedureInfo> Procedures { get; }
 
