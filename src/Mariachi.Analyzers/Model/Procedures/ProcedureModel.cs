@@ -180,6 +180,12 @@ internal static class ProcedureModel
     /// </summary>
     public static string? ConstantNameOfMember(ISymbol member, KnownSymbols symbols)
     {
+        if (member.DeclaringSyntaxReferences.Length == 0 && member.IsStatic)
+        {
+            // A compiled assembly: the catalog generator wrote its handles' names as assembly attributes.
+            return ReferencedCatalogs.Get(symbols.Compilation, CancellationToken.None).HandleName(member);
+        }
+
         if (member.DeclaringSyntaxReferences.Length != 1)
         {
             return null;
