@@ -180,12 +180,6 @@ internal static class ProcedureModel
     /// </summary>
     public static string? ConstantNameOfMember(ISymbol member, KnownSymbols symbols)
     {
-        if (member.DeclaringSyntaxReferences.Length == 0 && member.IsStatic)
-        {
-            // A compiled assembly: the catalog generator wrote its handles' names as assembly attributes.
-            return ReferencedCatalogs.Get(symbols.Compilation, CancellationToken.None).HandleName(member);
-        }
-
         if (member.DeclaringSyntaxReferences.Length != 1)
         {
             return null;
@@ -199,6 +193,18 @@ internal static class ProcedureModel
 
         ISymbol? unresolved = null;
         return FromDeclaration(member, symbols, symbols.Compilation.GetSemanticModel(tree), 0, ref unresolved);
+    }
+
+    /// <summary>
+    /// The constant name held by the Procedure field or property <paramref name="member"/> as a call in
+    /// <paramref name="model"/>'s tree reads it: with that model when declared in the same tree, from the syntax of
+    /// <c>new Procedure&lt;A, B&gt;(constant)</c> when declared in another, else with the declaring tree's model.
+    /// </summary>
+    public static string? ConstantNameOfHandle(ISymbol member, KnownSymbols symbols, SemanticModel model)
+    {
+        ISymbol? unresolved = null;
+        return FromDeclaration(member, symbols, model, 0, ref unresolved)
+            ?? (unresolved is null ? null : ConstantNameOfMember(unresolved, symbols));
     }
 
     private static IArgumentOperation? Argument(IInvocationOperation invocation, KnownSymbols symbols, bool handler)

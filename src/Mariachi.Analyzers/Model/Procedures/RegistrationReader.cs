@@ -128,10 +128,10 @@ internal sealed class RegistrationReader
                 return constant;
             case IFieldSymbol { IsReadOnly: true, Type: INamedTypeSymbol type } field when IsProcedure(type):
                 handleType = type;
-                return ProcedureModel.ConstantNameOfMember(field, _symbols);
+                return ProcedureModel.ConstantNameOfHandle(field, _symbols, _model);
             case IPropertySymbol { SetMethod: null, IsIndexer: false, Type: INamedTypeSymbol type } property when IsProcedure(type):
                 handleType = type;
-                return ProcedureModel.ConstantNameOfMember(property, _symbols);
+                return ProcedureModel.ConstantNameOfHandle(property, _symbols, _model);
             default:
                 return null;
         }
