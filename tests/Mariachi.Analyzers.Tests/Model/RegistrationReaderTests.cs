@@ -121,6 +121,40 @@ public sealed class RegistrationReaderTests
     }
 
     [Fact]
+    public void Names_the_body_declares_and_calls_in_lambdas_or_generic_methods_are_bound_whole()
+    {
+        // Names are bound in the member's header, where a local would not hide the member of the same name.
+        var (read, fullBinds) = Read("""
+            namespace Shop;
+            sealed class Module
+            {
+                const string PingName = "orders.member";
+                private readonly ICommunication c;
+
+                public Module(ICommunication communication) => c = communication;
+
+                public void Map()
+                {
+                    const string PingName = "orders.shadow";
+                    c.Register<int, int>(PingName, (ctx, n) => Task.FromResult(n));
+                    var c2 = c;
+                    c2.Register<int, int>("orders.local", (ctx, n) => Task.FromResult(n));
+                    Action later = () => c.Register<int, int>("orders.lambda", (ctx, n) => Task.FromResult(n));
+                    Echo<long>();
+                    this.c.Register<int, int>(Module.PingName, (ctx, n) => Task.FromResult(n));
+                }
+
+                void Echo<T>() => c.Register<T, T>("orders.echo", (ctx, t) => Task.FromResult(t));
+            }
+            """);
+
+        Assert.Equal(
+            ["orders.shadow: int -> int", "orders.local: int -> int", "orders.lambda: int -> int", "orders.member: int -> int", "orders.echo: T -> T"],
+            read);
+        Assert.Equal(4, fullBinds);
+    }
+
+    [Fact]
     public void A_Register_extension_of_the_code_s_own_in_scope_is_bound_whole_and_is_no_registration()
     {
         // The code's own extension is found before Mariachi's (its namespace is searched first), so the call is not Mariachi's.

@@ -59,19 +59,20 @@ internal sealed class RegistrationReader
             || syntax.Expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
             || syntax.ArgumentList.Arguments is not { Count: 2 } arguments
             || arguments[0] is not { NameColon: null, RefKindKeyword.RawKind: 0 } nameArgument
-            || arguments[1].NameColon is not null)
+            || arguments[1].NameColon is not null
+            || MemberScope.Of(syntax) is not { } scope)
         {
             return false;
         }
 
-        var position = syntax.SpanStart;
-        var receiver = _model.GetSpeculativeTypeInfo(position, access.Expression, SpeculativeBindingOption.BindAsExpression).Type;
-        if (!SymbolEqualityComparer.Default.Equals(receiver, communication) || !OnlyMariachiRegisterInScope(syntax, communication))
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!SymbolEqualityComparer.Default.Equals(ReceiverType(access.Expression, scope), communication)
+            || !OnlyMariachiRegisterInScope(syntax, scope.Position, communication))
         {
             return false;
         }
 
-        var name = NameOf(nameArgument.Expression, position, out var handleType);
+        var name = NameOf(nameArgument.Expression, scope, out var handleType);
         if (name is null)
         {
             return false;
@@ -81,8 +82,8 @@ internal sealed class RegistrationReader
         ITypeSymbol? output;
         if (access.Name is GenericNameSyntax { TypeArgumentList.Arguments: { Count: 2 } typeArguments })
         {
-            input = _model.GetSpeculativeTypeInfo(position, typeArguments[0], SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
-            output = _model.GetSpeculativeTypeInfo(position, typeArguments[1], SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            input = _model.GetSpeculativeTypeInfo(scope.Position, typeArguments[0], SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            output = _model.GetSpeculativeTypeInfo(scope.Position, typeArguments[1], SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
         }
         else if (handleType is not null && access.Name is IdentifierNameSyntax)
         {
@@ -105,10 +106,35 @@ internal sealed class RegistrationReader
     }
 
     /// <summary>
-    /// A literal, a <c>const</c> string, or a <c>Procedure</c> handle (a readonly field or get-only property with a
-    /// constant name, whose type is then <paramref name="handleType"/>); null for anything else.
+    /// The receiver's type: a parameter's declared type, or a field or property bound in the member's header (where
+    /// nothing of the body is in scope, so nothing of it is bound); null for anything else or a name the body declares.
     /// </summary>
-    private string? NameOf(ExpressionSyntax expression, int position, out INamedTypeSymbol? handleType)
+    private ITypeSymbol? ReceiverType(ExpressionSyntax receiver, MemberScope scope)
+    {
+        switch (receiver)
+        {
+            case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
+                return _model.GetSpeculativeTypeInfo(scope.Position, member, SpeculativeBindingOption.BindAsExpression).Type;
+            case IdentifierNameSyntax identifier:
+                if (scope.Parameter(identifier.Identifier.ValueText) is { } parameter)
+                {
+                    return (_model.GetDeclaredSymbol(parameter) as IParameterSymbol)?.Type;
+                }
+
+                return scope.DeclaresInBody(identifier.Identifier.ValueText)
+                    ? null
+                    : _model.GetSpeculativeTypeInfo(scope.Position, identifier, SpeculativeBindingOption.BindAsExpression).Type;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// A literal, a <c>const</c> string, or a <c>Procedure</c> handle (a readonly field or get-only property with a
+    /// constant name, whose type is then <paramref name="handleType"/>), bound in the member's header; null for
+    /// anything else, or when the name starts with a parameter or a name the body declares.
+    /// </summary>
+    private string? NameOf(ExpressionSyntax expression, MemberScope scope, out INamedTypeSymbol? handleType)
     {
         handleType = null;
         if (expression is LiteralExpressionSyntax literal)
@@ -116,12 +142,20 @@ internal sealed class RegistrationReader
             return literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
         }
 
-        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+        var first = expression;
+        while (first is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } member)
+        {
+            first = member.Expression;
+        }
+
+        if (first is not IdentifierNameSyntax { Identifier.ValueText: var firstName }
+            || scope.Parameter(firstName) is not null
+            || scope.DeclaresInBody(firstName))
         {
             return null;
         }
 
-        var symbol = _model.GetSpeculativeSymbolInfo(position, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
+        var symbol = _model.GetSpeculativeSymbolInfo(scope.Position, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
         switch (symbol)
         {
             case IFieldSymbol { IsConst: true, ConstantValue: string constant }:
@@ -146,7 +180,7 @@ internal sealed class RegistrationReader
     /// The extension methods in scope depend only on the enclosing namespace declarations and the file's usings, so the
     /// answer is kept per namespace declaration (or file).
     /// </summary>
-    private bool OnlyMariachiRegisterInScope(InvocationExpressionSyntax syntax, INamedTypeSymbol communication)
+    private bool OnlyMariachiRegisterInScope(InvocationExpressionSyntax syntax, int position, INamedTypeSymbol communication)
     {
         SyntaxNode scope = syntax.SyntaxTree.GetRoot();
         for (var node = syntax.Parent; node is not null; node = node.Parent)
@@ -164,7 +198,7 @@ internal sealed class RegistrationReader
         }
 
         var only = true;
-        foreach (var symbol in _model.LookupSymbols(syntax.SpanStart, communication, ProcedureModel.RegisterName, includeReducedExtensionMethods: true))
+        foreach (var symbol in _model.LookupSymbols(position, communication, ProcedureModel.RegisterName, includeReducedExtensionMethods: true))
         {
             var definition = symbol is IMethodSymbol method ? (method.ReducedFrom ?? method).OriginalDefinition : null;
             if (definition is null
