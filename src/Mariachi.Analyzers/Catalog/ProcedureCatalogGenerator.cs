@@ -21,7 +21,10 @@ namespace Mariachi.Analyzers.Catalog;
 /// of every compilation). Past the gate it is incremental: each tree is read once for <c>Register</c> invocations and
 /// fields or properties typed <c>Procedure&lt;,&gt;</c> (syntactic tests) and kept while the tree is unchanged; only
 /// trees with such candidates reach the semantic step, which yields equatable <see cref="CatalogEntry"/> and
-/// <see cref="HandleEntry"/> values, so an edit that changes none of them leaves the output cached.
+/// <see cref="HandleEntry"/> values, so an edit that changes none of them leaves the output cached. Trees whose text
+/// spells neither <c>Register</c> nor <c>Procedure</c> are not walked, and a registration's types are read without
+/// binding its handler where its syntax declares them (<see cref="RegistrationReader"/>): this compilation is not the
+/// one the compile binds, so whatever the generator binds is paid twice in a build.
 /// </para>
 /// </summary>
 [Generator(LanguageNames.CSharp)]

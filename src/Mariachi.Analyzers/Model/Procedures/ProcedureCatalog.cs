@@ -9,8 +9,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Mariachi.Analyzers.Core;
 
 /// <summary>
-/// What a compilation knows of the procedures it may call: its own registrations (collected while it is analyzed)
-/// and the catalogs of the assemblies it references. The rules that check
+/// What a compilation knows of the procedures it may call: its own registrations (from the catalog generator's file,
+/// or found in its code) and the catalogs of the assemblies it references. The rules that check
 /// calls against it (MAR0012, MAR0013) read it once per compilation.
 /// </summary>
 internal sealed class ProcedureCatalog
