@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,6 +17,7 @@ internal sealed class MemberScope
 {
     private readonly ParameterListSyntax _parameters;
     private readonly SyntaxNode? _body;
+    private HashSet<string>? _declared;
 
     private MemberScope(int position, ParameterListSyntax parameters, SyntaxNode? body)
     {
@@ -26,22 +29,33 @@ internal sealed class MemberScope
     /// <summary>A position in the member's header.</summary>
     public int Position { get; }
 
-    public static MemberScope? Of(SyntaxNode node)
+    /// <summary>The scope of the member <paramref name="node"/> sits in, kept in <paramref name="known"/> for the member's other calls.</summary>
+    public static MemberScope? Of(SyntaxNode node, Dictionary<SyntaxNode, MemberScope> known)
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
             switch (current)
             {
                 case MethodDeclarationSyntax { TypeParameterList: null } method:
-                    return new MemberScope(method.Identifier.SpanStart, method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody);
+                    return Known(method, method.Identifier.SpanStart, method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody, known);
                 case ConstructorDeclarationSyntax constructor:
-                    return new MemberScope(constructor.Identifier.SpanStart, constructor.ParameterList, constructor);
+                    return Known(constructor, constructor.Identifier.SpanStart, constructor.ParameterList, constructor, known);
                 case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax or GlobalStatementSyntax:
                     return null;
             }
         }
 
         return null;
+    }
+
+    private static MemberScope Known(SyntaxNode member, int position, ParameterListSyntax parameters, SyntaxNode? body, Dictionary<SyntaxNode, MemberScope> known)
+    {
+        if (!known.TryGetValue(member, out var scope))
+        {
+            known[member] = scope = new MemberScope(position, parameters, body);
+        }
+
+        return scope;
     }
 
     /// <summary>The member's parameter named <paramref name="name"/>, or null.</summary>
@@ -59,27 +73,27 @@ internal sealed class MemberScope
     }
 
     /// <summary>True when the body declares <paramref name="name"/> (a local, a pattern or loop variable, a lambda's parameter, ...).</summary>
-    public bool DeclaresInBody(string name)
+    public bool DeclaresInBody(string name) => (_declared ??= DeclaredInBody()).Contains(name);
+
+    /// <summary>Every identifier token of the body that is not a use (a simple name) declares something.</summary>
+    private HashSet<string> DeclaredInBody()
     {
+        var declared = new HashSet<string>(StringComparer.Ordinal);
         if (_body is null)
         {
-            return false;
+            return declared;
         }
 
         foreach (var token in _body.DescendantTokens())
         {
-            // Every identifier token that is not a use (a simple name) declares something.
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is not SimpleNameSyntax && token.Parent is not ConstructorDeclarationSyntax && token.Parent is not ParameterListSyntax)
+            if (token.IsKind(SyntaxKind.IdentifierToken)
+                && token.Parent is not (SimpleNameSyntax or ConstructorDeclarationSyntax)
+                && !(token.Parent is ParameterSyntax parameter && parameter.Parent == _parameters))
             {
-                if (token.Parent is ParameterSyntax parameter && parameter.Parent == _parameters)
-                {
-                    continue;
-                }
-
-                return true;
+                declared.Add(token.ValueText);
             }
         }
 
-        return false;
+        return declared;
     }
 }

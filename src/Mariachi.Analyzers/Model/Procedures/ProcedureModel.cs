@@ -191,8 +191,11 @@ internal static class ProcedureModel
             return null;
         }
 
+        // `new Procedure<A, B>(constant)` read from the syntax first: binding the initializer costs a semantic model of
+        // its own for the catalog generator, which has no shared ones.
         ISymbol? unresolved = null;
-        return FromDeclaration(member, symbols, symbols.Compilation.GetSemanticModel(tree), 0, ref unresolved);
+        return FromDeclaration(member, symbols, null, 0, ref unresolved)
+            ?? FromDeclaration(member, symbols, symbols.Compilation.GetSemanticModel(tree), 0, ref unresolved);
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ internal sealed class RegistrationReader
     /// <summary>Per scope of usings (namespace declaration or file): whether every Register found there is Mariachi's.</summary>
     private readonly Dictionary<SyntaxNode, bool> _onlyMariachiInScope = new Dictionary<SyntaxNode, bool>();
 
+    /// <summary>Per method or constructor: its header position, parameters and the names its body declares.</summary>
+    private readonly Dictionary<SyntaxNode, MemberScope> _scopes = new Dictionary<SyntaxNode, MemberScope>();
+
     public RegistrationReader(SemanticModel model, KnownSymbols symbols)
     {
         _model = model;
@@ -60,7 +63,7 @@ internal sealed class RegistrationReader
             || syntax.ArgumentList.Arguments is not { Count: 2 } arguments
             || arguments[0] is not { NameColon: null, RefKindKeyword.RawKind: 0 } nameArgument
             || arguments[1].NameColon is not null
-            || MemberScope.Of(syntax) is not { } scope)
+            || MemberScope.Of(syntax, _scopes) is not { } scope)
         {
             return false;
         }
