@@ -14,6 +14,19 @@ namespace Mariachi.Bench.AnalyzerCost;
 /// </summary>
 internal static class GeneratorTiming
 {
+    private static readonly Lazy<IReadOnlyList<ISourceGenerator>> Mariachi = new(AnalyzerSet.LoadGenerators);
+
+    /// <summary>
+    /// <paramref name="compilation"/> with the files of Mariachi's generators added (untimed, whatever <c>--only</c>
+    /// says): what csc hands the analyzers in a build, so the rules that read the catalog generator's output do so here.
+    /// </summary>
+    public static Compilation WithGeneratedFiles(Compilation compilation, CancellationToken cancellationToken)
+    {
+        CSharpGeneratorDriver.Create([.. Mariachi.Value], parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var updated, out _, cancellationToken);
+        return updated;
+    }
+
     public static double Run(IReadOnlyList<ISourceGenerator> generators, Compilation compilation, CancellationToken cancellationToken, Action<GeneratorDriverRunResult>? inspect = null)
     {
         if (generators.Count == 0)

@@ -28,9 +28,18 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
 
     public static bool IsCandidate(SyntaxNode node) => ProcedureModel.IsRegisterCallSyntax(node) || HandleEntry.IsCandidate(node);
 
+    /// <summary>A candidate spells one of these in an identifier: a tree that spells neither is not walked.</summary>
+    private static readonly TextMentions RegisterMentions = new TextMentions(ProcedureModel.RegisterName);
+    private static readonly TextMentions ProcedureMentions = new TextMentions("Procedure");
+
     public static CandidateNodes Of(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var spans = ImmutableArray.CreateBuilder<TextSpan>();
+        if (!RegisterMentions.InTree(tree, cancellationToken) && !ProcedureMentions.InTree(tree, cancellationToken))
+        {
+            return new CandidateNodes(tree, spans.ToImmutable());
+        }
+
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodesAndSelf())
         {
             if (IsCandidate(node))

@@ -34,7 +34,7 @@ internal sealed class CatalogEntry : IEquatable<CatalogEntry>
     /// </summary>
     public bool Typed { get; }
 
-    public static CatalogEntry Create(Mariachi.Analyzers.Core.CatalogRegistration registration, Compilation compilation)
+    public static CatalogEntry Create(Mariachi.Analyzers.Core.OwnRegistration registration, Compilation compilation)
     {
         var typed = CanName(registration.Input, compilation) && CanName(registration.Output, compilation);
         return typed

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using Mariachi.Analyzers.Core;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Mariachi.Analyzers.Catalog;
 
@@ -21,7 +21,10 @@ namespace Mariachi.Analyzers.Catalog;
 /// of every compilation). Past the gate it is incremental: each tree is read once for <c>Register</c> invocations and
 /// fields or properties typed <c>Procedure&lt;,&gt;</c> (syntactic tests) and kept while the tree is unchanged; only
 /// trees with such candidates reach the semantic step, which yields equatable <see cref="CatalogEntry"/> and
-/// <see cref="HandleEntry"/> values, so an edit that changes none of them leaves the output cached.
+/// <see cref="HandleEntry"/> values, so an edit that changes none of them leaves the output cached. Trees whose text
+/// spells neither <c>Register</c> nor <c>Procedure</c> are not walked, and a registration's types are read without
+/// binding its handler where its syntax declares them (<see cref="RegistrationReader"/>): this compilation is not the
+/// one the compile binds, so whatever the generator binds is paid twice in a build.
 /// </para>
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -95,6 +98,7 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
         var model = compilation.GetSemanticModel(candidates.Tree);
         var root = candidates.Tree.GetRoot(cancellationToken);
         var found = new List<object>();
+        RegistrationReader? reader = null;
         foreach (var span in candidates.Spans)
         {
             var node = root.FindNode(span, getInnermostNodeForTie: true);
@@ -103,7 +107,9 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
                 node = parent;
             }
 
-            object? entry = ProcedureModel.IsRegisterCallSyntax(node) ? Entry(node, model, symbols, cancellationToken) : HandleEntry.Create(node, model, symbols, cancellationToken);
+            object? entry = node is InvocationExpressionSyntax invocation && ProcedureModel.IsRegisterCallSyntax(node)
+                ? Entry(reader ??= new RegistrationReader(model, symbols), invocation, cancellationToken)
+                : HandleEntry.Create(node, model, symbols, cancellationToken);
             if (entry is not null)
             {
                 found.Add(entry);
@@ -113,16 +119,8 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
         return found;
     }
 
-    private static CatalogEntry? Entry(SyntaxNode node, SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
-    {
-        if (model.GetOperation(node, cancellationToken) is not IInvocationOperation invocation
-            || CatalogRegistration.Create(invocation, symbols) is not { } registration)
-        {
-            return null;
-        }
-
-        return CatalogEntry.Create(registration, symbols.Compilation);
-    }
+    private static CatalogEntry? Entry(RegistrationReader reader, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+        reader.Read(invocation, cancellationToken) is { } registration ? CatalogEntry.Create(registration, reader.Compilation) : null;
 
     /// <summary>The symbols shared with the analyzers of the same compilation.</summary>
     private static KnownSymbols KnownSymbolsOf(Compilation compilation) => KnownSymbols.Create(compilation);

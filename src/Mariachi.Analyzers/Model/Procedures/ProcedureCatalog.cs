@@ -3,18 +3,22 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Mariachi.Analyzers.Core;
 
 /// <summary>
-/// What a compilation knows of the procedures it may call: its own registrations (collected while it is analyzed)
-/// and the catalogs of the assemblies it references. The rules that check
+/// What a compilation knows of the procedures it may call: its own registrations (from the catalog generator's file,
+/// or found in its code) and the catalogs of the assemblies it references. The rules that check
 /// calls against it (MAR0012, MAR0013) read it once per compilation.
 /// </summary>
 internal sealed class ProcedureCatalog
 {
     private static readonly ConditionalWeakTable<Compilation, ProcedureCatalog> Cache = new ConditionalWeakTable<Compilation, ProcedureCatalog>();
+
+    /// <summary>Trees that may spell a <c>Register</c> call; no other tree is walked.</summary>
+    private static readonly TextMentions RegisterMentions = new TextMentions(ProcedureModel.RegisterName);
 
     private readonly Dictionary<string, List<RegisteredTypes>> _byName;
 
@@ -39,9 +43,10 @@ internal sealed class ProcedureCatalog
         _byName.TryGetValue(name, out var found) ? found : (IReadOnlyList<RegisteredTypes>)Array.Empty<RegisteredTypes>();
 
     /// <summary>
-    /// The catalog of <paramref name="symbols"/>' compilation, built on first use and kept with the compilation: its
-    /// own registrations are found by a syntactic scan for <c>Register</c> calls (the generator's filter) and then
-    /// checked semantically, so the rules can report each call where it is analyzed (live, with fixes).
+    /// The catalog of <paramref name="symbols"/>' compilation, built on first use and kept with the compilation (so
+    /// MAR0012 and MAR0013 share it). Its own registrations are read from the catalog generator's output when the
+    /// compilation holds it (a build and the IDE analyze the compilation the generator added its file to), else
+    /// found by a scan for <c>Register</c> calls (<see cref="ScanOwnRegistrations"/>).
     /// </summary>
     public static ProcedureCatalog Get(KnownSymbols symbols, CancellationToken cancellationToken)
     {
@@ -51,8 +56,41 @@ internal sealed class ProcedureCatalog
             return known;
         }
 
-        var built = Create(OwnRegistrations(symbols, cancellationToken), ReferencedCatalogs.Get(compilation, cancellationToken));
+        var own = GeneratedCatalog.Read(symbols, cancellationToken) ?? ScanOwnRegistrations(symbols, cancellationToken);
+        var built = Create(own, ReferencedCatalogs.Get(compilation, cancellationToken));
         return Cache.GetValue(compilation, _ => built);
+    }
+
+    /// <summary>
+    /// The compilation's own registrations found in its trees: only trees that spell <c>Register</c> are walked, and
+    /// each call is read by <see cref="RegistrationReader"/> (its handler bound only where its types are inferred).
+    /// </summary>
+    internal static IEnumerable<OwnRegistration> ScanOwnRegistrations(KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var compilation = symbols.Compilation;
+        var found = new List<OwnRegistration>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!RegisterMentions.InTree(tree, cancellationToken))
+            {
+                continue;
+            }
+
+            RegistrationReader? reader = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (ProcedureModel.IsRegisterCallSyntax(node))
+                {
+                    reader ??= new RegistrationReader(compilation.GetSemanticModel(tree), symbols);
+                    if (reader.Read((InvocationExpressionSyntax)node, cancellationToken) is { } registration)
+                    {
+                        found.Add(registration);
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The compilation's own <c>Register</c> calls with a constant name (also read by the mariachi tool).</summary>
@@ -79,7 +117,7 @@ internal sealed class ProcedureCatalog
         }
     }
 
-    private static ProcedureCatalog Create(IEnumerable<CatalogRegistration> own, ReferencedCatalogs referenced)
+    private static ProcedureCatalog Create(IEnumerable<OwnRegistration> own, ReferencedCatalogs referenced)
     {
         var byName = new Dictionary<string, List<RegisteredTypes>>(StringComparer.Ordinal);
         var hasEntries = false;

@@ -191,8 +191,23 @@ internal static class ProcedureModel
             return null;
         }
 
+        // `new Procedure<A, B>(constant)` read from the syntax first: binding the initializer costs a semantic model of
+        // its own for the catalog generator, which has no shared ones.
         ISymbol? unresolved = null;
-        return FromDeclaration(member, symbols, symbols.Compilation.GetSemanticModel(tree), 0, ref unresolved);
+        return FromDeclaration(member, symbols, null, 0, ref unresolved)
+            ?? FromDeclaration(member, symbols, symbols.Compilation.GetSemanticModel(tree), 0, ref unresolved);
+    }
+
+    /// <summary>
+    /// The constant name held by the Procedure field or property <paramref name="member"/> as a call in
+    /// <paramref name="model"/>'s tree reads it: with that model when declared in the same tree, from the syntax of
+    /// <c>new Procedure&lt;A, B&gt;(constant)</c> when declared in another, else with the declaring tree's model.
+    /// </summary>
+    public static string? ConstantNameOfHandle(ISymbol member, KnownSymbols symbols, SemanticModel model)
+    {
+        ISymbol? unresolved = null;
+        return FromDeclaration(member, symbols, model, 0, ref unresolved)
+            ?? (unresolved is null ? null : ConstantNameOfMember(unresolved, symbols));
     }
 
     private static IArgumentOperation? Argument(IInvocationOperation invocation, KnownSymbols symbols, bool handler)
