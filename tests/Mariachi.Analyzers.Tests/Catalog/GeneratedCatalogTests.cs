@@ -125,4 +125,20 @@ public sealed class GeneratedCatalogTests
         Assert.StartsWith("MAR0013", Assert.Single(findings), StringComparison.Ordinal);
         Assert.Equal(await FindingsAsync(plain), findings);
     }
+
+    [Fact]
+    public async Task A_generator_file_that_lags_behind_the_code_flags_nothing_the_code_clears()
+    {
+        // The IDE may analyze code the generator has not caught up with: the file has "orders.get" with other types
+        // and lacks "orders.count" and "orders.create"; the calls are judged against the code, as without the file.
+        var plain = CatalogCompilations.Create("Shop.Services", [Services, Api]);
+        var stale = CSharpSyntaxTree.ParseText(
+            "[assembly: global::Mariachi.Communication.ProcedureCatalogEntryAttribute(\"orders.get\", typeof(string), typeof(int))]",
+            CatalogCompilations.ParseOptions,
+            path: $"Mariachi.Analyzers/{typeof(ProcedureCatalogGenerator).FullName}/{ProcedureCatalogGenerator.HintName}");
+        var lagging = plain.AddSyntaxTrees(stale);
+
+        Assert.True(ProcedureCatalog.Get(KnownSymbols.Create(lagging), CancellationToken.None).FromGeneratedFile);
+        Assert.Equal(await FindingsAsync(plain), await FindingsAsync(lagging));
+    }
 }

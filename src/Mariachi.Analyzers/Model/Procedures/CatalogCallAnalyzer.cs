@@ -27,8 +27,11 @@ public abstract class CatalogCallAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Judges one call whose name is constant, with a catalog that can know.</summary>
-    private protected abstract void Analyze(OperationAnalysisContext context, ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols);
+    /// <summary>True when <paramref name="call"/> has something to report against <paramref name="catalog"/>.</summary>
+    private protected abstract bool Finds(ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols);
+
+    /// <summary>Reports what <see cref="Finds"/> found, against the catalog read from the code.</summary>
+    private protected abstract void Report(OperationAnalysisContext context, ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols);
 
     private void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols symbols)
     {
@@ -40,9 +43,16 @@ public abstract class CatalogCallAnalyzer : DiagnosticAnalyzer
 
         // Built once per compilation, and only where a call with a constant name is found.
         var catalog = ProcedureCatalog.Get(symbols, context.CancellationToken);
-        if (catalog.CanKnow)
+        if (!catalog.CanKnow || !Finds(call, catalog, symbols))
         {
-            Analyze(context, call, catalog, symbols);
+            return;
+        }
+
+        // A catalog read from the generator's file clears calls cheaply; what it flags is judged against the code.
+        catalog = catalog.FromCode(symbols, context.CancellationToken);
+        if (catalog.CanKnow && Finds(call, catalog, symbols))
+        {
+            Report(context, call, catalog, symbols);
         }
     }
 }

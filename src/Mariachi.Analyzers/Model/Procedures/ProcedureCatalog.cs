@@ -21,12 +21,19 @@ internal sealed class ProcedureCatalog
     private static readonly TextMentions RegisterMentions = new TextMentions(ProcedureModel.RegisterName);
 
     private readonly Dictionary<string, List<RegisteredTypes>> _byName;
+    private readonly ReferencedCatalogs _referenced;
+    private ProcedureCatalog? _scanned;
 
-    private ProcedureCatalog(Dictionary<string, List<RegisteredTypes>> byName, bool hasEntries)
+    private ProcedureCatalog(Dictionary<string, List<RegisteredTypes>> byName, bool hasEntries, ReferencedCatalogs referenced, bool fromGeneratedFile)
     {
         _byName = byName;
         CanKnow = hasEntries;
+        _referenced = referenced;
+        FromGeneratedFile = fromGeneratedFile;
     }
+
+    /// <summary>True when the own registrations came from the generator's file rather than from the code.</summary>
+    public bool FromGeneratedFile { get; }
 
     /// <summary>
     /// True when the compilation registers a procedure or references an assembly with a catalog: a pure client (the
@@ -56,9 +63,33 @@ internal sealed class ProcedureCatalog
             return known;
         }
 
-        var own = GeneratedCatalog.Read(symbols, cancellationToken) ?? ScanOwnRegistrations(symbols, cancellationToken);
-        var built = Create(own, ReferencedCatalogs.Get(compilation, cancellationToken));
+        var referenced = ReferencedCatalogs.Get(compilation, cancellationToken);
+        var built = GeneratedCatalog.Read(symbols, cancellationToken) is { } generated
+            ? Create(generated, referenced, fromGeneratedFile: true)
+            : Create(ScanOwnRegistrations(symbols, cancellationToken), referenced, fromGeneratedFile: false);
         return Cache.GetValue(compilation, _ => built);
+    }
+
+    /// <summary>
+    /// The catalog a finding is confirmed against: this one when it was read from the code, else the code scanned once
+    /// (kept with this catalog). The generator's file may lag behind the code (the IDE's "balanced" generator mode
+    /// reruns generators on save or build), so it only clears calls; a call it would flag is judged against the code.
+    /// </summary>
+    public ProcedureCatalog FromCode(KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (!FromGeneratedFile)
+        {
+            return this;
+        }
+
+        var scanned = Volatile.Read(ref _scanned);
+        if (scanned is null)
+        {
+            scanned = Create(ScanOwnRegistrations(symbols, cancellationToken), _referenced, fromGeneratedFile: false);
+            scanned = Interlocked.CompareExchange(ref _scanned, scanned, null) ?? scanned;
+        }
+
+        return scanned;
     }
 
     /// <summary>
@@ -117,7 +148,7 @@ internal sealed class ProcedureCatalog
         }
     }
 
-    private static ProcedureCatalog Create(IEnumerable<OwnRegistration> own, ReferencedCatalogs referenced)
+    private static ProcedureCatalog Create(IEnumerable<OwnRegistration> own, ReferencedCatalogs referenced, bool fromGeneratedFile)
     {
         var byName = new Dictionary<string, List<RegisteredTypes>>(StringComparer.Ordinal);
         var hasEntries = false;
@@ -136,7 +167,7 @@ internal sealed class ProcedureCatalog
             }
         }
 
-        return new ProcedureCatalog(byName, hasEntries);
+        return new ProcedureCatalog(byName, hasEntries, referenced, fromGeneratedFile);
     }
 
     private static void Add(Dictionary<string, List<RegisteredTypes>> byName, string name, RegisteredTypes types)

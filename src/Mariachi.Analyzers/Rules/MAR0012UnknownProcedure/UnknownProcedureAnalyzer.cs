@@ -21,13 +21,10 @@ public sealed class UnknownProcedureAnalyzer : CatalogCallAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnknownProcedure);
 
-    private protected override void Analyze(OperationAnalysisContext context, ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols)
-    {
-        if (catalog.Has(call.Name))
-        {
-            return;
-        }
+    private protected override bool Finds(ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols) => !catalog.Has(call.Name);
 
+    private protected override void Report(OperationAnalysisContext context, ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols)
+    {
         var suggestion = ClosestName.Find(call.Name, catalog.Names);
         var literal = suggestion is null ? null : NameLiteral.Find(call.NameValue, symbols.Compilation);
         var properties = suggestion is null

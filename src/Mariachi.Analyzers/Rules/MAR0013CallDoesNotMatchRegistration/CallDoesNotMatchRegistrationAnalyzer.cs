@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Mariachi.Analyzers.Core;
@@ -17,27 +18,38 @@ public sealed class CallDoesNotMatchRegistrationAnalyzer : CatalogCallAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.CallDoesNotMatchRegistration);
 
-    private protected override void Analyze(OperationAnalysisContext context, ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols)
+    private protected override bool Finds(ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols)
     {
-        var compilation = symbols.Compilation;
         var registrations = catalog.Find(call.Name);
-        if (registrations.Count == 0)
-        {
-            return;
-        }
+        // A name the generator's file lacks may be registered by code the file has not caught up with.
+        return registrations.Count == 0
+            ? catalog.FromGeneratedFile
+            : InputMismatches(call, registrations, symbols.Compilation) || OutputMismatches(call, registrations, symbols.Compilation);
+    }
 
-        if ((call.Input is not null || call.InputIsNull)
-            && registrations.All(r => r.Input is not null && ProcedureTypeRule.InputMismatches(call.InputIsNull ? null : call.Input, r.Input, compilation)))
+    private protected override void Report(OperationAnalysisContext context, ProcedureCallSite call, ProcedureCatalog catalog, KnownSymbols symbols)
+    {
+        var registrations = catalog.Find(call.Name);
+        if (InputMismatches(call, registrations, symbols.Compilation))
         {
             var actual = call.InputIsNull ? "null" : call.Input!.ToDisplayString();
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.CallDoesNotMatchRegistration, call.InputLocation, call.Name, "takes input", registrations[0].Input!.ToDisplayString(), "passes", actual));
         }
 
-        if (registrations.All(r => r.Output is not null && ProcedureTypeRule.OutputMismatches(call.Output, r.Output, compilation)))
+        if (OutputMismatches(call, registrations, symbols.Compilation))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.CallDoesNotMatchRegistration, call.OutputLocation, call.Name, "returns", registrations[0].Output!.ToDisplayString(), "asks for", call.Output.ToDisplayString()));
         }
     }
+
+    private static bool InputMismatches(ProcedureCallSite call, IReadOnlyList<RegisteredTypes> registrations, Compilation compilation) =>
+        registrations.Count > 0
+        && (call.Input is not null || call.InputIsNull)
+        && registrations.All(r => r.Input is not null && ProcedureTypeRule.InputMismatches(call.InputIsNull ? null : call.Input, r.Input, compilation));
+
+    private static bool OutputMismatches(ProcedureCallSite call, IReadOnlyList<RegisteredTypes> registrations, Compilation compilation) =>
+        registrations.Count > 0
+        && registrations.All(r => r.Output is not null && ProcedureTypeRule.OutputMismatches(call.Output, r.Output, compilation));
 }
