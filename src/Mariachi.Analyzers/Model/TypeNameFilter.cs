@@ -28,6 +28,7 @@ internal sealed class TypeNameFilter
     private readonly Func<IAssemblySymbol, MariachiOptions, bool> _mayDeclareWanted;
     private readonly UsingAliases _aliases;
     private readonly ConcurrentDictionary<MariachiOptions, Verdicts> _verdicts = new ConcurrentDictionary<MariachiOptions, Verdicts>();
+    private Verdicts? _last;
 
     /// <param name="compilation">The compilation analyzed.</param>
     /// <param name="isWanted">The types looked for, under a file's options.</param>
@@ -57,9 +58,12 @@ internal sealed class TypeNameFilter
     /// <summary>True when some type whose simple name is <paramref name="identifier"/> is wanted (aliases aside).</summary>
     public bool MayBeNamed(string identifier, MariachiOptions options, CancellationToken cancellationToken)
     {
-        if (!_verdicts.TryGetValue(options, out var verdicts))
+        // Nearly every file of a compilation has the same options: the last configuration asked answers first.
+        var verdicts = Volatile.Read(ref _last);
+        if (verdicts is null || !ReferenceEquals(verdicts.Options, options))
         {
-            verdicts = _verdicts.GetOrAdd(options, o => new Verdicts(DeclaringAssemblies(o)));
+            verdicts = _verdicts.GetOrAdd(options, o => new Verdicts(o, DeclaringAssemblies(o)));
+            Volatile.Write(ref _last, verdicts);
         }
 
         if (verdicts.ByIdentifier.TryGetValue(identifier, out var known))
@@ -118,7 +122,13 @@ internal sealed class TypeNameFilter
     /// <summary>The answers under one configuration: the assemblies to ask, and each identifier's verdict.</summary>
     private sealed class Verdicts
     {
-        public Verdicts(IAssemblySymbol[] assemblies) => Assemblies = assemblies;
+        public Verdicts(MariachiOptions options, IAssemblySymbol[] assemblies)
+        {
+            Options = options;
+            Assemblies = assemblies;
+        }
+
+        public MariachiOptions Options { get; }
 
         public IAssemblySymbol[] Assemblies { get; }
 
