@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Analyzers.Core;
@@ -28,7 +31,8 @@ internal static class HttpServerTypes
 
     /// <summary>
     /// False when <paramref name="assembly"/> declares no HTTP server type: none of its namespaces is (or is below)
-    /// an HTTP server namespace and no type pattern is configured. For <see cref="TypeNameFilter"/>.
+    /// an HTTP server namespace and no type pattern is configured. Reads every namespace name of the assembly; for a
+    /// compilation's references, <see cref="Declarers"/> answers from the namespaces the compilation merges.
     /// </summary>
     public static bool MayDeclare(IAssemblySymbol assembly, MariachiOptions options)
     {
@@ -40,6 +44,93 @@ internal static class HttpServerTypes
         foreach (var name in assembly.NamespaceNames)
         {
             if (IsServerNamespaceName(name, Namespaces) || IsServerNamespaceName(name, options.HttpServerNamespaces))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="MayDeclare"/> for the references of <paramref name="compilation"/>, for <see cref="TypeNameFilter"/>:
+    /// the assemblies that declare a type at or below an HTTP server namespace are the constituents of that
+    /// namespace as the compilation merges it (a namespace exists in an assembly only where a type is declared in it
+    /// or below), found by walking down from the global namespace, as binding a <c>using</c> of it does, instead of
+    /// reading the namespace names of every reference (hundreds). References with an extern alias are not merged
+    /// into the global namespace and are asked one by one.
+    /// </summary>
+    public static Func<IAssemblySymbol, MariachiOptions, bool> Declarers(Compilation compilation)
+    {
+        var byOptions = new ConcurrentDictionary<MariachiOptions, HashSet<IAssemblySymbol>>();
+        return (assembly, options) =>
+        {
+            if (!options.HttpServerTypes.IsEmpty)
+            {
+                return true;
+            }
+
+            var declaring = byOptions.GetOrAdd(options, o => MergedDeclarers(compilation, o));
+            return declaring.Contains(assembly) || (IsAliased(compilation, assembly) && MayDeclare(assembly, options));
+        };
+    }
+
+    private static HashSet<IAssemblySymbol> MergedDeclarers(Compilation compilation, MariachiOptions options)
+    {
+        var declaring = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+        foreach (var name in Namespaces.Concat(options.HttpServerNamespaces))
+        {
+            if (Find(compilation.GlobalNamespace, name) is { } ns)
+            {
+                foreach (var constituent in ns.ConstituentNamespaces)
+                {
+                    if (constituent.ContainingAssembly is { } assembly)
+                    {
+                        declaring.Add(assembly);
+                    }
+                }
+            }
+        }
+
+        return declaring;
+    }
+
+    private static INamespaceSymbol? Find(INamespaceSymbol global, string fullName)
+    {
+        var current = global;
+        foreach (var segment in fullName.Split('.'))
+        {
+            INamespaceSymbol? next = null;
+            foreach (var member in current.GetMembers(segment))
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    next = ns;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static bool IsAliased(Compilation compilation, IAssemblySymbol assembly)
+    {
+        if (compilation.GetMetadataReference(assembly) is not { } reference)
+        {
+            return false;
+        }
+
+        foreach (var alias in reference.Properties.Aliases)
+        {
+            if (alias != "global")
             {
                 return true;
             }

@@ -29,6 +29,7 @@ internal sealed class TypeNameFilter
     private readonly UsingAliases _aliases;
     private readonly ConcurrentDictionary<MariachiOptions, Verdicts> _verdicts = new ConcurrentDictionary<MariachiOptions, Verdicts>();
     private Verdicts? _last;
+    private SourceTypesByName? _sourceTypes;
 
     /// <param name="compilation">The compilation analyzed.</param>
     /// <param name="isWanted">The types looked for, under a file's options.</param>
@@ -80,7 +81,8 @@ internal sealed class TypeNameFilter
     private bool Decide(string identifier, IAssemblySymbol[] assemblies, MariachiOptions options, CancellationToken cancellationToken)
     {
         // Source: the compilation's index of its types by name, nested types included.
-        foreach (var type in SourceTypesByName.Of(_compilation, cancellationToken).Find(identifier))
+        var sourceTypes = Volatile.Read(ref _sourceTypes) ?? (_sourceTypes = SourceTypesByName.Of(_compilation, cancellationToken));
+        foreach (var type in sourceTypes.Find(identifier))
         {
             if (_isWanted(type, options))
             {

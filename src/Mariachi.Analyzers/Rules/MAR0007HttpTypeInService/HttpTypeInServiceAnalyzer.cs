@@ -24,7 +24,7 @@ public sealed class HttpTypeInServiceAnalyzer : LayerReferenceAnalyzer
         }
 
         var references = new LayerReferences(
-            compilation, options, HttpServerTypes.IsHttpServerType, HttpServerTypes.MayDeclare, DiagnosticDescriptors.HttpTypeInService, exemptRegistrations: false);
+            compilation, options, HttpServerTypes.IsHttpServerType, HttpServerTypes.Declarers(compilation), DiagnosticDescriptors.HttpTypeInService, exemptRegistrations: false);
         return (new ServiceCodeScope(KnownSymbols.Create(compilation), options), references);
     }
 }
