@@ -105,6 +105,7 @@ internal sealed class LayerReferences
         if (context.IsGeneratedCode
             || TypeReferences.UsedMember(operation)?.ContainingType is not { } type
             || !_isForbidden(type, _options.For(operation.Syntax.SyntaxTree))
+            || TypeReferences.IsInNameOf(operation)
             || operation.SemanticModel is not { } model)
         {
             return;
