@@ -53,46 +53,57 @@ internal static class HttpServerTypes
     }
 
     /// <summary>
-    /// <see cref="MayDeclare"/> for the references of <paramref name="compilation"/>, for <see cref="TypeNameFilter"/>:
-    /// the assemblies that declare a type at or below an HTTP server namespace are the constituents of that
-    /// namespace as the compilation merges it (a namespace exists in an assembly only where a type is declared in it
-    /// or below), found by walking down from the global namespace, as binding a <c>using</c> of it does, instead of
-    /// reading the namespace names of every reference (hundreds). References with an extern alias are not merged
-    /// into the global namespace and are asked one by one.
+    /// For <see cref="TypeNameFilter"/>: the simple names of the HTTP server types the references of
+    /// <paramref name="compilation"/> declare (nested types included), under a configuration without type patterns
+    /// (null with them: a pattern can name any type). They are the types of the server namespaces as the compilation
+    /// merges them, found by walking down from the global namespace as binding a <c>using</c> of them does, so the
+    /// types of the namespaces the code imports are loaded already. Asking each reference for its namespace names
+    /// (hundreds of them) and then for all of its type names let through every name of any assembly with one type in
+    /// a server namespace: <c>Microsoft.AspNetCore.Builder</c> holds extension classes of many packages.
     /// </summary>
-    public static Func<IAssemblySymbol, MariachiOptions, bool> Declarers(Compilation compilation)
-    {
-        var byOptions = new ConcurrentDictionary<MariachiOptions, HashSet<IAssemblySymbol>>();
-        return (assembly, options) =>
+    public static Func<MariachiOptions, HashSet<string>?> ReferencedNames(Compilation compilation) =>
+        options =>
         {
             if (!options.HttpServerTypes.IsEmpty)
             {
-                return true;
+                return null;
             }
 
-            var declaring = byOptions.GetOrAdd(options, o => MergedDeclarers(compilation, o));
-            return declaring.Contains(assembly) || (IsAliased(compilation, assembly) && MayDeclare(assembly, options));
-        };
-    }
-
-    private static HashSet<IAssemblySymbol> MergedDeclarers(Compilation compilation, MariachiOptions options)
-    {
-        var declaring = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
-        foreach (var name in Namespaces.Concat(options.HttpServerNamespaces))
-        {
-            if (Find(compilation.GlobalNamespace, name) is { } ns)
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in Namespaces.Concat(options.HttpServerNamespaces))
             {
-                foreach (var constituent in ns.ConstituentNamespaces)
+                if (Find(compilation.GlobalNamespace, name) is { } ns)
                 {
-                    if (constituent.ContainingAssembly is { } assembly)
-                    {
-                        declaring.Add(assembly);
-                    }
+                    AddTypeNames(ns, names);
                 }
+            }
+
+            return names;
+        };
+
+    /// <summary>
+    /// For <see cref="TypeNameFilter"/>, next to <see cref="ReferencedNames"/>: the references its list does not
+    /// cover. With type patterns, every one; else those with an extern alias (not merged into the global
+    /// namespace) that <see cref="MayDeclare"/> says may declare a server type.
+    /// </summary>
+    public static Func<IAssemblySymbol, MariachiOptions, bool> UnlistedDeclarers(Compilation compilation) =>
+        (assembly, options) => !options.HttpServerTypes.IsEmpty || (IsAliased(compilation, assembly) && MayDeclare(assembly, options));
+
+    private static void AddTypeNames(INamespaceOrTypeSymbol container, HashSet<string> names)
+    {
+        if (container is INamespaceSymbol ns)
+        {
+            foreach (var inner in ns.GetNamespaceMembers())
+            {
+                AddTypeNames(inner, names);
             }
         }
 
-        return declaring;
+        foreach (var type in container.GetTypeMembers())
+        {
+            names.Add(type.Name);
+            AddTypeNames(type, names);
+        }
     }
 
     private static INamespaceSymbol? Find(INamespaceSymbol global, string fullName)
