@@ -143,7 +143,7 @@ internal sealed class LayerSyntax
     /// preceded or followed by a letter or underscore (<c>User</c>, <c>TaskRun</c> are other identifiers). A digit
     /// before it is let through, as a number's suffix letters can end a token.
     /// </summary>
-    private static bool MentionsWord(string text, string word)
+    internal static bool MentionsWord(string text, string word)
     {
         for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {
