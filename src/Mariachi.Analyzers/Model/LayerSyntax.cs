@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -13,9 +14,10 @@ namespace Mariachi.Analyzers.Core;
 /// the tree: its using aliases, its minimal-API <c>Map*</c> calls and their name arguments (possible method groups),
 /// the lambdas passed to <c>Use</c>/<c>Run</c> and its <c>Register</c> calls. Each rule used to scan and cache the
 /// tree on its own; on bitwarden's Core (1,659 files) the four scans and their four cache entries per tree were a
-/// sixth of what MAR0001, MAR0006 and MAR0007 spent. The text is searched first for each name as a whole word (a
-/// hit in a comment or string is a needless walk, never a missed call); a Unicode escape, which can spell a letter
-/// of an identifier, makes the tree walked whatever the text says.
+/// sixth of what MAR0001, MAR0006 and MAR0007 spent, most of it walking every node of the files whose text said
+/// "Map", "Use(" or "Register" somewhere. Now no tree is walked: the text is searched for each called name as a whole
+/// word, and only the token at each hit is looked at (the call it names, if any). A Unicode escape, which can spell a
+/// letter of an identifier, has its token looked at too, so a call whose name is written with one is still found.
 /// </summary>
 internal sealed class LayerSyntax
 {
@@ -23,6 +25,8 @@ internal sealed class LayerSyntax
         ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty, ImmutableArray<ArgumentSyntax>.Empty, ImmutableArray<TextSpan>.Empty, ImmutableArray<TextSpan>.Empty);
 
     private static readonly PerTreeCache<LayerSyntax> PerTree = new PerTreeCache<LayerSyntax>(Scan);
+
+    private static readonly string[] Escapes = { "\\u", "\\U" };
 
     private LayerSyntax(
         ImmutableArray<string> aliases,
@@ -81,55 +85,118 @@ internal sealed class LayerSyntax
         }
 
         var text = tree.GetText(cancellationToken).ToString();
-        var escaped = text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0;
-        var maps = escaped || MentionsAny(text, ControllerCode.MapMethodNames);
-        var pipelines = escaped || MentionsWord(text, "Use") || MentionsWord(text, "Run");
-        var registers = escaped || MentionsWord(text, ProcedureModel.RegisterName);
-        if (!maps && !pipelines && !registers)
+        var calls = new Dictionary<TextSpan, InvocationExpressionSyntax>();
+        foreach (var word in ControllerCode.MapMethodNames)
+        {
+            AddCalls(text, word, root, calls);
+        }
+
+        AddCalls(text, "Use", root, calls);
+        AddCalls(text, "Run", root, calls);
+        AddCalls(text, ProcedureModel.RegisterName, root, calls);
+        foreach (var escape in Escapes)
+        {
+            for (var at = text.IndexOf(escape, StringComparison.Ordinal); at >= 0; at = text.IndexOf(escape, at + escape.Length, StringComparison.Ordinal))
+            {
+                AddCall(root, at, calls);
+            }
+        }
+
+        if (calls.Count == 0)
         {
             return aliases.Count == 0 ? Empty : new LayerSyntax(aliases.ToImmutable(), Empty.MapCalls, Empty.MapArguments, Empty.PipelineLambdas, Empty.RegisterCalls);
         }
 
+        // The same tests as a walk of every node would make, on the calls whose name the text spells.
         var mapCalls = ImmutableArray.CreateBuilder<TextSpan>();
         var mapArguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
         var lambdas = ImmutableArray.CreateBuilder<TextSpan>();
         var registerCalls = ImmutableArray.CreateBuilder<TextSpan>();
-        foreach (var node in root.DescendantNodes())
+        foreach (var invocation in calls.Values)
         {
-            if (node is InvocationExpressionSyntax invocation)
+            if (ControllerCode.MapMethodNames.Contains(ControllerCode.SimpleName(invocation.Expression) ?? string.Empty))
             {
-                if (maps && ControllerCode.MapMethodNames.Contains(ControllerCode.SimpleName(invocation.Expression) ?? string.Empty))
+                mapCalls.Add(invocation.Span);
+                foreach (var argument in invocation.ArgumentList.Arguments)
                 {
-                    mapCalls.Add(invocation.Span);
-                    foreach (var argument in invocation.ArgumentList.Arguments)
+                    if (argument.Expression is SimpleNameSyntax or MemberAccessExpressionSyntax
+                        && ControllerCode.SimpleName(argument.Expression) is { Length: > 0 })
                     {
-                        if (argument.Expression is SimpleNameSyntax or MemberAccessExpressionSyntax
-                            && ControllerCode.SimpleName(argument.Expression) is { Length: > 0 })
-                        {
-                            mapArguments.Add(argument);
-                        }
+                        mapArguments.Add(argument);
                     }
                 }
-
-                if (registers && ServiceCode.IsRegisterName(invocation))
-                {
-                    registerCalls.Add(invocation.Span);
-                }
             }
-            else if (pipelines && node is AnonymousFunctionExpressionSyntax lambda && FacadeCode.PipelineCall(lambda) is not null)
+
+            if (ServiceCode.IsRegisterName(invocation))
             {
-                lambdas.Add(lambda.Span);
+                registerCalls.Add(invocation.Span);
+            }
+
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (argument.Expression is AnonymousFunctionExpressionSyntax lambda && FacadeCode.PipelineCall(lambda) is not null)
+                {
+                    lambdas.Add(lambda.Span);
+                }
             }
         }
 
         return new LayerSyntax(aliases.ToImmutable(), mapCalls.ToImmutable(), mapArguments.ToImmutable(), lambdas.ToImmutable(), registerCalls.ToImmutable());
     }
 
-    private static bool MentionsAny(string text, ImmutableHashSet<string> words)
+    /// <summary>Adds the invocations whose name is <paramref name="word"/> where the text spells it as a whole word.</summary>
+    private static void AddCalls(string text, string word, SyntaxNode root, Dictionary<TextSpan, InvocationExpressionSyntax> calls)
     {
-        foreach (var word in words)
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {
-            if (MentionsWord(text, word))
+            if (IsWholeWord(text, at, word.Length))
+            {
+                AddCall(root, at, calls);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds the invocation whose called name is the identifier at <paramref name="position"/> (<c>Use(...)</c>,
+    /// <c>app.Use(...)</c>, <c>app?.Use(...)</c>, <c>Register&lt;T&gt;(...)</c>, <c>alias::Use(...)</c>), if any.
+    /// </summary>
+    private static void AddCall(SyntaxNode root, int position, Dictionary<TextSpan, InvocationExpressionSyntax> calls)
+    {
+        var token = root.FindToken(position);
+        if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || token.Parent is not SimpleNameSyntax name)
+        {
+            return;
+        }
+
+        SyntaxNode called = name;
+        switch (name.Parent)
+        {
+            case MemberAccessExpressionSyntax access when access.Name == name:
+                called = access;
+                break;
+            case MemberBindingExpressionSyntax binding when binding.Name == name:
+                called = binding;
+                break;
+            case AliasQualifiedNameSyntax alias when alias.Name == name:
+                called = alias;
+                break;
+        }
+
+        if (called.Parent is InvocationExpressionSyntax invocation && invocation.Expression == called)
+        {
+            calls[invocation.Span] = invocation;
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> spells <paramref name="word"/> where it can be a whole identifier (see
+    /// <see cref="IsWholeWord"/>).
+    /// </summary>
+    internal static bool MentionsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            if (IsWholeWord(text, at, word.Length))
             {
                 return true;
             }
@@ -139,23 +206,15 @@ internal sealed class LayerSyntax
     }
 
     /// <summary>
-    /// True when <paramref name="text"/> spells <paramref name="word"/> where it can be a whole identifier: not
-    /// preceded or followed by a letter or underscore (<c>User</c>, <c>TaskRun</c> are other identifiers). A digit
-    /// before it is let through, as a number's suffix letters can end a token.
+    /// True when the <paramref name="length"/> characters at <paramref name="at"/> are not preceded or followed by a
+    /// letter or underscore (<c>User</c>, <c>TaskRun</c> are other identifiers). A digit before is let through, as a
+    /// number's suffix letters can end a token.
     /// </summary>
-    internal static bool MentionsWord(string text, string word)
+    private static bool IsWholeWord(string text, int at, int length)
     {
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + word.Length;
-            if ((at == 0 || char.IsDigit(text[at - 1]) || !SyntaxFacts.IsIdentifierPartCharacter(text[at - 1]))
-                && (end == text.Length || !SyntaxFacts.IsIdentifierPartCharacter(text[end])))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var end = at + length;
+        return (at == 0 || char.IsDigit(text[at - 1]) || !SyntaxFacts.IsIdentifierPartCharacter(text[at - 1]))
+            && (end == text.Length || !SyntaxFacts.IsIdentifierPartCharacter(text[end]));
     }
 
     private static void AddAliasesFromMembers(ImmutableArray<string>.Builder names, SyntaxList<MemberDeclarationSyntax> members)
