@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -32,7 +31,7 @@ internal static class HttpServerTypes
     /// <summary>
     /// False when <paramref name="assembly"/> declares no HTTP server type: none of its namespaces is (or is below)
     /// an HTTP server namespace and no type pattern is configured. Reads every namespace name of the assembly; for a
-    /// compilation's references, <see cref="Declarers"/> answers from the namespaces the compilation merges.
+    /// compilation's references, <see cref="ReferencedNames"/> lists the server types by name instead.
     /// </summary>
     public static bool MayDeclare(IAssemblySymbol assembly, MariachiOptions options)
     {
