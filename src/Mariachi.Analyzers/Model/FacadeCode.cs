@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Mariachi.Analyzers.Core;
 
@@ -32,9 +31,6 @@ internal sealed class FacadeCode
         "IAsyncResultFilter",
         "IAuthorizationFilter",
         "IAsyncAuthorizationFilter");
-
-    /// <summary>The lambdas written as arguments of <c>Use(...)</c>/<c>Run(...)</c> calls, per tree (syntax only).</summary>
-    private static readonly PerTreeCache<LambdaSpans> ScannedTrees = new PerTreeCache<LambdaSpans>(ScanTree);
 
     private readonly bool _hasAspNetCore;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _pipelineCalls = new ConcurrentDictionary<SyntaxNode, bool>();
@@ -73,12 +69,9 @@ internal sealed class FacadeCode
 
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            foreach (var span in ScannedTrees.Get(reference.SyntaxTree, cancellationToken).Spans)
+            if (LayerSyntax.AnyWithin(LayerSyntax.Of(reference.SyntaxTree, cancellationToken).PipelineLambdas, reference.Span))
             {
-                if (reference.Span.Contains(span))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -123,15 +116,31 @@ internal sealed class FacadeCode
             }
         }
 
-        for (var current = type; current is not null; current = current.BaseType)
+        // Member names first: loading a type's members (its bases' too, framework types included) only to find no
+        // Invoke cost more than the rest of the decision.
+        for (var current = type; current is { SpecialType: not SpecialType.System_Object }; current = current.BaseType)
         {
-            foreach (var member in current.GetMembers())
+            if (HasMiddlewareInvoke(current, "Invoke") || HasMiddlewareInvoke(current, "InvokeAsync"))
             {
-                if (member is IMethodSymbol { Name: "Invoke" or "InvokeAsync", Parameters.Length: > 0 } method
-                    && TypeNames.Is(method.Parameters[0].Type, Http, "HttpContext"))
-                {
-                    return true;
-                }
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMiddlewareInvoke(INamedTypeSymbol type, string name)
+    {
+        if (!System.Linq.Enumerable.Contains(type.MemberNames, name))
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol { Parameters.Length: > 0 } method && TypeNames.Is(method.Parameters[0].Type, Http, "HttpContext"))
+            {
+                return true;
             }
         }
 
@@ -139,7 +148,7 @@ internal sealed class FacadeCode
     }
 
     /// <summary>The <c>Use(...)</c>/<c>Run(...)</c> call <paramref name="lambda"/> is an argument of, read from syntax.</summary>
-    private static InvocationExpressionSyntax? PipelineCall(AnonymousFunctionExpressionSyntax lambda) =>
+    public static InvocationExpressionSyntax? PipelineCall(AnonymousFunctionExpressionSyntax lambda) =>
         lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
         && SyntaxNames.LastIdentifier(invocation.Expression) is "Use" or "Run"
             ? invocation
@@ -151,35 +160,5 @@ internal sealed class FacadeCode
         return method is IMethodSymbol
             && method.ContainingAssembly?.Name is { } assembly
             && assembly.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal);
-    }
-
-    private static LambdaSpans ScanTree(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        // One search of the text rules out nearly every file before its syntax is walked.
-        var text = tree.GetText(cancellationToken).ToString();
-        if (text.IndexOf("Use(", StringComparison.Ordinal) < 0 && text.IndexOf("Run(", StringComparison.Ordinal) < 0)
-        {
-            return LambdaSpans.Empty;
-        }
-
-        var spans = ImmutableArray.CreateBuilder<TextSpan>();
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-        {
-            if (node is AnonymousFunctionExpressionSyntax lambda && PipelineCall(lambda) is not null)
-            {
-                spans.Add(lambda.Span);
-            }
-        }
-
-        return new LambdaSpans(spans.ToImmutable());
-    }
-
-    private sealed class LambdaSpans
-    {
-        public static readonly LambdaSpans Empty = new LambdaSpans(ImmutableArray<TextSpan>.Empty);
-
-        public LambdaSpans(ImmutableArray<TextSpan> spans) => Spans = spans;
-
-        public ImmutableArray<TextSpan> Spans { get; }
     }
 }

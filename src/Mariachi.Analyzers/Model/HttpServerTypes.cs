@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Analyzers.Core;
@@ -28,7 +30,8 @@ internal static class HttpServerTypes
 
     /// <summary>
     /// False when <paramref name="assembly"/> declares no HTTP server type: none of its namespaces is (or is below)
-    /// an HTTP server namespace and no type pattern is configured. For <see cref="TypeNameFilter"/>.
+    /// an HTTP server namespace and no type pattern is configured. Reads every namespace name of the assembly; for a
+    /// compilation's references, <see cref="ReferencedNames"/> lists the server types by name instead.
     /// </summary>
     public static bool MayDeclare(IAssemblySymbol assembly, MariachiOptions options)
     {
@@ -40,6 +43,104 @@ internal static class HttpServerTypes
         foreach (var name in assembly.NamespaceNames)
         {
             if (IsServerNamespaceName(name, Namespaces) || IsServerNamespaceName(name, options.HttpServerNamespaces))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// For <see cref="TypeNameFilter"/>: the simple names of the HTTP server types the references of
+    /// <paramref name="compilation"/> declare (nested types included), under a configuration without type patterns
+    /// (null with them: a pattern can name any type). They are the types of the server namespaces as the compilation
+    /// merges them, found by walking down from the global namespace as binding a <c>using</c> of them does, so the
+    /// types of the namespaces the code imports are loaded already. Asking each reference for its namespace names
+    /// (hundreds of them) and then for all of its type names let through every name of any assembly with one type in
+    /// a server namespace: <c>Microsoft.AspNetCore.Builder</c> holds extension classes of many packages.
+    /// </summary>
+    public static Func<MariachiOptions, HashSet<string>?> ReferencedNames(Compilation compilation) =>
+        options =>
+        {
+            if (!options.HttpServerTypes.IsEmpty)
+            {
+                return null;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in Namespaces.Concat(options.HttpServerNamespaces))
+            {
+                if (Find(compilation.GlobalNamespace, name) is { } ns)
+                {
+                    AddTypeNames(ns, names);
+                }
+            }
+
+            return names;
+        };
+
+    /// <summary>
+    /// For <see cref="TypeNameFilter"/>, next to <see cref="ReferencedNames"/>: the references its list does not
+    /// cover. With type patterns, every one; else those with an extern alias (not merged into the global
+    /// namespace) that <see cref="MayDeclare"/> says may declare a server type.
+    /// </summary>
+    public static Func<IAssemblySymbol, MariachiOptions, bool> UnlistedDeclarers(Compilation compilation) =>
+        (assembly, options) => !options.HttpServerTypes.IsEmpty || (IsAliased(compilation, assembly) && MayDeclare(assembly, options));
+
+    private static void AddTypeNames(INamespaceOrTypeSymbol container, HashSet<string> names)
+    {
+        if (container is INamespaceSymbol ns)
+        {
+            foreach (var inner in ns.GetNamespaceMembers())
+            {
+                AddTypeNames(inner, names);
+            }
+        }
+
+        foreach (var type in container.GetTypeMembers())
+        {
+            names.Add(type.Name);
+            AddTypeNames(type, names);
+        }
+    }
+
+    private static INamespaceSymbol? Find(INamespaceSymbol global, string fullName)
+    {
+        var current = global;
+        foreach (var segment in fullName.Split('.'))
+        {
+            INamespaceSymbol? next = null;
+            foreach (var member in current.GetMembers(segment))
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    next = ns;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static bool IsAliased(Compilation compilation, IAssemblySymbol assembly)
+    {
+        if (compilation.GetMetadataReference(assembly) is not { } reference)
+        {
+            return false;
+        }
+
+        foreach (var alias in reference.Properties.Aliases)
+        {
+            if (alias != "global")
             {
                 return true;
             }

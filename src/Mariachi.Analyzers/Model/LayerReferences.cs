@@ -28,19 +28,21 @@ internal sealed class LayerReferences
     /// <param name="mayDeclareForbidden">False for a referenced assembly that declares no forbidden type.</param>
     /// <param name="descriptor">Reported with the type's display name and the layer's name ("Controller", ...).</param>
     /// <param name="exemptRegistrations">When true, dependency-injection registration calls are not reported.</param>
+    /// <param name="referencedForbiddenNames">The names of the forbidden types the references declare, when the rule can list them (see <see cref="TypeNameFilter"/>).</param>
     public LayerReferences(
         Compilation compilation,
         OptionsCache options,
         Func<ITypeSymbol, MariachiOptions, bool> isForbidden,
         Func<IAssemblySymbol, MariachiOptions, bool> mayDeclareForbidden,
         DiagnosticDescriptor descriptor,
-        bool exemptRegistrations)
+        bool exemptRegistrations,
+        Func<MariachiOptions, HashSet<string>?>? referencedForbiddenNames = null)
     {
         _options = options;
         _isForbidden = isForbidden;
         _descriptor = descriptor;
         _exemptRegistrations = exemptRegistrations;
-        _names = new TypeNameFilter(compilation, isForbidden, mayDeclareForbidden);
+        _names = new TypeNameFilter(compilation, isForbidden, mayDeclareForbidden, referencedWantedNames: referencedForbiddenNames);
     }
 
     /// <summary>True when a declaration of <paramref name="symbol"/> sits in a file whose options include test projects.</summary>
@@ -105,6 +107,7 @@ internal sealed class LayerReferences
         if (context.IsGeneratedCode
             || TypeReferences.UsedMember(operation)?.ContainingType is not { } type
             || !_isForbidden(type, _options.For(operation.Syntax.SyntaxTree))
+            || TypeReferences.IsInNameOf(operation)
             || operation.SemanticModel is not { } model)
         {
             return;

@@ -5,7 +5,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Mariachi.Analyzers.Core;
 
@@ -19,9 +18,6 @@ namespace Mariachi.Analyzers.Core;
 /// </summary>
 internal sealed class ServiceCode
 {
-    /// <summary>The spans of the <c>Register(...)</c> calls of each tree, read from syntax.</summary>
-    private static readonly PerTreeCache<CallSpans> ScannedTrees = new PerTreeCache<CallSpans>(ScanTree);
-
     private readonly KnownSymbols _symbols;
     private readonly ServiceTypes _services;
 
@@ -78,12 +74,9 @@ internal sealed class ServiceCode
     {
         foreach (var declaration in declarations)
         {
-            foreach (var span in ScannedTrees.Get(declaration.SyntaxTree, cancellationToken).Spans)
+            if (LayerSyntax.AnyWithin(LayerSyntax.Of(declaration.SyntaxTree, cancellationToken).RegisterCalls, declaration.Span))
             {
-                if (declaration.Span.Contains(span))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -130,36 +123,7 @@ internal sealed class ServiceCode
     }
 
     /// <summary>The name a call is written with: <c>Register</c>, <c>x.Register</c>, <c>x?.Register</c>, <c>Register&lt;T&gt;</c>.</summary>
-    private static bool IsRegisterName(InvocationExpressionSyntax invocation) =>
+    public static bool IsRegisterName(InvocationExpressionSyntax invocation) =>
         (invocation.Expression is MemberBindingExpressionSyntax binding ? binding.Name.Identifier.ValueText : SyntaxNames.LastIdentifier(invocation.Expression))
         == ProcedureModel.RegisterName;
-
-    private static CallSpans ScanTree(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        // One search of the text rules out nearly every file before its syntax is walked.
-        if (tree.GetText(cancellationToken).ToString().IndexOf(ProcedureModel.RegisterName, StringComparison.Ordinal) < 0)
-        {
-            return CallSpans.Empty;
-        }
-
-        var spans = ImmutableArray.CreateBuilder<TextSpan>();
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-        {
-            if (node is InvocationExpressionSyntax invocation && IsRegisterName(invocation))
-            {
-                spans.Add(invocation.Span);
-            }
-        }
-
-        return new CallSpans(spans.ToImmutable());
-    }
-
-    private sealed class CallSpans
-    {
-        public static readonly CallSpans Empty = new CallSpans(ImmutableArray<TextSpan>.Empty);
-
-        public CallSpans(ImmutableArray<TextSpan> spans) => Spans = spans;
-
-        public ImmutableArray<TextSpan> Spans { get; }
-    }
 }

@@ -26,22 +26,32 @@ internal sealed class TypeNameFilter
     private readonly Compilation _compilation;
     private readonly Func<ITypeSymbol, MariachiOptions, bool> _isWanted;
     private readonly Func<IAssemblySymbol, MariachiOptions, bool> _mayDeclareWanted;
+    private readonly Func<MariachiOptions, HashSet<string>?>? _referencedWantedNames;
     private readonly UsingAliases _aliases;
     private readonly ConcurrentDictionary<MariachiOptions, Verdicts> _verdicts = new ConcurrentDictionary<MariachiOptions, Verdicts>();
+    private Verdicts? _last;
+    private SourceTypesByName? _sourceTypes;
 
     /// <param name="compilation">The compilation analyzed.</param>
     /// <param name="isWanted">The types looked for, under a file's options.</param>
     /// <param name="mayDeclareWanted">False for a referenced assembly that declares no wanted type (true when unsure).</param>
     /// <param name="aliases">The compilation's using aliases, when the rule has them already.</param>
+    /// <param name="referencedWantedNames">
+    /// When the rule can list them under a configuration, the simple names of the wanted types its references declare
+    /// (null when it cannot): a name is then looked up in that set, and only the assemblies
+    /// <paramref name="mayDeclareWanted"/> still names (those the list does not cover) are asked for their type names.
+    /// </param>
     public TypeNameFilter(
         Compilation compilation,
         Func<ITypeSymbol, MariachiOptions, bool> isWanted,
         Func<IAssemblySymbol, MariachiOptions, bool> mayDeclareWanted,
-        UsingAliases? aliases = null)
+        UsingAliases? aliases = null,
+        Func<MariachiOptions, HashSet<string>?>? referencedWantedNames = null)
     {
         _compilation = compilation;
         _isWanted = isWanted;
         _mayDeclareWanted = mayDeclareWanted;
+        _referencedWantedNames = referencedWantedNames;
         _aliases = aliases ?? new UsingAliases(compilation);
     }
 
@@ -57,9 +67,12 @@ internal sealed class TypeNameFilter
     /// <summary>True when some type whose simple name is <paramref name="identifier"/> is wanted (aliases aside).</summary>
     public bool MayBeNamed(string identifier, MariachiOptions options, CancellationToken cancellationToken)
     {
-        if (!_verdicts.TryGetValue(options, out var verdicts))
+        // Nearly every file of a compilation has the same options: the last configuration asked answers first.
+        var verdicts = Volatile.Read(ref _last);
+        if (verdicts is null || !ReferenceEquals(verdicts.Options, options))
         {
-            verdicts = _verdicts.GetOrAdd(options, o => new Verdicts(DeclaringAssemblies(o)));
+            verdicts = _verdicts.GetOrAdd(options, o => new Verdicts(o, _referencedWantedNames?.Invoke(o), DeclaringAssemblies(o)));
+            Volatile.Write(ref _last, verdicts);
         }
 
         if (verdicts.ByIdentifier.TryGetValue(identifier, out var known))
@@ -68,15 +81,16 @@ internal sealed class TypeNameFilter
         }
 
         // Two threads may decide the same identifier; they find the same answer.
-        var verdict = Decide(identifier, verdicts.Assemblies, options, cancellationToken);
+        var verdict = Decide(identifier, verdicts, options, cancellationToken);
         verdicts.ByIdentifier.TryAdd(identifier, verdict);
         return verdict;
     }
 
-    private bool Decide(string identifier, IAssemblySymbol[] assemblies, MariachiOptions options, CancellationToken cancellationToken)
+    private bool Decide(string identifier, Verdicts verdicts, MariachiOptions options, CancellationToken cancellationToken)
     {
         // Source: the compilation's index of its types by name, nested types included.
-        foreach (var type in SourceTypesByName.Of(_compilation, cancellationToken).Find(identifier))
+        var sourceTypes = Volatile.Read(ref _sourceTypes) ?? (_sourceTypes = SourceTypesByName.Of(_compilation, cancellationToken));
+        foreach (var type in sourceTypes.Find(identifier))
         {
             if (_isWanted(type, options))
             {
@@ -84,9 +98,14 @@ internal sealed class TypeNameFilter
             }
         }
 
+        if (verdicts.ReferencedNames?.Contains(identifier) == true)
+        {
+            return true;
+        }
+
         // References: the assembly's set of type names answers without creating a symbol (walking its namespaces
         // would load every type of them).
-        foreach (var assembly in assemblies)
+        foreach (var assembly in verdicts.Assemblies)
         {
             if (assembly.TypeNames.Contains(identifier))
             {
@@ -118,7 +137,17 @@ internal sealed class TypeNameFilter
     /// <summary>The answers under one configuration: the assemblies to ask, and each identifier's verdict.</summary>
     private sealed class Verdicts
     {
-        public Verdicts(IAssemblySymbol[] assemblies) => Assemblies = assemblies;
+        public Verdicts(MariachiOptions options, HashSet<string>? referencedNames, IAssemblySymbol[] assemblies)
+        {
+            Options = options;
+            ReferencedNames = referencedNames;
+            Assemblies = assemblies;
+        }
+
+        public MariachiOptions Options { get; }
+
+        /// <summary>The wanted types' names the rule listed for the references, if it could.</summary>
+        public HashSet<string>? ReferencedNames { get; }
 
         public IAssemblySymbol[] Assemblies { get; }
 

@@ -76,8 +76,9 @@ internal static class TypeReferences
 
     /// <summary>
     /// The member <paramref name="operation"/> (one of <see cref="MemberUseKinds"/>) uses, or null: implicit
-    /// operations, the members set by an object initializer (its type syntax counts), field declarations and
-    /// anything inside <c>nameof</c>.
+    /// operations, the members set by an object initializer (its type syntax counts) and field declarations. A use
+    /// inside <c>nameof</c> is not a reference either; <see cref="IsInNameOf"/> walks every ancestor, so a rule asks it
+    /// only for a member it would report.
     /// </summary>
     public static ISymbol? UsedMember(IOperation operation)
     {
@@ -86,7 +87,7 @@ internal static class TypeReferences
             return null;
         }
 
-        var member = operation switch
+        return operation switch
         {
             IInvocationOperation invocation => invocation.TargetMethod,
             IPropertyReferenceOperation property when !IsInitializerTarget(property.Instance) => property.Property,
@@ -95,7 +96,6 @@ internal static class TypeReferences
             IMethodReferenceOperation method => method.Method,
             _ => (ISymbol?)null,
         };
-        return member is null || IsInNameOf(operation) ? null : member;
     }
 
     private static void CollectNames(TypeSyntax? type, List<NameSyntax> names)

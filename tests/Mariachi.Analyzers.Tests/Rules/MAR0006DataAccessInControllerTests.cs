@@ -200,6 +200,25 @@ public sealed class MAR0006DataAccessInControllerTests
         At(7, "ShopDb", "Facade"));
 
     [Fact]
+    public Task A_pipeline_lambda_is_found_however_Use_is_spelt() => Verify(
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Shop.Data;
+
+        public static class Pipeline
+        {
+            public static void Configure(WebApplication app) =>
+                app.U\u0073e(async (context, next) =>
+                {
+                    _ = context.RequestServices.GetService(typeof({|#0:ShopDb|}));
+                    await next(context);
+                });
+        }
+        """,
+        At(0, "ShopDb", "Facade"));
+
+    [Fact]
     public Task Minimal_API_handlers_are_reported_but_registrations_and_bootstrap_code_are_not()
     {
         var test = Test(

@@ -20,6 +20,19 @@ public sealed class MAR0007HttpTypeInServiceTests
         new DiagnosticResult(DiagnosticDescriptors.HttpTypeInService).WithLocation(markup).WithArguments(type, "Service");
 
     [Fact]
+    public Task A_nested_server_type_named_without_its_container_is_reported() => Verify(
+        """
+        using Microsoft.AspNetCore.Http;
+
+        public class OrderService : HeaderDictionary
+        {
+            public {|#0:Enumerator|} Walk() => {|#1:GetEnumerator()|};
+        }
+        """,
+        At(0, "Enumerator"),
+        At(1, "HeaderDictionary"));
+
+    [Fact]
     public Task HTTP_server_types_in_a_service_are_reported_at_each_type_syntax_and_member_use() => Verify(
         """
         using System.Threading.Tasks;

@@ -57,9 +57,6 @@ internal sealed class ControllerCode
     private readonly ConcurrentDictionary<string, HashSet<DeclarationKey>> _handlersByName =
         new ConcurrentDictionary<string, HashSet<DeclarationKey>>(StringComparer.Ordinal);
 
-    /// <summary>The syntax-only scan of each tree, shared by the compilations that contain the tree.</summary>
-    private static readonly PerTreeCache<TreeScan> ScannedTrees = new PerTreeCache<TreeScan>(ScanTree);
-
     private readonly object _scanGate = new object();
     private Dictionary<string, List<ArgumentSyntax>>? _methodGroupArguments;
 
@@ -204,12 +201,9 @@ internal sealed class ControllerCode
 
         foreach (var reference in references)
         {
-            foreach (var call in ScannedTrees.Get(reference.SyntaxTree, cancellationToken).MapCalls)
+            if (LayerSyntax.AnyWithin(LayerSyntax.Of(reference.SyntaxTree, cancellationToken).MapCalls, reference.Span))
             {
-                if (reference.Span.Contains(call))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -305,7 +299,7 @@ internal sealed class ControllerCode
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var argument in ScannedTrees.Get(tree, cancellationToken).Arguments)
+                    foreach (var argument in LayerSyntax.Of(tree, cancellationToken).MapArguments)
                     {
                         var name = SimpleName(argument.Expression)!;
                         if (!found.TryGetValue(name, out var list))
@@ -323,40 +317,6 @@ internal sealed class ControllerCode
 
             return _methodGroupArguments!;
         }
-    }
-
-    /// <summary>The tree's <c>Map*</c> calls, and their arguments that are names (possible method groups).</summary>
-    private static TreeScan ScanTree(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        // Every Map* method name starts with "Map": a file whose text never says it (most files) has no Map call,
-        // and one vectorized search of its text is far cheaper than walking its syntax.
-        if (tree.GetText(cancellationToken).ToString().IndexOf("Map", StringComparison.Ordinal) < 0)
-        {
-            return TreeScan.Empty;
-        }
-
-        var calls = ImmutableArray.CreateBuilder<TextSpan>();
-        var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-        {
-            if (node is not InvocationExpressionSyntax invocation
-                || !MapMethodNames.Contains(SimpleName(invocation.Expression) ?? string.Empty))
-            {
-                continue;
-            }
-
-            calls.Add(invocation.Span);
-            foreach (var argument in invocation.ArgumentList.Arguments)
-            {
-                if (argument.Expression is SimpleNameSyntax or MemberAccessExpressionSyntax
-                    && SimpleName(argument.Expression) is { Length: > 0 })
-                {
-                    arguments.Add(argument);
-                }
-            }
-        }
-
-        return new TreeScan(calls.ToImmutable(), arguments.ToImmutable());
     }
 
     /// <summary>The declarations of the methods that <paramref name="arguments"/> pass as handlers to Map calls.</summary>
@@ -436,22 +396,6 @@ internal sealed class ControllerCode
         }
 
         return true;
-    }
-
-    private sealed class TreeScan
-    {
-        public static readonly TreeScan Empty = new TreeScan(ImmutableArray<TextSpan>.Empty, ImmutableArray<ArgumentSyntax>.Empty);
-
-        public TreeScan(ImmutableArray<TextSpan> mapCalls, ImmutableArray<ArgumentSyntax> arguments)
-        {
-            MapCalls = mapCalls;
-            Arguments = arguments;
-        }
-
-        /// <summary>The spans of the tree's <c>Map*</c> invocations.</summary>
-        public ImmutableArray<TextSpan> MapCalls { get; }
-
-        public ImmutableArray<ArgumentSyntax> Arguments { get; }
     }
 
     private readonly struct TypeFacts

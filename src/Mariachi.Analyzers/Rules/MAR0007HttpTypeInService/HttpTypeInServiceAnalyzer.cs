@@ -24,7 +24,13 @@ public sealed class HttpTypeInServiceAnalyzer : LayerReferenceAnalyzer
         }
 
         var references = new LayerReferences(
-            compilation, options, HttpServerTypes.IsHttpServerType, HttpServerTypes.MayDeclare, DiagnosticDescriptors.HttpTypeInService, exemptRegistrations: false);
+            compilation,
+            options,
+            HttpServerTypes.IsHttpServerType,
+            HttpServerTypes.UnlistedDeclarers(compilation),
+            DiagnosticDescriptors.HttpTypeInService,
+            exemptRegistrations: false,
+            HttpServerTypes.ReferencedNames(compilation));
         return (new ServiceCodeScope(KnownSymbols.Create(compilation), options), references);
     }
 }
