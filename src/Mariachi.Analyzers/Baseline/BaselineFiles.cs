@@ -33,12 +33,37 @@ internal static class BaselineFiles
     /// <summary>The baseline that applies: the only one; none when there is none or more than one (MAR0901 says so).</summary>
     public static AdditionalText? Applicable(ImmutableArray<AdditionalText> additionalFiles)
     {
+        // Most projects have none: decided by the file names alone, without sorting or allocating.
+        if (!Any(additionalFiles))
+        {
+            return null;
+        }
+
         var all = All(additionalFiles);
         return all.Count == 1 ? all[0] : null;
     }
 
-    public static bool IsBaseline(string path) =>
-        string.Equals(BaselinePaths.FileNameOf(path), BaselineDocument.FileName, StringComparison.OrdinalIgnoreCase);
+    /// <summary>True when some additional file is named <c>mariachi-baseline.json</c>.</summary>
+    public static bool Any(ImmutableArray<AdditionalText> additionalFiles)
+    {
+        foreach (var file in additionalFiles)
+        {
+            if (IsBaseline(file.Path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the file name of <paramref name="path"/> is <c>mariachi-baseline.json</c>, in any case.</summary>
+    public static bool IsBaseline(string path)
+    {
+        var name = BaselineDocument.FileName;
+        return path.EndsWith(name, StringComparison.OrdinalIgnoreCase)
+            && (path.Length == name.Length || path[path.Length - name.Length - 1] is '/' or '\\');
+    }
 
     /// <summary>The baseline's content, or why it cannot be read; null when the host has no text for the file.</summary>
     public static BaselineRead? Read(AdditionalText file, CancellationToken cancellationToken)

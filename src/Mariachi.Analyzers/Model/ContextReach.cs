@@ -31,7 +31,15 @@ internal static class ContextReach
 
     private static readonly ConditionalWeakTable<Compilation, Verdict> Verdicts = new ConditionalWeakTable<Compilation, Verdict>();
 
-    /// <summary>Where each tree spells the words of Mariachi.Abstractions; the words of assemblies built on it are kept apart.</summary>
+    /// <summary>The first word looked for, and the only one in most code that uses Mariachi.</summary>
+    private static readonly IdentifierWords NamespaceWord = new IdentifierWords(new SortedSet<string>(StringComparer.Ordinal) { Namespace });
+
+    /// <summary>
+    /// Where each tree spells <c>Mariachi</c>, the other words of Mariachi.Abstractions, and the words of assemblies
+    /// built on it (each kept apart).
+    /// </summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeHits> NamespaceHits = new ConditionalWeakTable<SyntaxTree, TreeHits>();
+
     private static readonly ConditionalWeakTable<SyntaxTree, TreeHits> OwnHits = new ConditionalWeakTable<SyntaxTree, TreeHits>();
 
     private static readonly ConditionalWeakTable<SyntaxTree, TreeHits> OtherHits = new ConditionalWeakTable<SyntaxTree, TreeHits>();
@@ -42,7 +50,8 @@ internal static class ContextReach
     /// </summary>
     public static bool IsPossible(KnownSymbols symbols, CancellationToken cancellationToken)
     {
-        if (symbols.Context is null)
+        // From the references' names first: a compilation without Mariachi.Abstractions resolves no symbol here.
+        if (!symbols.ReferencesMariachi)
         {
             return false;
         }
@@ -73,7 +82,7 @@ internal static class ContextReach
         }
 
         result.Add(symbols.Compilation.Assembly);
-        result.AddRange(BuiltOnMariachi(symbols, mariachi));
+        result.AddRange(BuiltOnMariachi(symbols));
         if (!result.Contains(mariachi, SymbolEqualityComparer.Default))
         {
             result.Add(mariachi);
@@ -85,29 +94,41 @@ internal static class ContextReach
     /// <summary>The words that make a Context reachable (for tests): those of Mariachi.Abstractions, then those of the assemblies built on it.</summary>
     internal static IReadOnlyCollection<string> WordsFor(KnownSymbols symbols)
     {
-        if (symbols.Context?.ContainingAssembly is not { } mariachi)
+        if (symbols.Context is null || OwnWords(symbols) is not { } own)
         {
             return Array.Empty<string>();
         }
 
-        var words = new SortedSet<string>(OwnWords(symbols, mariachi).Words, StringComparer.Ordinal);
-        words.UnionWith(WordsOfAssembliesBuiltOnMariachi(symbols, mariachi));
+        var words = new SortedSet<string>(own.All.Words, StringComparer.Ordinal);
+        words.UnionWith(WordsOfAssembliesBuiltOnMariachi(symbols));
         return words;
     }
 
     /// <summary>
     /// The referenced assemblies other than Mariachi.Abstractions that reference it. An assembly signed with one of
     /// Microsoft's keys (the shared framework, the Microsoft.Extensions packages: nearly all of a project's hundreds
-    /// of references) is not built on Mariachi and is passed over without reading its references. Each assembly's
-    /// answer is kept with its symbol, which the IDE shares between the compilations of a project.
+    /// of references) is not built on Mariachi, and is passed over without reading its references. Each answer is
+    /// kept with the reference's identity, which belongs to its metadata: the compilations that share the metadata
+    /// (a build's projects in the compiler server, the IDE's) ask each reference once, and see no symbol of it.
     /// </summary>
-    private static IEnumerable<IAssemblySymbol> BuiltOnMariachi(KnownSymbols symbols, IAssemblySymbol mariachi)
+    private static IEnumerable<IAssemblySymbol> BuiltOnMariachi(KnownSymbols symbols)
     {
-        foreach (var assembly in symbols.ReferencesNotSignedByMicrosoft)
+        var identities = symbols.ReferencedIdentities;
+        for (var i = 0; i < identities.Length; i++)
         {
-            if (!ReferenceEquals(assembly, mariachi)
-                && !SymbolEqualityComparer.Default.Equals(assembly, mariachi)
-                && BuiltOn.GetValue(assembly, a => ReferencesAssembly(a, mariachi.Name) ? Yes : No) == Yes)
+            var identity = identities[i];
+            if (FrameworkKeys.IsSignedByMicrosoft(identity) || identity.Name == KnownSymbols.MariachiAssemblyName)
+            {
+                continue;
+            }
+
+            if (!BuiltOn.TryGetValue(identity, out var answer))
+            {
+                answer = symbols.ReferencedAssembly(i) is { } referenced && ReferencesAssembly(referenced, KnownSymbols.MariachiAssemblyName) ? Yes : No;
+                answer = BuiltOn.GetValue(identity, _ => answer);
+            }
+
+            if (answer == Yes && symbols.ReferencedAssembly(i) is { } assembly)
             {
                 yield return assembly;
             }
@@ -118,7 +139,7 @@ internal static class ContextReach
 
     private static readonly object No = new object();
 
-    private static readonly ConditionalWeakTable<IAssemblySymbol, object> BuiltOn = new ConditionalWeakTable<IAssemblySymbol, object>();
+    private static readonly ConditionalWeakTable<AssemblyIdentity, object> BuiltOn = new ConditionalWeakTable<AssemblyIdentity, object>();
 
     private static bool ReferencesAssembly(IAssemblySymbol assembly, string name)
     {
@@ -137,22 +158,33 @@ internal static class ContextReach
     }
 
     /// <summary>
-    /// Two steps, the cheap one first: the trees are searched for the words of Mariachi.Abstractions (<c>Mariachi</c>
-    /// and what it hands out under other names), which needs no look at the other references; only where none is
-    /// found are the referenced assemblies built on Mariachi looked for, and the trees searched for their words.
+    /// Three steps, the cheapest first: the trees are searched for <c>Mariachi</c>, which needs no symbol (code that
+    /// uses Mariachi nearly always spells it); then for what Mariachi.Abstractions hands out under other names (kept
+    /// with its identity); only where neither is found are the referenced assemblies built on Mariachi looked for, and
+    /// the trees searched for their words. Every yes also needs <c>Mariachi.Context</c> to resolve.
     /// </summary>
     private static bool Compute(KnownSymbols symbols, CancellationToken cancellationToken)
     {
-        var mariachi = symbols.Context!.ContainingAssembly;
-        var own = OwnWords(symbols, mariachi);
-        if (Mentions(symbols.Compilation, own, OwnHits, cancellationToken))
+        if (Mentions(symbols.Compilation, NamespaceWord, NamespaceHits, cancellationToken))
         {
-            return true;
+            return symbols.Context is not null;
         }
 
-        var others = WordsOfAssembliesBuiltOnMariachi(symbols, mariachi);
-        others.ExceptWith(own.Words);
-        return others.Count > 0 && Mentions(symbols.Compilation, new IdentifierWords(others), OtherHits, cancellationToken);
+        if (OwnWords(symbols) is not { } own)
+        {
+            return false;
+        }
+
+        if (own.Others is { } ownOthers && Mentions(symbols.Compilation, ownOthers, OwnHits, cancellationToken))
+        {
+            return symbols.Context is not null;
+        }
+
+        var others = WordsOfAssembliesBuiltOnMariachi(symbols);
+        others.ExceptWith(own.All.Words);
+        return others.Count > 0
+            && Mentions(symbols.Compilation, new IdentifierWords(others), OtherHits, cancellationToken)
+            && symbols.Context is not null;
     }
 
     /// <summary>True when some tree of <paramref name="compilation"/> spells one of <paramref name="words"/> as an identifier.</summary>
@@ -184,26 +216,71 @@ internal static class ContextReach
 
     /// <summary>
     /// <c>Mariachi</c> and the names under which Mariachi.Abstractions hands out Mariachi types outside its
-    /// namespaces (<c>AddMariachiConfiguration</c>); kept with the Mariachi.Abstractions symbol.
+    /// namespaces (<c>AddMariachiConfiguration</c>); null when it is not there. Walked once per metadata of
+    /// Mariachi.Abstractions (kept with its identity, see <see cref="BuiltOnMariachi"/>) for both the public and
+    /// the internal view; where the two agree, no symbol of it is needed to choose.
     /// </summary>
-    private static IdentifierWords OwnWords(KnownSymbols symbols, IAssemblySymbol mariachi)
+    private static OwnWordSet? OwnWords(KnownSymbols symbols)
     {
         var compilation = symbols.Compilation;
-        if (SymbolEqualityComparer.Default.Equals(mariachi, compilation.Assembly))
+        if (compilation.AssemblyName == KnownSymbols.MariachiAssemblyName)
         {
-            return new IdentifierWords(new SortedSet<string>(StringComparer.Ordinal) { Namespace });
+            return NamespaceOnly;
         }
 
-        var withInternals = mariachi.GivesAccessTo(compilation.Assembly);
-        var kept = OwnWordsPerAssembly.GetValue(mariachi, _ => new KeptWords());
+        if (symbols.MariachiIdentity is not { } identity)
+        {
+            return null;
+        }
+
+        var kept = OwnWordsPerIdentity.GetValue(identity, _ => new KeptWords());
         lock (kept)
         {
-            ref var words = ref withInternals ? ref kept.WithInternals : ref kept.Public;
-            return words ??= new IdentifierWords(new SortedSet<string>(MariachiSignatures.Names(mariachi, withInternals), StringComparer.Ordinal) { Namespace });
+            if (kept.Public is null || kept.WithInternals is null)
+            {
+                if (symbols.MariachiAssembly is not { } walked)
+                {
+                    return null;
+                }
+
+                kept.Public = new OwnWordSet(MariachiSignatures.Names(walked, withInternals: false));
+                kept.WithInternals = new OwnWordSet(MariachiSignatures.Names(walked, withInternals: true));
+                kept.Agree = kept.Public.All.Words.SetEquals(kept.WithInternals.All.Words);
+                kept.FriendNames = FriendNames(walked);
+            }
+
+            // The friend assemblies' names decide first: the key check of GivesAccessTo reads the attributes again.
+            return kept.Agree
+                || compilation.AssemblyName is not { } name
+                || !kept.FriendNames!.Contains(name)
+                || symbols.MariachiAssembly is not { } mariachi
+                || !mariachi.GivesAccessTo(compilation.Assembly)
+                ? kept.Public
+                : kept.WithInternals;
         }
     }
 
-    private static readonly ConditionalWeakTable<IAssemblySymbol, KeptWords> OwnWordsPerAssembly = new ConditionalWeakTable<IAssemblySymbol, KeptWords>();
+    /// <summary>The simple names <paramref name="assembly"/> gives its internals to (<c>InternalsVisibleTo</c>).</summary>
+    private static HashSet<string> FriendNames(IAssemblySymbol assembly)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var attribute in assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "InternalsVisibleToAttribute" }
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string friend)
+            {
+                var comma = friend.IndexOf(',');
+                names.Add((comma < 0 ? friend : friend.Substring(0, comma)).Trim());
+            }
+        }
+
+        return names;
+    }
+
+    private static readonly OwnWordSet NamespaceOnly = new OwnWordSet(Array.Empty<string>());
+
+    private static readonly ConditionalWeakTable<AssemblyIdentity, KeptWords> OwnWordsPerIdentity = new ConditionalWeakTable<AssemblyIdentity, KeptWords>();
 
     /// <summary>
     /// The names by which code reaches a Mariachi type through a referenced assembly built against Mariachi: its
@@ -212,11 +289,11 @@ internal static class ContextReach
     /// types only under the Mariachi namespaces (or not at all) adds nothing: referencing it reaches nothing until
     /// code names Mariachi.
     /// </summary>
-    private static SortedSet<string> WordsOfAssembliesBuiltOnMariachi(KnownSymbols symbols, IAssemblySymbol mariachi)
+    private static SortedSet<string> WordsOfAssembliesBuiltOnMariachi(KnownSymbols symbols)
     {
         var words = new SortedSet<string>(StringComparer.Ordinal);
         var compilation = symbols.Compilation;
-        foreach (var assembly in BuiltOnMariachi(symbols, mariachi))
+        foreach (var assembly in BuiltOnMariachi(symbols))
         {
             words.UnionWith(MariachiSignatures.Names(assembly, assembly.GivesAccessTo(compilation.Assembly)));
         }
@@ -240,9 +317,29 @@ internal static class ContextReach
 
     private sealed class KeptWords
     {
-        public IdentifierWords? Public;
+        public OwnWordSet? Public;
 
-        public IdentifierWords? WithInternals;
+        public OwnWordSet? WithInternals;
+
+        public bool Agree;
+
+        public HashSet<string>? FriendNames;
+    }
+
+    /// <summary>The words of Mariachi.Abstractions: all of them, and those besides <c>Mariachi</c> (null when none).</summary>
+    private sealed class OwnWordSet
+    {
+        public OwnWordSet(IEnumerable<string> names)
+        {
+            var others = new SortedSet<string>(names, StringComparer.Ordinal);
+            others.Remove(Namespace);
+            Others = others.Count > 0 ? new IdentifierWords(others) : null;
+            All = new IdentifierWords(new SortedSet<string>(others, StringComparer.Ordinal) { Namespace });
+        }
+
+        public IdentifierWords All { get; }
+
+        public IdentifierWords? Others { get; }
     }
 
     private sealed class Verdict

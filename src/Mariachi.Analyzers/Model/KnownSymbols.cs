@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Analyzers.Core;
@@ -37,7 +40,7 @@ internal sealed class KnownSymbols
     private KnownSymbols(Compilation compilation)
     {
         Compilation = compilation;
-        var assemblies = new Lazy<Assemblies>(() => new Assemblies(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        var assemblies = new Lazy<Assemblies>(() => new Assemblies(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _assemblies = assemblies;
         _context = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.Context"));
         _communication = Lookup(() => assemblies.Value.Find(MariachiAssemblyName, "Mariachi.Communication.ICommunication"));
@@ -106,14 +109,38 @@ internal sealed class KnownSymbols
     /// <summary><c>Microsoft.Extensions.Hosting.IHostedService</c> (and so <c>BackgroundService</c>): code that runs on its own.</summary>
     public INamedTypeSymbol? HostedService => _hostedService.Value;
 
-    /// <summary>The referenced assemblies not signed by Microsoft: the only ones that can be built on Mariachi.</summary>
-    public IReadOnlyList<IAssemblySymbol> ReferencesNotSignedByMicrosoft => _assemblies.Value.NotSignedByMicrosoft;
+    /// <summary>The identities of the referenced assemblies, in the module's order (read without making a symbol).</summary>
+    public ImmutableArray<AssemblyIdentity> ReferencedIdentities => _assemblies.Value.Identities;
+
+    /// <summary>The symbol of the referenced assembly at <paramref name="index"/> of <see cref="ReferencedIdentities"/>.</summary>
+    public IAssemblySymbol? ReferencedAssembly(int index) => _assemblies.Value.Symbol(index);
+
+    /// <summary>
+    /// The identity of the referenced Mariachi.Abstractions; null when it is not referenced or is the assembly being
+    /// compiled. Its metadata never changes, so what is read from it can be kept with the identity.
+    /// </summary>
+    public AssemblyIdentity? MariachiIdentity => _assemblies.Value.IndexOf(MariachiAssemblyName) is var i && i >= 0 ? _assemblies.Value.Identities[i] : null;
+
+    /// <summary>Mariachi.Abstractions (referenced or compiled), found by name: no type of it is resolved.</summary>
+    public IAssemblySymbol? MariachiAssembly => _assemblies.Value.AssemblyNamed(MariachiAssemblyName);
 
     /// <summary>True when a Mariachi adapter assembly (<c>Mariachi.Adapters.*</c>) is referenced (MAR0010).</summary>
     public bool ReferencesAdapters => _assemblies.Value.HasAdapters;
 
-    /// <summary>True when Mariachi.Abstractions is referenced.</summary>
-    public bool HasMariachi => Context is not null;
+    /// <summary>
+    /// True when Mariachi.Abstractions is referenced (or compiled): read from the references' names, no symbol is
+    /// resolved. A rule whose every finding needs a Mariachi type asks this before anything else.
+    /// </summary>
+    public bool ReferencesMariachi => _assemblies.Value.HasMariachi;
+
+    /// <summary>True when the compilation references a test framework (xunit, NUnit or MSTest), from the references' names.</summary>
+    public bool IsTestProject => _assemblies.Value.HasTestFramework;
+
+    /// <summary>True when an assembly named <paramref name="assemblyName"/> is referenced (by name, no symbol resolved).</summary>
+    public bool References(string assemblyName) => _assemblies.Value.IndexOf(assemblyName) >= 0;
+
+    /// <summary>True when Mariachi.Abstractions is referenced and declares <c>Mariachi.Context</c>.</summary>
+    public bool HasMariachi => ReferencesMariachi && Context is not null;
 
     /// <summary>
     /// The symbols of <paramref name="compilation"/>, shared by every rule and the catalog generator that analyze it:
@@ -131,49 +158,66 @@ internal sealed class KnownSymbols
     /// was most of the cost of the rules that need few symbols. A look-alike declared elsewhere does not count.
     /// </summary>
     private static Lazy<INamedTypeSymbol?> Lookup(Func<INamedTypeSymbol?> find) =>
-        new Lazy<INamedTypeSymbol?>(find, System.Threading.LazyThreadSafetyMode.PublicationOnly);
+        new Lazy<INamedTypeSymbol?>(find, LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>
-    /// The compilation's references, read in one pass (a project has hundreds; each pass over them is a measurable
-    /// part of a rule's fixed cost): by name, whether an adapter assembly is among them, and those not signed by
-    /// Microsoft (the only ones that can be built on Mariachi).
+    /// The compilation's references. Their names come from one pass over the identities the source module keeps
+    /// (strings only: no symbol is made, no metadata read), which decides the cheap questions every rule asks first
+    /// (is Mariachi referenced, an adapter, a test framework). The assembly symbols are asked for only when a rule
+    /// resolves a type; which references Microsoft signed only when <see cref="ContextReach"/> needs them.
     /// </summary>
     private sealed class Assemblies
     {
         private readonly Compilation _compilation;
-        private readonly Dictionary<string, IAssemblySymbol> _byName;
+        private readonly Lazy<ImmutableArray<IAssemblySymbol>> _symbols;
 
         public Assemblies(Compilation compilation)
         {
             _compilation = compilation;
-            var references = compilation.SourceModule.ReferencedAssemblySymbols;
-            _byName = new Dictionary<string, IAssemblySymbol>(references.Length + 1, StringComparer.Ordinal);
-            var notMicrosoft = new List<IAssemblySymbol>();
-            foreach (var assembly in references)
+            Identities = compilation.SourceModule.ReferencedAssemblies;
+            _symbols = new Lazy<ImmutableArray<IAssemblySymbol>>(() => compilation.SourceModule.ReferencedAssemblySymbols, LazyThreadSafetyMode.PublicationOnly);
+            HasMariachi = compilation.AssemblyName == MariachiAssemblyName;
+            foreach (var identity in Identities)
             {
-                var identity = assembly.Identity;
-                _byName[identity.Name] = assembly;
-                if (!FrameworkKeys.IsSignedByMicrosoft(identity))
+                var name = identity.Name;
+                if (name.StartsWith("Mariachi.", StringComparison.Ordinal))
                 {
-                    notMicrosoft.Add(assembly);
-                    HasAdapters |= identity.Name.StartsWith(AdapterTypes.AdapterAssemblyPrefix, StringComparison.Ordinal);
+                    HasMariachi |= name == MariachiAssemblyName;
+                    HasAdapters |= name.StartsWith(AdapterTypes.AdapterAssemblyPrefix, StringComparison.Ordinal);
+                }
+                else
+                {
+                    HasTestFramework |= IsTestFramework(name);
+                }
+            }
+        }
+
+        public ImmutableArray<AssemblyIdentity> Identities { get; }
+
+        public bool HasMariachi { get; }
+
+        public bool HasAdapters { get; }
+
+        public bool HasTestFramework { get; }
+
+        /// <summary>The index of the last reference named <paramref name="assemblyName"/>; -1 when there is none.</summary>
+        public int IndexOf(string assemblyName)
+        {
+            for (var i = Identities.Length - 1; i >= 0; i--)
+            {
+                if (string.Equals(Identities[i].Name, assemblyName, StringComparison.Ordinal))
+                {
+                    return i;
                 }
             }
 
-            NotSignedByMicrosoft = notMicrosoft;
-
-            // The project being compiled may be one of them (Mariachi.Abstractions itself, in this repository).
-            _byName[compilation.Assembly.Name] = compilation.Assembly;
+            return -1;
         }
-
-        public IReadOnlyList<IAssemblySymbol> NotSignedByMicrosoft { get; }
-
-        public bool HasAdapters { get; }
 
         /// <summary>The type from assembly <paramref name="assemblyName"/>; null when that assembly is not referenced.</summary>
         public INamedTypeSymbol? Find(string assemblyName, string metadataName)
         {
-            if (!_byName.TryGetValue(assemblyName, out var assembly))
+            if (AssemblyNamed(assemblyName) is not { } assembly)
             {
                 return null;
             }
@@ -187,11 +231,36 @@ internal sealed class KnownSymbols
             _compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.GetTypeByMetadataName(metadataName)
             ?? _compilation.GetTypeByMetadataName(metadataName);
 
+        /// <summary>The assembly named <paramref name="assemblyName"/>: the one being compiled (Mariachi.Abstractions itself, in this repository), else the last reference so named.</summary>
+        public IAssemblySymbol? AssemblyNamed(string assemblyName)
+        {
+            if (string.Equals(_compilation.AssemblyName, assemblyName, StringComparison.Ordinal))
+            {
+                return _compilation.Assembly;
+            }
+
+            var symbol = Symbol(IndexOf(assemblyName));
+            return symbol is null || symbol.Name == assemblyName ? symbol : _symbols.Value.LastOrDefault(s => s.Name == assemblyName);
+        }
+
+        /// <summary>The symbol of the reference at <paramref name="index"/> (the module keeps identities and symbols in one order).</summary>
+        public IAssemblySymbol? Symbol(int index)
+        {
+            var symbols = _symbols.Value;
+            return index >= 0 && index < symbols.Length ? symbols[index] : null;
+        }
+
         private INamedTypeSymbol? FromAssemblyNamed(string assemblyName, string metadataName)
         {
             var type = _compilation.GetTypeByMetadataName(metadataName);
             return assemblyName != MariachiAssemblyName || type?.ContainingAssembly?.Name == MariachiAssemblyName ? type : null;
         }
+
+        private static bool IsTestFramework(string name) =>
+            name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("nunit.framework", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("Microsoft.VisualStudio.TestPlatform.TestFramework", StringComparison.Ordinal)
+            || name.Equals("MSTest.TestFramework", StringComparison.OrdinalIgnoreCase);
     }
 
     public bool IsContext(ITypeSymbol? type) =>

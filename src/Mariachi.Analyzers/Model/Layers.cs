@@ -136,13 +136,8 @@ internal static class Layers
             || name == "netstandard";
     }
 
-    /// <summary>True when the compilation references a test framework (xunit, NUnit or MSTest).</summary>
-    public static bool IsTestProject(Compilation compilation) =>
-        compilation.ReferencedAssemblyNames.Any(a =>
-            a.Name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
-            || a.Name.Equals("nunit.framework", StringComparison.OrdinalIgnoreCase)
-            || a.Name.StartsWith("Microsoft.VisualStudio.TestPlatform.TestFramework", StringComparison.Ordinal)
-            || a.Name.Equals("MSTest.TestFramework", StringComparison.OrdinalIgnoreCase));
+    /// <summary>True when the compilation references a test framework (xunit, NUnit or MSTest); read once per compilation.</summary>
+    public static bool IsTestProject(Compilation compilation) => KnownSymbols.Create(compilation).IsTestProject;
 
     public static bool EndsWithAny(string name, System.Collections.Immutable.ImmutableArray<string> suffixes)
     {

@@ -106,6 +106,24 @@ public sealed class RuleGateTests
         Assert.True(gate.InTree(identifier, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task MAR0900_registers_nothing_where_every_option_is_valid()
+    {
+        var (actions, diagnostics) = await RunAsync(new InvalidOptionAnalyzer(), new GlobalOnly(new() { ["mariachi.include_test_projects"] = "true" }), NamesNothing, CallsMariachi);
+
+        Assert.Equal(0, actions);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task MAR0900_still_reports_an_invalid_option_once()
+    {
+        var (actions, diagnostics) = await RunAsync(new InvalidOptionAnalyzer(), new GlobalOnly(new() { ["mariachi.servise_suffixes"] = "Service" }), NamesNothing, CallsMariachi);
+
+        Assert.True(actions > 0);
+        Assert.Equal("MAR0900", Assert.Single(diagnostics).Id);
+    }
+
     private static DiagnosticAnalyzer Analyzer(string rule) => rule switch
     {
         "MAR0012" => new UnknownProcedureAnalyzer(),
@@ -114,7 +132,10 @@ public sealed class RuleGateTests
     };
 
     /// <summary>The actions the analyzer registered past its compilation start (any kind), and what it reported.</summary>
-    private static async Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, params string[] sources)
+    private static Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, params string[] sources) =>
+        RunAsync(analyzer, null, sources);
+
+    private static async Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, AnalyzerConfigOptionsProvider? options, params string[] sources)
     {
         var compilation = CSharpCompilation.Create(
             "Shop.Gate",
@@ -122,11 +143,28 @@ public sealed class RuleGateTests
             [.. TestReferences.NetCore, .. TestReferences.Mariachi],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var withAnalyzers = compilation.WithAnalyzers([analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var withAnalyzers = compilation.WithAnalyzers([analyzer], new CompilationWithAnalyzersOptions(options is null ? new AnalyzerOptions([]) : new AnalyzerOptions([], options), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
         var actions = telemetry.OperationActionsCount + telemetry.OperationBlockActionsCount + telemetry.OperationBlockStartActionsCount
             + telemetry.SyntaxNodeActionsCount + telemetry.SyntaxTreeActionsCount + telemetry.SymbolActionsCount + telemetry.CompilationEndActionsCount;
         return (actions, diagnostics);
+    }
+
+    /// <summary>The same options for every file, from a .globalconfig.</summary>
+    private sealed class GlobalOnly(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(values);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+
+        private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override IEnumerable<string> Keys => values.Keys;
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
     }
 }

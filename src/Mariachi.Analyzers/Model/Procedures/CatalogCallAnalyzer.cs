@@ -20,7 +20,7 @@ public abstract class CatalogCallAnalyzer : DiagnosticAnalyzer
         {
             // A CallAsync needs an ICommunication, a Mariachi type: none where no code can reach one (ContextReach).
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (symbols.HasMariachi && symbols.Communication is not null && ContextReach.IsPossible(symbols, start.CancellationToken))
+            if (ContextReach.IsPossible(symbols, start.CancellationToken) && symbols.HasMariachi && symbols.Communication is not null)
             {
                 start.RegisterOperationAction(operation => AnalyzeInvocation(operation, symbols), OperationKind.Invocation);
             }

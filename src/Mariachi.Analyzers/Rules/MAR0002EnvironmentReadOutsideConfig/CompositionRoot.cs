@@ -46,9 +46,9 @@ internal static class CompositionRoot
     };
 
     /// <summary>True for an Aspire AppHost: the compilation references Aspire.Hosting, or the build says so.</summary>
-    public static bool IsAspireHost(Compilation compilation, AnalyzerConfigOptions globalOptions) =>
+    public static bool IsAspireHost(KnownSymbols symbols, AnalyzerConfigOptions globalOptions) =>
         (globalOptions.TryGetValue(IsAspireHostProperty, out var value) && bool.TryParse(value.Trim(), out var isHost) && isHost)
-        || compilation.ReferencedAssemblyNames.Any(a => string.Equals(a.Name, AspireHostingAssembly, StringComparison.Ordinal));
+        || symbols.References(AspireHostingAssembly);
 
     /// <summary>
     /// True when <paramref name="operation"/> runs as part of setting the application up: inside a method, local

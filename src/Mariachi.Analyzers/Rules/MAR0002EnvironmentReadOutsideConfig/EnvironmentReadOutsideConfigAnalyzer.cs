@@ -33,18 +33,19 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var environment = KnownSymbols.Create(start.Compilation).Environment;
-
             // An Aspire AppHost is composition root from end to end: nothing in it is checked.
-            if (environment is null || CompositionRoot.IsAspireHost(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
+            var symbols = KnownSymbols.Create(start.Compilation);
+            if (CompositionRoot.IsAspireHost(symbols, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
             {
                 return;
             }
 
+            // System.Environment is resolved at the first call named like a read, not here: resolving a core-library
+            // type loads that namespace's types, which a compilation that only spells the word in a comment never needs.
             var state = new State(
-                environment,
+                symbols,
                 OptionsCache.Of(start.Compilation, start.Options),
-                Layers.IsTestProject(start.Compilation),
+                symbols.IsTestProject,
                 new EntryPoint(start.Compilation));
             start.RegisterOperationAction(operationContext => Analyze(operationContext, state), OperationKind.Invocation, OperationKind.MethodReference);
         });
@@ -67,7 +68,7 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
                 return;
         }
 
-        if (!EnvironmentReads.IsEnvironmentRead(method, state.Environment))
+        if (!EnvironmentReads.IsReadName(method?.Name) || !EnvironmentReads.IsEnvironmentRead(method, state.Symbols.Environment))
         {
             return;
         }
@@ -119,15 +120,15 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
 
     private sealed class State
     {
-        public State(INamedTypeSymbol environment, OptionsCache options, bool isTestProject, EntryPoint entryPoint)
+        public State(KnownSymbols symbols, OptionsCache options, bool isTestProject, EntryPoint entryPoint)
         {
-            Environment = environment;
+            Symbols = symbols;
             Options = options;
             IsTestProject = isTestProject;
             EntryPoint = entryPoint;
         }
 
-        public INamedTypeSymbol Environment { get; }
+        public KnownSymbols Symbols { get; }
 
         public OptionsCache Options { get; }
 

@@ -17,8 +17,11 @@ internal static class EnvironmentReads
     internal static bool IsEnvironmentRead(IMethodSymbol? method, INamedTypeSymbol? environment) =>
         method is not null
         && environment is not null
-        && method.Name is GetEnvironmentVariable or GetEnvironmentVariables or ExpandEnvironmentVariables
+        && IsReadName(method.Name)
         && SymbolEqualityComparer.Default.Equals(method.ContainingType, environment);
+
+    /// <summary>True for the names of the three reads: decided before <c>System.Environment</c> is resolved.</summary>
+    internal static bool IsReadName(string? name) => name is GetEnvironmentVariable or GetEnvironmentVariables or ExpandEnvironmentVariables;
 
     /// <summary>The variable name passed to GetEnvironmentVariable when it is a compile-time constant.</summary>
     internal static string? ConstantVariableName(IInvocationOperation invocation)

@@ -35,7 +35,7 @@ public abstract class DuplicateProcedureNameAnalyzerBase : DiagnosticAnalyzer
         {
             // A Register call needs an ICommunication, a Mariachi type: none where no code can reach one (ContextReach).
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (!symbols.HasMariachi || symbols.Communication is null || !ContextReach.IsPossible(symbols, start.CancellationToken))
+            if (!ContextReach.IsPossible(symbols, start.CancellationToken) || !symbols.HasMariachi || symbols.Communication is null)
             {
                 return;
             }

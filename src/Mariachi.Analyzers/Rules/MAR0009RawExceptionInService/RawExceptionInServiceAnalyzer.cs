@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Mariachi.Analyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,30 +27,30 @@ public sealed class RawExceptionInServiceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // Decided from the references' names; MariachiError and the service model are resolved at the first throw.
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (symbols.MariachiError is null)
+            if (!symbols.ReferencesMariachi)
             {
                 return;
             }
 
             var options = OptionsCache.Of(start.Compilation, start.Options);
-            var isTestProject = Layers.IsTestProject(start.Compilation);
-            var serviceCode = new ServiceCode(symbols);
-            start.RegisterOperationAction(operation => Analyze(operation, symbols, serviceCode, options, isTestProject), OperationKind.Throw);
+            var serviceCode = new Lazy<ServiceCode>(() => new ServiceCode(symbols), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterOperationAction(operation => Analyze(operation, symbols, serviceCode, options), OperationKind.Throw);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, ServiceCode serviceCode, OptionsCache optionsCache, bool isTestProject)
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, Lazy<ServiceCode> serviceCode, OptionsCache optionsCache)
     {
         var throwOperation = (IThrowOperation)context.Operation;
-        if (RawExceptions.RawThrown(throwOperation, symbols) is not { } thrown)
+        if (symbols.MariachiError is null || RawExceptions.RawThrown(throwOperation, symbols) is not { } thrown)
         {
             return;
         }
 
         var options = optionsCache.For(throwOperation.Syntax.SyntaxTree);
-        if ((isTestProject && !options.IncludeTestProjects)
-            || !serviceCode.Contains(throwOperation, context.ContainingSymbol, options))
+        if ((symbols.IsTestProject && !options.IncludeTestProjects)
+            || !serviceCode.Value.Contains(throwOperation, context.ContainingSymbol, options))
         {
             return;
         }

@@ -33,12 +33,12 @@ internal sealed class AdapterTypes
     /// </summary>
     public static AdapterTypes? Create(Compilation compilation)
     {
-        if (compilation.Assembly.Name.StartsWith(AdapterAssemblyPrefix, StringComparison.Ordinal))
+        if (compilation.AssemblyName is { } name && name.StartsWith(AdapterAssemblyPrefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        // From the references' one shared pass (KnownSymbols): an adapter is never signed by Microsoft.
+        // From the references' names (KnownSymbols' one pass over them): no symbol is resolved.
         return KnownSymbols.Create(compilation).ReferencesAdapters ? new AdapterTypes() : null;
     }
 

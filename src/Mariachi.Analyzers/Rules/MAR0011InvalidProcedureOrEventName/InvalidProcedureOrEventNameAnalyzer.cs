@@ -28,7 +28,7 @@ public sealed class InvalidProcedureOrEventNameAnalyzer : DiagnosticAnalyzer
             // Every call checked needs an ICommunication, an IEventBus or a Procedure, Mariachi types: none where no
             // code can reach one (ContextReach, shared with MAR0003-MAR0005 and MAR0014).
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (!symbols.HasMariachi || !ContextReach.IsPossible(symbols, start.CancellationToken))
+            if (!ContextReach.IsPossible(symbols, start.CancellationToken) || !symbols.HasMariachi)
             {
                 return;
             }

@@ -25,7 +25,7 @@ public sealed class ServiceNotExposedAnalyzer : DiagnosticAnalyzer
         {
             // Registering needs ICommunication: nothing to do where no code can reach a Mariachi type (ContextReach).
             var symbols = KnownSymbols.Create(start.Compilation);
-            if (!symbols.HasMariachi || symbols.Communication is null || !ContextReach.IsPossible(symbols, start.CancellationToken))
+            if (!ContextReach.IsPossible(symbols, start.CancellationToken) || !symbols.HasMariachi || symbols.Communication is null)
             {
                 return;
             }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -27,41 +26,58 @@ public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var provider = start.Options.AnalyzerConfigOptionsProvider;
-            var global = Problems(provider.GlobalOptions);
-            var reported = new ConcurrentDictionary<(string Key, string Value), bool>();
-            var globalDone = 0;
+            // Decided before any action is registered: a compilation whose options are all valid (nearly every one)
+            // gets no per-tree callback. Trees with the same sections share one configuration: each is read once.
+            var problems = Problems(start.Options.AnalyzerConfigOptionsProvider, start.Compilation);
+            if (problems.Count == 0)
+            {
+                return;
+            }
 
-            // Trees with the same sections share one configuration (not one options object): check each once.
-            var identity = new ConfigurationIdentity();
-            var seen = new ConcurrentDictionary<object, bool>(ConfigurationIdentity.Comparer);
-
+            var reported = 0;
             start.RegisterSyntaxTreeAction(treeContext =>
             {
-                if (Interlocked.Exchange(ref globalDone, 1) == 0)
+                if (Interlocked.Exchange(ref reported, 1) == 0)
                 {
-                    Report(treeContext, global, reported);
-                }
-
-                var options = provider.GetOptions(treeContext.Tree);
-                if (seen.TryAdd(identity.Of(options), true))
-                {
-                    Report(treeContext, Problems(options), reported);
+                    foreach (var (key, value, problem) in problems)
+                    {
+                        treeContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidOption, Location.None, key, value, problem));
+                    }
                 }
             });
         });
     }
 
-    private static void Report(
-        SyntaxTreeAnalysisContext context,
-        IReadOnlyList<(string Key, string Value, string Problem)> problems,
-        ConcurrentDictionary<(string Key, string Value), bool> reported)
+    /// <summary>
+    /// The invalid entries of the global options, then of each distinct configuration of the compilation's trees, in
+    /// tree order; each key/value once.
+    /// </summary>
+    private static List<(string Key, string Value, string Problem)> Problems(AnalyzerConfigOptionsProvider provider, Compilation compilation)
     {
-        foreach (var (key, value, problem) in problems)
+        var result = new List<(string Key, string Value, string Problem)>();
+        var reported = new HashSet<(string Key, string Value)>();
+        Add(Problems(provider.GlobalOptions));
+        var identity = new ConfigurationIdentity();
+        var seen = new HashSet<object>(ConfigurationIdentity.Comparer);
+        foreach (var tree in compilation.SyntaxTrees)
         {
-            if (reported.TryAdd((key, value), true))
+            var options = provider.GetOptions(tree);
+            if (seen.Add(identity.Of(options)))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidOption, Location.None, key, value, problem));
+                Add(Problems(options));
+            }
+        }
+
+        return result;
+
+        void Add(IReadOnlyList<(string Key, string Value, string Problem)> problems)
+        {
+            foreach (var problem in problems)
+            {
+                if (reported.Add((problem.Key, problem.Value)))
+                {
+                    result.Add(problem);
+                }
             }
         }
     }
@@ -88,15 +104,21 @@ public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The keys starting with <c>mariachi.</c>. Hosts whose options cannot enumerate their keys (the property is
-    /// virtual and may throw) fall back to the known keys, so at least bad values are reported.
+    /// The keys starting with <c>mariachi.</c>, in order. Hosts whose options cannot enumerate their keys (the property
+    /// is virtual and may throw) fall back to the known keys, so at least bad values are reported.
     /// </summary>
     private static IEnumerable<string> MariachiKeys(AnalyzerConfigOptions options)
     {
-        List<string> keys;
+        List<string>? keys = null;
         try
         {
-            keys = options.Keys.Where(k => k is not null && k.StartsWith(MariachiOptions.Prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+            foreach (var key in options.Keys)
+            {
+                if (key is not null && key.StartsWith(MariachiOptions.Prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    (keys ??= new List<string>()).Add(key);
+                }
+            }
         }
         catch (NotImplementedException)
         {
@@ -105,6 +127,11 @@ public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
         catch (NotSupportedException)
         {
             keys = MariachiOptions.KnownKeys.Keys.ToList();
+        }
+
+        if (keys is null)
+        {
+            return Array.Empty<string>();
         }
 
         keys.Sort(StringComparer.Ordinal);
