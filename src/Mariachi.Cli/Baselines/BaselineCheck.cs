@@ -40,9 +40,9 @@ internal sealed class BaselineCheck
         return new BaselineCheck(path, path is null ? null : BaselineFile.Read(path));
     }
 
-    /// <summary>The result with the accepted findings taken out, and each baseline's comparison (for <see cref="WriteAsync"/>).</summary>
+    /// <summary>The result with the accepted findings taken out and each baseline's comparison in <see cref="CheckResult.AppliedBaselines"/>.</summary>
     /// <exception cref="UsageException">A project's baseline does not read (MAR0901's message, with file and position).</exception>
-    public (CheckResult Result, IReadOnlyList<(string Path, BaselineComparison Comparison)> Baselines) Apply(CheckResult result)
+    public CheckResult Apply(CheckResult result)
     {
         string? BaselineOf(Finding finding) => _fixedPath ?? result.Baselines.GetValueOrDefault(finding.ProjectFile);
 
@@ -61,18 +61,19 @@ internal sealed class BaselineCheck
             comparisons.Add((path, comparison with { Gone = gone }));
         }
 
-        return (result with { Findings = remaining.Order(Finding.Order).ToList(), AppliedBaselines = comparisons }, comparisons);
+        return result with { Findings = remaining.Order(Finding.Order).ToList(), AppliedBaselines = comparisons };
     }
 
     /// <summary>
     /// One line per baseline on what it accepted, and each entry no finding matches any more (code fixed or removed),
     /// so the file can be tightened with `mariachi baseline --update`.
     /// </summary>
-    public async Task WriteAsync(CheckResult result, IReadOnlyList<(string Path, BaselineComparison Comparison)> baselines, TextWriter writer)
+    public async Task WriteAsync(CheckResult applied, TextWriter writer)
     {
+        var baselines = applied.AppliedBaselines ?? [];
         foreach (var (path, comparison) in baselines)
         {
-            var name = System.IO.Path.GetRelativePath(result.BaseDirectory, path).Replace('\\', '/');
+            var name = System.IO.Path.GetRelativePath(applied.BaseDirectory, path).Replace('\\', '/');
             await writer.WriteLineAsync($"{name}: {comparison.Accepted} accepted, {comparison.New.Count} new, {comparison.Gone.Sum(e => e.Count)} gone");
             foreach (var entry in comparison.Gone)
             {

@@ -36,12 +36,11 @@ internal sealed class CheckCommand : ICommand
 
         var result = await SolutionCheck.RunAsync(path, new CheckSettings(Restore: !arguments.Has("no-restore")), progress, cancellationToken);
 
-        var compared = baseline?.Apply(result);
-        await FindingsWriters.WriteAsync(format, compared?.Result ?? result, arguments.Value("output"), console);
-        if (compared is { } c)
+        result = baseline?.Apply(result) ?? result;
+        await FindingsWriters.WriteAsync(format, result, arguments.Value("output"), console);
+        if (baseline is not null)
         {
-            await baseline!.WriteAsync(result, c.Baselines, format == "human" && arguments.Value("output") is null ? console.Out : console.Error);
-            result = c.Result;
+            await baseline.WriteAsync(result, format == "human" && arguments.Value("output") is null ? console.Out : console.Error);
         }
 
         if (result.Failures.Count > 0)
