@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Mariachi.Analyzers.Core;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Mariachi.Analyzers.Catalog;
@@ -28,27 +31,56 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
 
     public static bool IsCandidate(SyntaxNode node) => ProcedureModel.IsRegisterCallSyntax(node) || HandleEntry.IsCandidate(node);
 
-    /// <summary>A candidate spells one of these in an identifier: a tree that spells neither is not walked.</summary>
-    private static readonly TextMentions RegisterMentions = new TextMentions(ProcedureModel.RegisterName);
-    private static readonly TextMentions ProcedureMentions = new TextMentions("Procedure");
+    /// <summary>
+    /// The identifiers a candidate is written with: a registration's called name is <c>Register</c>, a handle's type
+    /// <c>Procedure&lt;A, B&gt;</c> (see <see cref="ProcedureModel.IsRegisterCallSyntax"/>, <see cref="HandleEntry.IsCandidate"/>).
+    /// </summary>
+    private static readonly IdentifierWords Words = new IdentifierWords(new SortedSet<string>(StringComparer.Ordinal) { ProcedureModel.RegisterName, HandleEntry.TypeName });
 
+    /// <summary>
+    /// The candidates of <paramref name="tree"/>, found from its text: every candidate contains one of the
+    /// <see cref="Words"/> as an identifier token (a registration in its called name, a handle's property in its type,
+    /// a handle field's declarators beside theirs), so only the nodes above those tokens are tested, not the whole tree.
+    /// </summary>
     public static CandidateNodes Of(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var spans = ImmutableArray.CreateBuilder<TextSpan>();
-        if (!RegisterMentions.InTree(tree, cancellationToken) && !ProcedureMentions.InTree(tree, cancellationToken))
+        var hits = Words.Find(tree.GetText(cancellationToken).ToString());
+        if (hits.Length == 0)
         {
-            return new CandidateNodes(tree, spans.ToImmutable());
+            return new CandidateNodes(tree, ImmutableArray<TextSpan>.Empty);
         }
 
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodesAndSelf())
+        var root = tree.GetRoot(cancellationToken);
+        var found = new HashSet<TextSpan>();
+        foreach (var position in hits)
         {
-            if (IsCandidate(node))
+            var token = root.FindToken(position);
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || !Words.Words.Contains(token.ValueText))
             {
-                spans.Add(node.Span);
+                continue;
+            }
+
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                if (IsCandidate(node))
+                {
+                    found.Add(node.Span);
+                }
+                else if (node is VariableDeclarationSyntax declaration)
+                {
+                    foreach (var declarator in declaration.Variables)
+                    {
+                        if (IsCandidate(declarator))
+                        {
+                            found.Add(declarator.Span);
+                        }
+                    }
+                }
             }
         }
 
-        return new CandidateNodes(tree, spans.ToImmutable());
+        var spans = found.ToImmutableArray().Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        return new CandidateNodes(tree, spans);
     }
 
     public bool Equals(CandidateNodes? other)

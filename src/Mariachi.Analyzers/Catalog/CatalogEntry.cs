@@ -50,7 +50,7 @@ internal sealed class CatalogEntry : IEquatable<CatalogEntry>
             case IArrayTypeSymbol array:
                 return CanName(array.ElementType, compilation);
             case INamedTypeSymbol named when named.TypeKind != TypeKind.Error:
-                if (named.IsFileLocal || !compilation.IsSymbolAccessibleWithin(named.OriginalDefinition, compilation.Assembly))
+                if (named.IsFileLocal || !(IsPublic(named) || compilation.IsSymbolAccessibleWithin(named.OriginalDefinition, compilation.Assembly)))
                 {
                     return false;
                 }
@@ -76,6 +76,23 @@ internal sealed class CatalogEntry : IEquatable<CatalogEntry>
                 // Type parameters, dynamic, pointers, error types.
                 return false;
         }
+    }
+
+    /// <summary>
+    /// True when the type and every type containing it are public: accessible anywhere, without asking the compilation
+    /// (whose check first looks for the type's assembly among its hundreds of references, for every type asked).
+    /// </summary>
+    private static bool IsPublic(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public bool Equals(CatalogEntry? other) =>

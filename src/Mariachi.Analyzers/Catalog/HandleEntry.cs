@@ -19,6 +19,9 @@ internal sealed class HandleEntry : IEquatable<HandleEntry>
         Name = name;
     }
 
+    /// <summary>The name a handle's type is written with (<c>Procedure&lt;A, B&gt;</c>).</summary>
+    public const string TypeName = "Procedure";
+
     public string DeclaringType { get; }
 
     public string Member { get; }
@@ -61,7 +64,7 @@ internal sealed class HandleEntry : IEquatable<HandleEntry>
     }
 
     private static bool IsProcedureType(TypeSyntax type) =>
-        (type is QualifiedNameSyntax qualified ? qualified.Right : type) is GenericNameSyntax { Identifier.ValueText: "Procedure", TypeArgumentList.Arguments.Count: 2 };
+        (type is QualifiedNameSyntax qualified ? qualified.Right : type) is GenericNameSyntax { Identifier.ValueText: TypeName, TypeArgumentList.Arguments.Count: 2 };
 
     public bool Equals(HandleEntry? other) =>
         other is not null

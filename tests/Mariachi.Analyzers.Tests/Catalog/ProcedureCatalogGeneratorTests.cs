@@ -110,6 +110,53 @@ public sealed class ProcedureCatalogGeneratorTests
             catalog);
     }
 
+    [Fact]
+    public void Registrations_and_handles_are_found_however_their_names_are_written()
+    {
+        // Escaped names, a registration inside a handler, handles declared together, and look-alike words
+        // (Procedures, RegisterAll, a comment) that are none.
+        var catalog = Catalog(
+            """
+            namespace Shop;
+
+            // Register Procedure
+            public static class Procedures
+            {
+                public static readonly Procedure<CreateOrder, Order> Create = new("orders.create"), Get = new("orders.get");
+                public static readonly Pro\u0063edure<Guid, bool> Cancel = new("orders.cancel");
+            }
+            """,
+            """
+            namespace Shop;
+
+            static class Module
+            {
+                static void RegisterAll(ICommunication c) { }
+
+                public static void Map(ICommunication c)
+                {
+                    RegisterAll(c);
+                    c.Regi\u0073ter(Procedures.Create, (ctx, input) =>
+                    {
+                        c.Register<int, int>("numbers.twice", (inner, n) => Task.FromResult(n * 2));
+                        return Task.FromResult(new Order(Guid.NewGuid()));
+                    });
+                    c.Register(Procedures.Cancel, (ctx, id) => Task.FromResult(true));
+                }
+            }
+            """);
+
+        Assert.Equal(
+            Header
+            + Typed("numbers.twice", "int", "int")
+            + Typed("orders.cancel", "global::System.Guid", "bool")
+            + Typed("orders.create")
+            + Handle("Cancel", "orders.cancel")
+            + Handle("Create", "orders.create")
+            + Handle("Get", "orders.get"),
+            catalog);
+    }
+
     private static string Handle(string member, string name, string type = "global::Shop.Procedures") =>
         $"[assembly: global::Mariachi.Communication.ProcedureHandleNameAttribute(typeof({type}), \"{member}\", \"{name}\")]\n";
 

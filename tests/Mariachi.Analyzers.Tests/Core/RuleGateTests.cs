@@ -124,6 +124,68 @@ public sealed class RuleGateTests
         Assert.Equal("MAR0900", Assert.Single(diagnostics).Id);
     }
 
+    /// <summary>An entity and a service whose written types name an adapter (MAR0010 reports the field).</summary>
+    private const string HoldsAdapter = """
+        using Mariachi.Adapters.InMemory.Data;
+        namespace Shop;
+        public sealed class Order : Mariachi.Data.IEntity { public System.Guid Id { get; set; } }
+        public sealed class Archive
+        {
+            private readonly InMemoryRepository<Order> _orders = null!;
+            public void Keep(InMemoryRepository<Order> orders) { }
+        }
+        """;
+
+    /// <summary>Fields, properties, parameters, locals, lambdas and local functions that name no adapter.</summary>
+    private const string NamesNoAdapter = """
+        using System;
+        using System.Collections.Generic;
+        namespace Shop;
+        public sealed class Ledger
+        {
+            // InMemoryRepository is mentioned in a comment only, and in "InMemoryRepository".
+            private readonly List<Order> _orders = new();
+            public string Name { get; set; } = "InMemoryRepository";
+            public int Count(Func<Order, bool> filter)
+            {
+                var total = 0;
+                int Add(int x) => total += x;
+                foreach (var order in _orders) { if (filter(order)) { Add(1); } }
+                return total;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task MAR0010_looks_only_at_the_declarations_of_trees_that_spell_an_adapter()
+    {
+        var trees = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var analyzer = new AdapterUsedDirectlyAnalyzer(tree => trees.Add(tree.FilePath));
+
+        var (_, diagnostics) = await RunAsync(analyzer, null, [TestReferences.InMemoryAdapters], HoldsAdapter, NamesNoAdapter);
+
+        Assert.Equal(new[] { "/0/Test0.cs" }, trees.Distinct());
+        Assert.Equal(new[] { "MAR0010", "MAR0010" }, diagnostics.Select(d => d.Id));
+    }
+
+    [Theory]
+    [InlineData("""namespace Shop; static class Keeper { static void Run(Archive a) => a.Keep({|new()|}); }""")]
+    [InlineData("""namespace Shop; static class Keeper { static void Run() { {|Repo|} r = null!; } }""")]
+    [InlineData("""namespace Shop; static class Keeper { static void Run() { {|Mariachi.Adapters.InMemory.Data.InMemory\u0052epository<Order>|} r = null!; } }""")]
+    public async Task MAR0010_still_reports_an_adapter_its_tree_does_not_spell(string source)
+    {
+        const string Alias = "global using Repo = Mariachi.Adapters.InMemory.Data.InMemoryRepository<Shop.Order>;";
+        var start = source.IndexOf("{|", StringComparison.Ordinal);
+        var end = source.IndexOf("|}", StringComparison.Ordinal);
+        var code = source.Remove(end, 2).Remove(start, 2);
+
+        var (_, diagnostics) = await RunAsync(new AdapterUsedDirectlyAnalyzer(), null, [TestReferences.InMemoryAdapters], Alias + Environment.NewLine + HoldsAdapter, code);
+
+        var found = Assert.Single(diagnostics, d => d.Location.SourceTree?.FilePath == "/0/Test1.cs");
+        Assert.Equal("MAR0010", found.Id);
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.TextSpan(start, end - start - 2), found.Location.SourceSpan);
+    }
+
     private static DiagnosticAnalyzer Analyzer(string rule) => rule switch
     {
         "MAR0012" => new UnknownProcedureAnalyzer(),
@@ -135,12 +197,16 @@ public sealed class RuleGateTests
     private static Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, params string[] sources) =>
         RunAsync(analyzer, null, sources);
 
-    private static async Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, AnalyzerConfigOptionsProvider? options, params string[] sources)
+    private static Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, AnalyzerConfigOptionsProvider? options, params string[] sources) =>
+        RunAsync(analyzer, options, [], sources);
+
+    private static async Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(
+        DiagnosticAnalyzer analyzer, AnalyzerConfigOptionsProvider? options, MetadataReference[] references, params string[] sources)
     {
         var compilation = CSharpCompilation.Create(
             "Shop.Gate",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"/0/Test{i}.cs")),
-            [.. TestReferences.NetCore, .. TestReferences.Mariachi],
+            [.. TestReferences.NetCore, .. TestReferences.Mariachi, .. references],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var withAnalyzers = compilation.WithAnalyzers([analyzer], new CompilationWithAnalyzersOptions(options is null ? new AnalyzerOptions([]) : new AnalyzerOptions([], options), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));

@@ -37,7 +37,7 @@ public sealed class ContextNotFirstAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var options = new OptionsCache(start.Options);
+            var options = OptionsCache.Of(start.Compilation, start.Options);
             var operations = new Operations(symbols, options);
             var isTestProject = Layers.IsTestProject(start.Compilation);
             start.RegisterSymbolAction(

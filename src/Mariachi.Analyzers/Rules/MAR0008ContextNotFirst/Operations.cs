@@ -58,14 +58,14 @@ internal sealed class Operations
         if (method.MethodKind != MethodKind.Ordinary
             || method.IsExtensionMethod
             || method.IsImplicitlyDeclared
-            || method.DeclaringSyntaxReferences.IsEmpty
             || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
-            || !(method.IsAsync || IsTaskLike(method.ReturnType)))
+            || !(method.IsAsync || IsTaskLike(method.ReturnType))
+            || method.DeclaringSyntaxReferences is not { IsEmpty: false } references)
         {
             return false;
         }
 
-        var options = _options.For(method.DeclaringSyntaxReferences[0].SyntaxTree);
+        var options = _options.For(references[0].SyntaxTree);
         var type = method.ContainingType;
         return type.TypeKind == TypeKind.Interface
             ? _serviceTypes.IsService(type, options)

@@ -143,7 +143,8 @@ internal sealed class AdapterTypes
         }
     }
 
-    private static bool IsAdapterDefinition(INamedTypeSymbol type) =>
+    /// <summary>True for the definition of an adapter type of an adapter assembly (its kind and assembly aside).</summary>
+    internal static bool IsAdapterDefinition(INamedTypeSymbol type) =>
         !type.IsAbstract && type.AllInterfaces.Any(IsMariachiAbstraction);
 
     /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Mariachi.Analyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,13 +16,22 @@ namespace Mariachi.Analyzers.Rules;
 /// field, property, parameter, local or return value of an adapter type, instead of depending on the abstraction
 /// the adapter implements. Not reported: test projects, arguments of <c>IServiceCollection</c> registrations
 /// (factory lambdas), and types deriving from an adapter. Compilations that reference no adapter assembly cost
-/// nothing.
+/// nothing, and the declarations of a tree that spells no adapter's name are not looked at (<see cref="AdapterMentions"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AdapterUsedDirectlyAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.AdapterUsedDirectly);
+
+    private readonly Action<SyntaxTree>? _treeChecked;
+
+    public AdapterUsedDirectlyAnalyzer()
+    {
+    }
+
+    /// <summary>For tests: <paramref name="treeChecked"/> hears of the tree of every declaration looked at past the per-tree gate.</summary>
+    internal AdapterUsedDirectlyAnalyzer(Action<SyntaxTree> treeChecked) => _treeChecked = treeChecked;
 
     public override void Initialize(AnalysisContext context)
     {
@@ -34,7 +44,8 @@ public sealed class AdapterUsedDirectlyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new State(adapters, OptionsCache.Of(start.Compilation, start.Options), Layers.IsTestProject(start.Compilation));
+            var mentions = AdapterMentions.Create(start.Compilation, KnownSymbols.Create(start.Compilation));
+            var state = new State(adapters, mentions, OptionsCache.Of(start.Compilation, start.Options), Layers.IsTestProject(start.Compilation), _treeChecked);
             start.RegisterOperationAction(state.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(state.AnalyzeLocals, OperationKind.VariableDeclaration);
             start.RegisterOperationAction(state.AnalyzeFunction, OperationKind.AnonymousFunction, OperationKind.LocalFunction);
@@ -45,14 +56,18 @@ public sealed class AdapterUsedDirectlyAnalyzer : DiagnosticAnalyzer
     private sealed class State
     {
         private readonly AdapterTypes _adapters;
+        private readonly AdapterMentions _mentions;
         private readonly OptionsCache _options;
         private readonly bool _isTestProject;
+        private readonly Action<SyntaxTree>? _treeChecked;
 
-        public State(AdapterTypes adapters, OptionsCache options, bool isTestProject)
+        public State(AdapterTypes adapters, AdapterMentions mentions, OptionsCache options, bool isTestProject, Action<SyntaxTree>? treeChecked)
         {
             _adapters = adapters;
+            _mentions = mentions;
             _options = options;
             _isTestProject = isTestProject;
+            _treeChecked = treeChecked;
         }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
@@ -69,7 +84,9 @@ public sealed class AdapterUsedDirectlyAnalyzer : DiagnosticAnalyzer
         public void AnalyzeLocals(OperationAnalysisContext context)
         {
             var declaration = (IVariableDeclarationOperation)context.Operation;
-            if (declaration.Syntax is VariableDeclarationSyntax syntax && declaration.Declarators.FirstOrDefault()?.Symbol is { } local)
+            if (declaration.Syntax is VariableDeclarationSyntax syntax
+                && MayWriteAdapter(syntax.SyntaxTree, context.CancellationToken)
+                && declaration.Declarators.FirstOrDefault()?.Symbol is { } local)
             {
                 Check(context.ReportDiagnostic, context.ContainingSymbol, local.Type, syntax.Type, "Local '" + local.Name + "' is typed as");
             }
@@ -77,6 +94,11 @@ public sealed class AdapterUsedDirectlyAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeFunction(OperationAnalysisContext context)
         {
+            if (!MayWriteAdapter(context.Operation.Syntax.SyntaxTree, context.CancellationToken))
+            {
+                return;
+            }
+
             var function = context.Operation switch
             {
                 IAnonymousFunctionOperation lambda => lambda.Symbol,
@@ -99,7 +121,7 @@ public sealed class AdapterUsedDirectlyAnalyzer : DiagnosticAnalyzer
         public void AnalyzeMember(SymbolAnalysisContext context)
         {
             var symbol = context.Symbol;
-            if (symbol.IsImplicitlyDeclared || symbol.IsOverride)
+            if (symbol.IsImplicitlyDeclared || symbol.IsOverride || !AnyTreeMayWriteAdapter(symbol, context.CancellationToken))
             {
                 return;
             }
@@ -171,6 +193,35 @@ public sealed class AdapterUsedDirectlyAnalyzer : DiagnosticAnalyzer
             {
                 report(AdapterSite.Create(syntax, adapter, site));
             }
+        }
+
+        /// <summary>The per-tree gate (<see cref="AdapterMentions"/>): false when the tree writes no adapter type.</summary>
+        private bool MayWriteAdapter(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (!_mentions.InTree(tree, cancellationToken))
+            {
+                return false;
+            }
+
+            _treeChecked?.Invoke(tree);
+            return true;
+        }
+
+        /// <summary>
+        /// True when a tree <paramref name="symbol"/> is declared in may write an adapter type: its written types (and its
+        /// parameters') sit in the declarations its locations point into (read without making syntax references).
+        /// </summary>
+        private bool AnyTreeMayWriteAdapter(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            foreach (var location in symbol.Locations)
+            {
+                if (location.SourceTree is { } tree && MayWriteAdapter(tree, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>False in test projects (unless included) and in types that derive from an adapter.</summary>

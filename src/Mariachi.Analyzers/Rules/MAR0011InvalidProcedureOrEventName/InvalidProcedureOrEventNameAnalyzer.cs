@@ -33,7 +33,7 @@ public sealed class InvalidProcedureOrEventNameAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var options = Layers.IsTestProject(start.Compilation) ? new OptionsCache(start.Options) : null;
+            var options = Layers.IsTestProject(start.Compilation) ? OptionsCache.Of(start.Compilation, start.Options) : null;
             start.RegisterOperationAction(
                 operation =>
                 {

@@ -237,7 +237,11 @@ internal sealed class ServiceExposure
             return;
         }
 
-        _reached.TryAdd(definition, 0);
+        // Most uses reach a type reached before: the lock-free read first (TryAdd takes a lock every time).
+        if (!_reached.ContainsKey(definition))
+        {
+            _reached.TryAdd(definition, 0);
+        }
     }
 
     private static bool IsSelf(INamedTypeSymbol type, INamedTypeSymbol? from)

@@ -30,7 +30,7 @@ public sealed class ServiceNotExposedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var options = new OptionsCache(start.Options);
+            var options = OptionsCache.Of(start.Compilation, start.Options);
             if (Layers.IsTestProject(start.Compilation) && !options.Global.IncludeTestProjects)
             {
                 return;
