@@ -91,9 +91,9 @@ internal sealed class DataAccessTypes
     }
 
     /// <summary>
-    /// For <see cref="TypeNameFilter"/>, once per identifier a reference that <see cref="MayDeclare"/> declares a
-    /// type with: false when no type of <paramref name="assembly"/> named <paramref name="identifier"/> is a
-    /// data-access type. Nearly every reference may declare one (anything built against netstandard, or on a
+    /// For <see cref="TypeNameFilter"/>, asked once per identifier and reference (one that <see cref="MayDeclare"/>
+    /// and that declares a type with that name): false when no type of <paramref name="assembly"/> named
+    /// <paramref name="identifier"/> is a data-access type. Nearly every reference may declare one (anything built against netstandard, or on a
     /// project that uses ADO.NET or EF Core), so the assembly's set of names let through every name of the
     /// solution's own projects, each then bound where written: on bitwarden's Api, every model and service name
     /// of Core. The types of a reference are indexed by name on the first such question.
