@@ -95,7 +95,9 @@ internal sealed class LayerReferences
             var options = _options.For(reference.SyntaxTree);
             foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
             {
+                // A type is named by simple names only (a declared name - method, parameter, local - is not one).
                 if (token.IsKind(SyntaxKind.IdentifierToken)
+                    && token.Parent is SimpleNameSyntax
                     && (_names.MayBeNamed(token.ValueText, options, cancellationToken) || _aliases.Contains(token.ValueText, cancellationToken)))
                 {
                     return true;
