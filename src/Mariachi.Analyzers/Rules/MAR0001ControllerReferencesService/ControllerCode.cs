@@ -55,7 +55,7 @@ internal sealed class ControllerCode
     private static readonly object Yes = new object();
     private static readonly object No = new object();
     private static readonly PerTreeCache<object> MapCallText = new PerTreeCache<object>(
-        (tree, cancellationToken) => SourceTextSearch.ContainsAny(tree.GetText(cancellationToken), MapCallWords, cancellationToken) ? Yes : No);
+        (tree, cancellationToken) => SourceTextSearch.ContainsAny(tree.GetText(cancellationToken), MapCallWords, wholeWords: true, cancellationToken) ? Yes : No);
 
     private readonly Compilation _compilation;
     private readonly KnownSymbols _symbols;
