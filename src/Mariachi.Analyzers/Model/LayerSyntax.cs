@@ -28,6 +28,9 @@ internal sealed class LayerSyntax
 
     private static readonly string[] Escapes = { "\\u", "\\U" };
 
+    /// <summary>Every word the scan looks for: a tree that spells none (an EF Core migration) is not copied into a string.</summary>
+    private static readonly string[] ScanWords = [.. ControllerCode.MapMethodNames, "Use", "Run", ProcedureModel.RegisterName, .. Escapes];
+
     private LayerSyntax(
         ImmutableArray<string> aliases,
         ImmutableArray<TextSpan> mapCalls,
@@ -84,7 +87,8 @@ internal sealed class LayerSyntax
             AddAliasesFromMembers(aliases, unit.Members);
         }
 
-        var text = tree.GetText(cancellationToken).ToString();
+        var source = tree.GetText(cancellationToken);
+        var text = SourceTextSearch.ContainsAny(source, ScanWords, wholeWords: true, cancellationToken) ? source.ToString() : string.Empty;
         var calls = new Dictionary<TextSpan, InvocationExpressionSyntax>();
         foreach (var word in ControllerCode.MapMethodNames)
         {

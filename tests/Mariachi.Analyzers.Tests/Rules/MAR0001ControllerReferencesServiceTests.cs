@@ -300,6 +300,37 @@ public sealed class MAR0001ControllerReferencesServiceTests
     }
 
     [Fact]
+    public Task Minimal_API_calls_spelled_with_an_escape_are_still_found()
+    {
+        // The text gate before the Map-call scan lets an escape through: it may spell a Map method's name.
+        var test = Test(
+            """
+            using Microsoft.AspNetCore.Builder;
+            using Shop.Services;
+
+            public static class OrderEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.Map\u0047et("/orders", Handlers.Count);
+                    app.Map\u0050ost("/orders", ({|MAR0001:IOrderService|} orders) => {|MAR0001:orders.Count|});
+                }
+            }
+            """);
+        test.TestState.Sources.Add((
+            "/0/Handlers.cs",
+            """
+            using Shop.Services;
+
+            public static class Handlers
+            {
+                public static int Count({|MAR0001:IOrderService|} orders) => {|MAR0001:orders.Count|};
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Minimal_API_local_function_handlers_in_top_level_statements()
     {
         var test = Test(

@@ -49,6 +49,14 @@ internal sealed class ControllerCode
     public static readonly ImmutableHashSet<string> MapMethodNames =
         ImmutableHashSet.Create(StringComparer.Ordinal, "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods");
 
+    /// <summary>What a tree's text must spell to hold a Map call: a Map method's name, or an escape that may spell one.</summary>
+    private static readonly string[] MapCallWords = [.. MapMethodNames, "\\u", "\\U"];
+
+    private static readonly object Yes = new object();
+    private static readonly object No = new object();
+    private static readonly PerTreeCache<object> MapCallText = new PerTreeCache<object>(
+        (tree, cancellationToken) => SourceTextSearch.ContainsAny(tree.GetText(cancellationToken), MapCallWords, wholeWords: true, cancellationToken) ? Yes : No);
+
     private readonly Compilation _compilation;
     private readonly KnownSymbols _symbols;
     private readonly bool _hasMinimalApis;
@@ -201,7 +209,8 @@ internal sealed class ControllerCode
 
         foreach (var reference in references)
         {
-            if (LayerSyntax.AnyWithin(LayerSyntax.Of(reference.SyntaxTree, cancellationToken).MapCalls, reference.Span))
+            if (MayHoldMapCalls(reference.SyntaxTree, cancellationToken)
+                && LayerSyntax.AnyWithin(LayerSyntax.Of(reference.SyntaxTree, cancellationToken).MapCalls, reference.Span))
             {
                 return true;
             }
@@ -246,6 +255,14 @@ internal sealed class ControllerCode
 
         return isMapCall;
     }
+
+    /// <summary>
+    /// False when the text of <paramref name="tree"/> cannot hold a <c>Map*</c> call: it spells no Map method's name
+    /// and no Unicode escape. Read piecewise and kept with the tree, so the trees without one (nearly all of a
+    /// solution's, and every huge generated-like file such as an EF Core migration) are never scanned for calls.
+    /// </summary>
+    internal static bool MayHoldMapCalls(SyntaxTree tree, CancellationToken cancellationToken) =>
+        ReferenceEquals(MapCallText.Get(tree, cancellationToken), Yes);
 
     /// <summary>The simple name an invocation's expression ends with (<c>app.MapGet</c> -> MapGet).</summary>
     public static string? SimpleName(ExpressionSyntax? expression) => expression switch
@@ -299,6 +316,11 @@ internal sealed class ControllerCode
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (!MayHoldMapCalls(tree, cancellationToken))
+                    {
+                        continue;
+                    }
+
                     foreach (var argument in LayerSyntax.Of(tree, cancellationToken).MapArguments)
                     {
                         var name = SimpleName(argument.Expression)!;
