@@ -309,7 +309,7 @@ internal static class ContextReach
             return kept.Positions;
         }
 
-        var found = new TreeHits(words.Key, words.Find(tree.GetText(cancellationToken).ToString()));
+        var found = new TreeHits(words.Key, words.Find(tree.GetText(cancellationToken), cancellationToken));
         table.Remove(tree);
         table.GetValue(tree, _ => found);
         return found.Positions;

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Mariachi.Analyzers.Core;
 
@@ -13,10 +15,17 @@ internal sealed class IdentifierWords
 
     private readonly Dictionary<int, List<string>>? _byLengthAndFirst;
 
+    private readonly int _longest;
+
     public IdentifierWords(SortedSet<string> words)
     {
         Words = words;
         Key = string.Join(",", words);
+        foreach (var word in words)
+        {
+            _longest = Math.Max(_longest, word.Length);
+        }
+
         if (words.Count > SearchedOneByOne)
         {
             _byLengthAndFirst = new Dictionary<int, List<string>>();
@@ -39,46 +48,84 @@ internal sealed class IdentifierWords
 
     /// <summary>
     /// The start of every whole-identifier occurrence of a word in <paramref name="text"/>, and of every Unicode
-    /// escape (an identifier may spell a letter so: Mari\u0061chi), whose token is then looked at.
+    /// escape (an identifier may spell a letter so: Mari\u0061chi), whose token is then looked at; in text order.
     /// </summary>
-    public int[] Find(string text)
+    public int[] Find(SourceText text, CancellationToken cancellationToken)
     {
-        List<int>? found = null;
-        if (_byLengthAndFirst is null)
+        var search = new Search(this);
+        TextWindows.ForEach(text, _longest + 1, ref search, Search.Visit, cancellationToken);
+        if (search.Found is null)
         {
-            foreach (var word in Words)
+            return Array.Empty<int>();
+        }
+
+        search.Found.Sort();
+        return search.Found.ToArray();
+    }
+
+    private struct Search
+    {
+        public static readonly TextWindows.Visitor<Search> Visit = (TextWindows.Window window, ref Search search) =>
+        {
+            var words = search._words;
+            if (words._byLengthAndFirst is null)
             {
-                for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+                foreach (var word in words.Words)
                 {
-                    var end = at + word.Length;
-                    if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
+                    for (var at = window.IndexOf(word, window.OwnedStart); at >= 0; at = window.IndexOf(word, at + word.Length))
                     {
-                        (found ??= new List<int>()).Add(at);
+                        var end = at + word.Length;
+                        if ((window.Offset + at == 0 || !IsIdentifierPart(window.Buffer[at - 1]))
+                            && ((end == window.Count && window.IsLast) || !IsIdentifierPart(window.Buffer[end])))
+                        {
+                            (search.Found ??= new List<int>()).Add(window.Offset + at);
+                        }
                     }
                 }
             }
-        }
-        else
-        {
-            FindByReading(text, _byLengthAndFirst, ref found);
-        }
-
-        foreach (var escape in Escapes)
-        {
-            for (var at = text.IndexOf(escape, StringComparison.Ordinal); at >= 0; at = text.IndexOf(escape, at + escape.Length, StringComparison.Ordinal))
+            else
             {
-                (found ??= new List<int>()).Add(at);
+                FindByReading(window, words._byLengthAndFirst, ref search.Found);
             }
+
+            foreach (var escape in Escapes)
+            {
+                for (var at = window.IndexOf(escape, window.OwnedStart); at >= 0; at = window.IndexOf(escape, at + escape.Length))
+                {
+                    (search.Found ??= new List<int>()).Add(window.Offset + at);
+                }
+            }
+
+            return true;
+        };
+
+        private readonly IdentifierWords _words;
+
+        public Search(IdentifierWords words)
+        {
+            _words = words;
+            Found = null;
         }
 
-        return found is null ? Array.Empty<int>() : found.ToArray();
+        public List<int>? Found;
     }
 
-    /// <summary>One pass over the text's identifier-like runs, each looked up by length and first letter.</summary>
-    private static void FindByReading(string text, Dictionary<int, List<string>> byLengthAndFirst, ref List<int>? found)
+    /// <summary>
+    /// One pass over the identifier-like runs that start in the window's owned part, each looked up by length and
+    /// first letter. A run that reaches the end of a window that is not the text's last is longer than any word.
+    /// </summary>
+    private static void FindByReading(TextWindows.Window window, Dictionary<int, List<string>> byLengthAndFirst, ref List<int>? found)
     {
-        var at = 0;
-        while (at < text.Length)
+        var text = window.Buffer;
+        var at = window.OwnedStart;
+
+        // A run that began before the window is the previous window's.
+        while (at > 0 && at < window.OwnedEnd && IsIdentifierPart(text[at - 1]) && IsIdentifierPart(text[at]))
+        {
+            at++;
+        }
+
+        while (at < window.OwnedEnd)
         {
             if (!IsIdentifierPart(text[at]))
             {
@@ -87,18 +134,19 @@ internal sealed class IdentifierWords
             }
 
             var end = at + 1;
-            while (end < text.Length && IsIdentifierPart(text[end]))
+            while (end < window.Count && IsIdentifierPart(text[end]))
             {
                 end++;
             }
 
-            if (byLengthAndFirst.TryGetValue(BucketKey(end - at, text[at]), out var bucket))
+            if ((end < window.Count || window.IsLast)
+                && byLengthAndFirst.TryGetValue(BucketKey(end - at, text[at]), out var bucket))
             {
                 foreach (var word in bucket)
                 {
-                    if (string.CompareOrdinal(text, at, word, 0, word.Length) == 0)
+                    if (new ReadOnlySpan<char>(text, at, word.Length).SequenceEqual(word.AsSpan()))
                     {
-                        (found ??= new List<int>()).Add(at);
+                        (found ??= new List<int>()).Add(window.Offset + at);
                         break;
                     }
                 }
