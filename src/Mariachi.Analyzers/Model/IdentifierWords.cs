@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Analyzers.Core;
 
@@ -11,16 +11,18 @@ internal sealed class IdentifierWords
     /// <summary>Up to this many words, one ordinal search each beats reading every identifier of the text.</summary>
     private const int SearchedOneByOne = 8;
 
-    private static readonly string[] Escapes = { "\\u", "\\U" };
-
     private readonly Dictionary<int, List<string>>? _byLengthAndFirst;
 
     private readonly int _longest;
 
-    public IdentifierWords(SortedSet<string> words)
+    /// <summary>A part of some words: those are searched only in windows that spell it (null: none).</summary>
+    private readonly string? _anchor;
+
+    public IdentifierWords(SortedSet<string> words, string? anchor = null)
     {
         Words = words;
         Key = string.Join(",", words);
+        _anchor = anchor;
         foreach (var word in words)
         {
             _longest = Math.Max(_longest, word.Length);
@@ -47,13 +49,21 @@ internal sealed class IdentifierWords
     public SortedSet<string> Words { get; }
 
     /// <summary>
-    /// The start of every whole-identifier occurrence of a word in <paramref name="text"/>, and of every Unicode
-    /// escape (an identifier may spell a letter so: Mari\u0061chi), whose token is then looked at; in text order.
+    /// The start of every whole-identifier occurrence of a word in <paramref name="tree"/>'s text, and of every
+    /// identifier that spells one with Unicode escapes (Mari\u0061chi, see <see cref="EscapedIdentifiers"/>); in text order.
     /// </summary>
-    public int[] Find(SourceText text, CancellationToken cancellationToken)
+    public int[] Find(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var search = new Search(this);
-        TextWindows.ForEach(text, _longest + 1, ref search, Search.Visit, cancellationToken);
+        TextWindows.ForEach(tree.GetText(cancellationToken), _longest + 1, ref search, Search.Visit, cancellationToken);
+        foreach (var escaped in EscapedIdentifiers.Of(tree, cancellationToken))
+        {
+            if (Words.Contains(escaped.Value))
+            {
+                (search.Found ??= new List<int>()).Add(escaped.Start);
+            }
+        }
+
         if (search.Found is null)
         {
             return Array.Empty<int>();
@@ -70,8 +80,15 @@ internal sealed class IdentifierWords
             var words = search._words;
             if (words._byLengthAndFirst is null)
             {
+                // A word that holds the anchor and starts in the owned part lies in the buffer, and so does its anchor.
+                var anchored = words._anchor is null || window.IndexOf(words._anchor, window.OwnedStart, window.Count) >= 0;
                 foreach (var word in words.Words)
                 {
+                    if (!anchored && word.IndexOf(words._anchor!, StringComparison.Ordinal) >= 0)
+                    {
+                        continue;
+                    }
+
                     for (var at = window.IndexOf(word, window.OwnedStart); at >= 0; at = window.IndexOf(word, at + word.Length))
                     {
                         var end = at + word.Length;
@@ -86,14 +103,6 @@ internal sealed class IdentifierWords
             else
             {
                 FindByReading(window, words._byLengthAndFirst, ref search.Found);
-            }
-
-            foreach (var escape in Escapes)
-            {
-                for (var at = window.IndexOf(escape, window.OwnedStart); at >= 0; at = window.IndexOf(escape, at + escape.Length))
-                {
-                    (search.Found ??= new List<int>()).Add(window.Offset + at);
-                }
             }
 
             return true;

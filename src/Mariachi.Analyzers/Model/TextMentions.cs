@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Mariachi.Analyzers.Core;
@@ -13,14 +12,12 @@ namespace Mariachi.Analyzers.Core;
 /// before any symbol is bound. A rule whose every finding names a member whose name contains the word (MAR0002: the
 /// <c>...EnvironmentVariable...</c> methods) has nothing to find where no tree spells it, nor in a method whose text
 /// does not. The text is searched for the word (a vectorized search per window, see <see cref="TextWindows"/>; a hit
-/// in a comment or string is a needless yes, never a wrong no) and for Unicode escapes, which may spell a letter of
-/// an identifier (<c>GetEnvironment\u0056ariable</c>) and are then checked by their token's value. The places are
-/// kept per tree, so the IDE's next compilation reads only the edited trees.
+/// in a comment or string is a needless yes, never a wrong no); identifiers that spell a letter with a Unicode escape
+/// (<c>GetEnvironment\u0056ariable</c>) count by their value (<see cref="EscapedIdentifiers"/>). The places are kept
+/// per tree, so the IDE's next compilation reads only the edited trees.
 /// </summary>
 internal sealed class TextMentions
 {
-    private static readonly string[] Escapes = { "\\u", "\\U" };
-
     private readonly string _word;
     private readonly ConditionalWeakTable<SyntaxTree, int[]> _perTree = new ConditionalWeakTable<SyntaxTree, int[]>();
 
@@ -69,66 +66,32 @@ internal sealed class TextMentions
 
     private int[] Read(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var search = new Search(_word);
-        TextWindows.ForEach(tree.GetText(cancellationToken), _word.Length, ref search, Search.Visit, cancellationToken);
-        if (search.Escapes is null)
+        List<int>? places = null;
+        var word = _word;
+        TextWindows.ForEach(tree.GetText(cancellationToken), word.Length, ref places, (TextWindows.Window window, ref List<int>? found) =>
         {
-            return search.Places?.ToArray() ?? Array.Empty<int>();
+            for (var at = window.IndexOf(word, window.OwnedStart); at >= 0; at = window.IndexOf(word, at + word.Length))
+            {
+                (found ??= new List<int>()).Add(window.Offset + at);
+            }
+
+            return true;
+        }, cancellationToken);
+
+        foreach (var escaped in EscapedIdentifiers.Of(tree, cancellationToken))
+        {
+            if (escaped.Value.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                (places ??= new List<int>()).Add(escaped.Start);
+            }
         }
 
-        // An escape spells part of an identifier only where its token is one; the token's value is then the name.
-        var places = search.Places ?? new List<int>();
-        var root = tree.GetRoot(cancellationToken);
-        var lastToken = -1;
-        search.Escapes.Sort();
-        foreach (var escape in search.Escapes)
+        if (places is null)
         {
-            var token = root.FindToken(escape);
-            if (token.SpanStart != lastToken
-                && token.IsKind(SyntaxKind.IdentifierToken)
-                && token.Span.Contains(escape)
-                && token.ValueText.IndexOf(_word, StringComparison.Ordinal) >= 0)
-            {
-                places.Add(token.SpanStart);
-                lastToken = token.SpanStart;
-            }
+            return Array.Empty<int>();
         }
 
         places.Sort();
         return places.ToArray();
-    }
-
-    private struct Search
-    {
-        public static readonly TextWindows.Visitor<Search> Visit = (TextWindows.Window window, ref Search search) =>
-        {
-            for (var at = window.IndexOf(search._word, window.OwnedStart); at >= 0; at = window.IndexOf(search._word, at + search._word.Length))
-            {
-                (search.Places ??= new List<int>()).Add(window.Offset + at);
-            }
-
-            foreach (var escape in TextMentions.Escapes)
-            {
-                for (var at = window.IndexOf(escape, window.OwnedStart); at >= 0; at = window.IndexOf(escape, at + escape.Length))
-                {
-                    (search.Escapes ??= new List<int>()).Add(window.Offset + at);
-                }
-            }
-
-            return true;
-        };
-
-        private readonly string _word;
-
-        public Search(string word)
-        {
-            _word = word;
-            Places = null;
-            Escapes = null;
-        }
-
-        public List<int>? Places;
-
-        public List<int>? Escapes;
     }
 }

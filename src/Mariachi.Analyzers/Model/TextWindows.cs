@@ -99,5 +99,24 @@ internal static class TextWindows
             var at = new ReadOnlySpan<char>(Buffer, from, searched).IndexOf(word.AsSpan());
             return at < 0 ? -1 : from + at;
         }
+
+        /// <summary>The buffer index of the first <paramref name="word"/> in the buffer between <paramref name="from"/> and <paramref name="to"/> (buffer indices), or -1.</summary>
+        public int IndexOf(string word, int from, int to)
+        {
+            var at = to - from < word.Length ? -1 : new ReadOnlySpan<char>(Buffer, from, to - from).IndexOf(word.AsSpan());
+            return at < 0 ? -1 : from + at;
+        }
+
+        /// <summary>The buffer index of the next <paramref name="character"/> at or after <paramref name="from"/> in the owned part; -1 when there is none.</summary>
+        public int IndexOf(char character, int from)
+        {
+            if (from >= OwnedEnd)
+            {
+                return -1;
+            }
+
+            var at = new ReadOnlySpan<char>(Buffer, from, OwnedEnd - from).IndexOf(character);
+            return at < 0 ? -1 : from + at;
+        }
     }
 }

@@ -25,13 +25,13 @@ public sealed class TextSearchTests
     public void Whole_identifiers_are_found_once_across_windows(int seed)
     {
         var text = RandomCode(seed, 5 * Window + 123);
-        foreach (var words in new[] { FewWords, ManyWords })
+        foreach (var (words, anchor) in new[] { (FewWords, (string?)null), (FewWords[1..], "Mariachi"), (ManyWords, null) })
         {
             var expected = Naive(text, words);
-            var set = new IdentifierWords(new SortedSet<string>(words, StringComparer.Ordinal));
+            var set = new IdentifierWords(new SortedSet<string>(words, StringComparer.Ordinal), anchor);
 
-            Assert.Equal(expected, set.Find(SourceText.From(text), CancellationToken.None));
-            Assert.Equal(expected, set.Find(Chunked(text), CancellationToken.None));
+            Assert.Equal(expected, set.Find(CSharpSyntaxTree.ParseText(SourceText.From(text)), CancellationToken.None));
+            Assert.Equal(expected, set.Find(ChunkedTree(text), CancellationToken.None));
         }
     }
 
@@ -50,8 +50,8 @@ public sealed class TextSearchTests
             var glued = new string(' ', at - 1) + "xMariachi" + new string(' ', 3 * Window);
             var set = new IdentifierWords(new SortedSet<string>(words, StringComparer.Ordinal));
 
-            Assert.Equal([at], set.Find(Chunked(text), CancellationToken.None));
-            Assert.Empty(set.Find(Chunked(glued), CancellationToken.None));
+            Assert.Equal([at], set.Find(ChunkedTree(text), CancellationToken.None));
+            Assert.Empty(set.Find(ChunkedTree(glued), CancellationToken.None));
         }
     }
 
@@ -60,8 +60,8 @@ public sealed class TextSearchTests
     {
         var text = new string(' ', 3 * Window - 8) + "Mariachi";
 
-        Assert.Equal([3 * Window - 8], new IdentifierWords(new SortedSet<string>(ManyWords, StringComparer.Ordinal)).Find(Chunked(text), CancellationToken.None));
-        Assert.Equal([3 * Window - 8], new IdentifierWords(new SortedSet<string>(FewWords, StringComparer.Ordinal)).Find(Chunked(text), CancellationToken.None));
+        Assert.Equal([3 * Window - 8], new IdentifierWords(new SortedSet<string>(ManyWords, StringComparer.Ordinal)).Find(ChunkedTree(text), CancellationToken.None));
+        Assert.Equal([3 * Window - 8], new IdentifierWords(new SortedSet<string>(FewWords, StringComparer.Ordinal)).Find(ChunkedTree(text), CancellationToken.None));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class TextSearchTests
     {
         var text = "class C { int " + new string('a', 2 * Window) + "Mariachi; }";
 
-        Assert.Empty(new IdentifierWords(new SortedSet<string>(ManyWords, StringComparer.Ordinal)).Find(Chunked(text), CancellationToken.None));
+        Assert.Empty(new IdentifierWords(new SortedSet<string>(ManyWords, StringComparer.Ordinal)).Find(ChunkedTree(text), CancellationToken.None));
     }
 
     [Theory]
@@ -105,6 +105,15 @@ public sealed class TextSearchTests
     }
 
     [Fact]
+    public void An_identifier_spelt_with_escapes_is_found_by_its_value()
+    {
+        const string Code = """class C { string S = "Mari\u0061chi"; int Mari\u0061chi; int Mari\u0061chi2; }""";
+        var set = new IdentifierWords(new SortedSet<string>(FewWords, StringComparer.Ordinal), "Mariachi");
+
+        Assert.Equal([Code.IndexOf("Mari\\u0061chi;", StringComparison.Ordinal)], set.Find(CSharpSyntaxTree.ParseText(Code), CancellationToken.None));
+    }
+
+    [Fact]
     public void The_mention_gate_places_an_escaped_spelling_at_its_identifier()
     {
         const string Code = """class C { string S = "GetEnvironment\u0056ariable"; void GetEnvironment\u0056ariable() { } }""";
@@ -115,6 +124,8 @@ public sealed class TextSearchTests
         Assert.True(gate.InSpan(tree, new TextSpan(identifier, 1), CancellationToken.None));
         Assert.False(gate.InSpan(tree, TextSpan.FromBounds(0, identifier), CancellationToken.None));
     }
+
+    private static Microsoft.CodeAnalysis.SyntaxTree ChunkedTree(string text) => CSharpSyntaxTree.ParseText(Chunked(text));
 
     /// <summary>A text the compiler keeps in chunks, as it does a large file read from disk.</summary>
     private static SourceText Chunked(string text)
@@ -137,18 +148,12 @@ public sealed class TextSearchTests
         return text.ToString();
     }
 
-    /// <summary>Every whole-identifier occurrence of a word, and every escape, in text order.</summary>
+    /// <summary>Every whole-identifier occurrence of a word (a Unicode escape ends a word's text), in text order.</summary>
     private static int[] Naive(string text, string[] words)
     {
         var found = new List<int>();
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
-            {
-                found.Add(i);
-                continue;
-            }
-
             if ((i > 0 && IsIdentifierPart(text[i - 1])) || !IsIdentifierPart(text[i]))
             {
                 continue;
