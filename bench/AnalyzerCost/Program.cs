@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 
 const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]" +
     " | AnalyzerCost --write-solution N DIR" +
-    " | AnalyzerCost --real SOLUTION|PROJECT|FOLDER [--name NAME] [--runs 2] [--warmup 1] [--out DIR] [--only ...] [--reuse-build] [--partial] [--time-partial] [--adopted] [--configuration Release] [--property NAME=VALUE]...";
+    " | AnalyzerCost --real SOLUTION|PROJECT|FOLDER [--name NAME] [--runs 2] [--warmup 1] [--out DIR] [--only ...] [--reuse-build] [--partial] [--time-partial] [--adopted] [--projects A,B] [--configuration Release] [--property NAME=VALUE]...";
 
 // Synthetic mode (default): generated solutions of the given sizes.
 //   --smoke: one run of a 100-file solution into a temporary folder, checking that every rule reports something.
@@ -20,6 +20,8 @@ const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3
 //     that resolved (their missing packages left out), so their compiles have errors.
 //   --time-partial: --partial, and time those projects too (best of --runs, as the built ones), reported in a table
 //     of their own with their compile-error counts, never summed with the projects that built.
+//   --projects: analyze and time only these projects (file names without .csproj); with --partial the others still
+//     compile, as references of the ones selected.
 //   --adopted: every project also references Mariachi.Adapters.InMemory, an assembly built on Mariachi, as a team
 //     that added the package everywhere would have it. The rules that stay silent where no code can reach a Context
 //     (ContextReach: MAR0003, MAR0004's handlers, MAR0005, MAR0008, MAR0011, MAR0014, the catalog generator) still do
@@ -38,6 +40,7 @@ var properties = new List<string>();
 var partial = false;
 var timePartial = false;
 var adopted = false;
+string[]? projectNames = null;
 (int Files, string Directory)? writeSolution = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -86,6 +89,9 @@ for (var i = 0; i < args.Length; i++)
         case "--adopted":
             adopted = true;
             break;
+        case "--projects":
+            projectNames = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries);
+            break;
         case "--write-solution":
             writeSolution = (int.Parse(args[i + 1], CultureInfo.InvariantCulture), args[i + 2]);
             i += 2;
@@ -114,7 +120,7 @@ if (real is not null)
     Console.WriteLine(machine);
     Console.WriteLine($"Analyzers: {string.Join(", ", analyzers.Select(a => a.Label))}");
     return await RealMode.RunAsync(
-        new RealModeOptions(real, name, runsArgument ?? 2, warmup, outDir, reuseBuild, configuration, properties, partial, adopted, timePartial),
+        new RealModeOptions(real, name, runsArgument ?? 2, warmup, outDir, reuseBuild, configuration, properties, partial, adopted, timePartial, projectNames),
         analyzers,
         generators,
         machine,

@@ -15,7 +15,8 @@ internal sealed record RealModeOptions(
     IReadOnlyList<string> MsbuildProperties,
     bool Partial,
     bool Adopted = false,
-    bool TimePartial = false);
+    bool TimePartial = false,
+    IReadOnlyList<string>? Projects = null);
 
 /// <summary>
 /// The real-code mode: builds a solution, project or folder once to capture its compiles, measures every project that
@@ -42,7 +43,10 @@ internal static class RealMode
         var (compiles, buildFailures, buildCommand) = await capture.RunAsync(options.ReuseBuild, cancellationToken);
         Console.WriteLine($"Captured {compiles.Count} compiles; {buildFailures.Count} projects did not build");
 
-        var runner = new RealRunner(analyzers, generators, ExtraReferences(options.Adopted), root, Console.Out);
+        var runner = new RealRunner(analyzers, generators, ExtraReferences(options.Adopted), root, Console.Out)
+        {
+            Selected = options.Projects is { } only ? name => only.Contains(name, StringComparer.OrdinalIgnoreCase) : _ => true,
+        };
         var result = await runner.MeasureAsync(compiles, options.Runs, options.Warmup, cancellationToken);
         if (options.Partial)
         {

@@ -70,13 +70,16 @@ internal sealed record CatalogGeneratorRun(double TotalMs, int Projects, IReadOn
 /// </summary>
 internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnlyList<ISourceGenerator> generators, Func<string, IReadOnlyList<string>> extraReferences, string root, TextWriter log)
 {
+    /// <summary>Which projects (by file name, without extension) are analyzed and timed; the rest only compile as references (<c>--projects</c>).</summary>
+    public Func<string, bool> Selected { get; init; } = _ => true;
+
     public async Task<RealResult> MeasureAsync(IReadOnlyList<CapturedCompile> captures, int runs, int warmup, CancellationToken cancellationToken)
     {
         var loader = new GeneratorLoader();
         var projects = new List<RealProject>();
         var notMeasured = new List<NotMeasured>();
         var generatorProblems = new List<string>();
-        foreach (var capture in OnePerProject(captures))
+        foreach (var capture in OnePerProject(captures).Where(c => Selected(Path.GetFileNameWithoutExtension(c.ProjectPath))))
         {
             var (project, error) = TryLoad(capture, null);
             if (project is null)
@@ -151,6 +154,11 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, IRea
             project.RunGenerators(loader, cancellationToken);
             var compilation = project.Compile(project.Parse());
             compilations[capture.ProjectPath] = compilation;
+            if (!Selected(project.Name))
+            {
+                continue;
+            }
+
             var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             var pass = await AnalyzerPass.RunAsync(compilation, analyzers, project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
             findings.AddRange(pass.Diagnostics.Where(IsMariachi).Select(d => ToFinding(project, d) with { Measured = false }));
