@@ -183,7 +183,7 @@ internal static class ContextReach
         var others = WordsOfAssembliesBuiltOnMariachi(symbols);
         others.ExceptWith(own.All.Words);
         return others.Count > 0
-            && Mentions(symbols.Compilation, new IdentifierWords(others), OtherHits, cancellationToken)
+            && Mentions(symbols.Compilation, new IdentifierWords(others, Namespace), OtherHits, cancellationToken)
             && symbols.Context is not null;
     }
 
@@ -309,7 +309,7 @@ internal static class ContextReach
             return kept.Positions;
         }
 
-        var found = new TreeHits(words.Key, words.Find(tree.GetText(cancellationToken).ToString()));
+        var found = new TreeHits(words.Key, words.Find(tree, cancellationToken));
         table.Remove(tree);
         table.GetValue(tree, _ => found);
         return found.Positions;
@@ -333,7 +333,7 @@ internal static class ContextReach
         {
             var others = new SortedSet<string>(names, StringComparer.Ordinal);
             others.Remove(Namespace);
-            Others = others.Count > 0 ? new IdentifierWords(others) : null;
+            Others = others.Count > 0 ? new IdentifierWords(others, Namespace) : null;
             All = new IdentifierWords(new SortedSet<string>(others, StringComparer.Ordinal) { Namespace });
         }
 

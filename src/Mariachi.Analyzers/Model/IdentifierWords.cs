@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Analyzers.Core;
 
@@ -9,14 +11,23 @@ internal sealed class IdentifierWords
     /// <summary>Up to this many words, one ordinal search each beats reading every identifier of the text.</summary>
     private const int SearchedOneByOne = 8;
 
-    private static readonly string[] Escapes = { "\\u", "\\U" };
-
     private readonly Dictionary<int, List<string>>? _byLengthAndFirst;
 
-    public IdentifierWords(SortedSet<string> words)
+    private readonly int _longest;
+
+    /// <summary>A part of some words: those are searched only in windows that spell it (null: none).</summary>
+    private readonly string? _anchor;
+
+    public IdentifierWords(SortedSet<string> words, string? anchor = null)
     {
         Words = words;
         Key = string.Join(",", words);
+        _anchor = anchor;
+        foreach (var word in words)
+        {
+            _longest = Math.Max(_longest, word.Length);
+        }
+
         if (words.Count > SearchedOneByOne)
         {
             _byLengthAndFirst = new Dictionary<int, List<string>>();
@@ -38,47 +49,92 @@ internal sealed class IdentifierWords
     public SortedSet<string> Words { get; }
 
     /// <summary>
-    /// The start of every whole-identifier occurrence of a word in <paramref name="text"/>, and of every Unicode
-    /// escape (an identifier may spell a letter so: Mari\u0061chi), whose token is then looked at.
+    /// The start of every whole-identifier occurrence of a word in <paramref name="tree"/>'s text, and of every
+    /// identifier that spells one with Unicode escapes (Mari\u0061chi, see <see cref="EscapedIdentifiers"/>); in text order.
     /// </summary>
-    public int[] Find(string text)
+    public int[] Find(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        List<int>? found = null;
-        if (_byLengthAndFirst is null)
+        var search = new Search(this);
+        TextWindows.ForEach(tree.GetText(cancellationToken), _longest + 1, ref search, Search.Visit, cancellationToken);
+        foreach (var escaped in EscapedIdentifiers.Of(tree, cancellationToken))
         {
-            foreach (var word in Words)
+            if (Words.Contains(escaped.Value))
             {
-                for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+                (search.Found ??= new List<int>()).Add(escaped.Start);
+            }
+        }
+
+        if (search.Found is null)
+        {
+            return Array.Empty<int>();
+        }
+
+        search.Found.Sort();
+        return search.Found.ToArray();
+    }
+
+    private struct Search
+    {
+        public static readonly TextWindows.Visitor<Search> Visit = (TextWindows.Window window, ref Search search) =>
+        {
+            var words = search._words;
+            if (words._byLengthAndFirst is null)
+            {
+                // A word that holds the anchor and starts in the owned part lies in the buffer, and so does its anchor.
+                var anchored = words._anchor is null || window.IndexOf(words._anchor, window.OwnedStart, window.Count) >= 0;
+                foreach (var word in words.Words)
                 {
-                    var end = at + word.Length;
-                    if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
+                    if (!anchored && word.IndexOf(words._anchor!, StringComparison.Ordinal) >= 0)
                     {
-                        (found ??= new List<int>()).Add(at);
+                        continue;
+                    }
+
+                    for (var at = window.IndexOf(word, window.OwnedStart); at >= 0; at = window.IndexOf(word, at + word.Length))
+                    {
+                        var end = at + word.Length;
+                        if ((window.Offset + at == 0 || !IsIdentifierPart(window.Buffer[at - 1]))
+                            && ((end == window.Count && window.IsLast) || !IsIdentifierPart(window.Buffer[end])))
+                        {
+                            (search.Found ??= new List<int>()).Add(window.Offset + at);
+                        }
                     }
                 }
             }
-        }
-        else
-        {
-            FindByReading(text, _byLengthAndFirst, ref found);
-        }
-
-        foreach (var escape in Escapes)
-        {
-            for (var at = text.IndexOf(escape, StringComparison.Ordinal); at >= 0; at = text.IndexOf(escape, at + escape.Length, StringComparison.Ordinal))
+            else
             {
-                (found ??= new List<int>()).Add(at);
+                FindByReading(window, words._byLengthAndFirst, ref search.Found);
             }
+
+            return true;
+        };
+
+        private readonly IdentifierWords _words;
+
+        public Search(IdentifierWords words)
+        {
+            _words = words;
+            Found = null;
         }
 
-        return found is null ? Array.Empty<int>() : found.ToArray();
+        public List<int>? Found;
     }
 
-    /// <summary>One pass over the text's identifier-like runs, each looked up by length and first letter.</summary>
-    private static void FindByReading(string text, Dictionary<int, List<string>> byLengthAndFirst, ref List<int>? found)
+    /// <summary>
+    /// One pass over the identifier-like runs that start in the window's owned part, each looked up by length and
+    /// first letter. A run that reaches the end of a window that is not the text's last is longer than any word.
+    /// </summary>
+    private static void FindByReading(TextWindows.Window window, Dictionary<int, List<string>> byLengthAndFirst, ref List<int>? found)
     {
-        var at = 0;
-        while (at < text.Length)
+        var text = window.Buffer;
+        var at = window.OwnedStart;
+
+        // A run that began before the window is the previous window's.
+        while (at > 0 && at < window.OwnedEnd && IsIdentifierPart(text[at - 1]) && IsIdentifierPart(text[at]))
+        {
+            at++;
+        }
+
+        while (at < window.OwnedEnd)
         {
             if (!IsIdentifierPart(text[at]))
             {
@@ -87,18 +143,19 @@ internal sealed class IdentifierWords
             }
 
             var end = at + 1;
-            while (end < text.Length && IsIdentifierPart(text[end]))
+            while (end < window.Count && IsIdentifierPart(text[end]))
             {
                 end++;
             }
 
-            if (byLengthAndFirst.TryGetValue(BucketKey(end - at, text[at]), out var bucket))
+            if ((end < window.Count || window.IsLast)
+                && byLengthAndFirst.TryGetValue(BucketKey(end - at, text[at]), out var bucket))
             {
                 foreach (var word in bucket)
                 {
-                    if (string.CompareOrdinal(text, at, word, 0, word.Length) == 0)
+                    if (new ReadOnlySpan<char>(text, at, word.Length).SequenceEqual(word.AsSpan()))
                     {
-                        (found ??= new List<int>()).Add(at);
+                        (found ??= new List<int>()).Add(window.Offset + at);
                         break;
                     }
                 }

@@ -95,6 +95,27 @@ public sealed class RuleGateTests
         Assert.Equal("MAR0002", Assert.Single(diagnostics).Id);
     }
 
+    private const string ReadsTheEnvironment = """static class Settings { static string? Url() => System.Environment.GetEnvironmentVariable("URL"); }""";
+
+    [Fact]
+    public async Task MAR0002_registers_nothing_in_a_test_project_that_does_not_include_test_projects()
+    {
+        var (actions, diagnostics) = await RunAsync(new EnvironmentReadOutsideConfigAnalyzer(), null, [TestFramework], NamesNothing, ReadsTheEnvironment);
+
+        Assert.Equal(0, actions);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task MAR0002_runs_in_a_test_project_that_includes_test_projects()
+    {
+        var options = new GlobalOnly(new() { ["mariachi.include_test_projects"] = "true" });
+        var (actions, diagnostics) = await RunAsync(new EnvironmentReadOutsideConfigAnalyzer(), options, [TestFramework], NamesNothing, ReadsTheEnvironment);
+
+        Assert.True(actions > 0);
+        Assert.Equal("MAR0002", Assert.Single(diagnostics).Id);
+    }
+
     [Fact]
     public void The_text_gate_ignores_escapes_outside_identifiers()
     {
@@ -195,18 +216,20 @@ public sealed class RuleGateTests
 
     /// <summary>The actions the analyzer registered past its compilation start (any kind), and what it reported.</summary>
     private static Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, params string[] sources) =>
-        RunAsync(analyzer, null, sources);
+        RunAsync(analyzer, null, [], sources);
 
     private static Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, AnalyzerConfigOptionsProvider? options, params string[] sources) =>
         RunAsync(analyzer, options, [], sources);
 
-    private static async Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(
-        DiagnosticAnalyzer analyzer, AnalyzerConfigOptionsProvider? options, MetadataReference[] references, params string[] sources)
+    /// <summary>xunit's core assembly: by its name the compilation is a test project.</summary>
+    private static MetadataReference TestFramework => MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location);
+
+    private static async Task<(int Actions, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(DiagnosticAnalyzer analyzer, AnalyzerConfigOptionsProvider? options, MetadataReference[] extra, params string[] sources)
     {
         var compilation = CSharpCompilation.Create(
             "Shop.Gate",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"/0/Test{i}.cs")),
-            [.. TestReferences.NetCore, .. TestReferences.Mariachi, .. references],
+            [.. TestReferences.NetCore, .. TestReferences.Mariachi, .. extra],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var withAnalyzers = compilation.WithAnalyzers([analyzer], new CompilationWithAnalyzersOptions(options is null ? new AnalyzerOptions([]) : new AnalyzerOptions([], options), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));

@@ -40,14 +40,25 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // A test project is exempt unless some configuration of it includes test projects.
+            var options = OptionsCache.Of(start.Compilation, start.Options);
+            var isTestProject = symbols.IsTestProject;
+            if (isTestProject && !options.Any(o => o.IncludeTestProjects, start.Compilation))
+            {
+                return;
+            }
+
             // System.Environment is resolved at the first call named like a read, not here: resolving a core-library
             // type loads that namespace's types, which a compilation that only spells the word in a comment never needs.
-            var state = new State(
-                symbols,
-                OptionsCache.Of(start.Compilation, start.Options),
-                symbols.IsTestProject,
-                new EntryPoint(start.Compilation));
-            start.RegisterOperationAction(operationContext => Analyze(operationContext, state), OperationKind.Invocation, OperationKind.MethodReference);
+            // Only the code blocks whose text spells the word are walked: the others (nearly all) have no read.
+            var state = new State(symbols, options, isTestProject, new EntryPoint(start.Compilation));
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (MayRead(block.OperationBlocks, block.CancellationToken))
+                {
+                    block.RegisterOperationAction(operationContext => Analyze(operationContext, state), OperationKind.Invocation, OperationKind.MethodReference);
+                }
+            });
         });
     }
 
@@ -94,6 +105,20 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
             DiagnosticDescriptors.EnvironmentReadOutsideConfig,
             context.Operation.Syntax.GetLocation(),
             Describe(context.Operation, method!)));
+    }
+
+    /// <summary>True when the text of one of the block's operations spells a read's name (see <see cref="EnvironmentReads.Mentions"/>).</summary>
+    private static bool MayRead(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        foreach (var operation in blocks)
+        {
+            if (EnvironmentReads.Mentions.InSpan(operation.Syntax.SyntaxTree, operation.Syntax.Span, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInNameOf(IOperation operation)

@@ -24,7 +24,8 @@ public sealed class RawExceptionInServiceAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is skipped here rather than by the driver, which would walk every file with a finding (see HandWrittenCode).
+        context.ConfigureGeneratedCodeAnalysis(HandWrittenCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             // Decided from the references' names; MariachiError and the service model are resolved at the first throw.
@@ -43,14 +44,16 @@ public sealed class RawExceptionInServiceAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, Lazy<ServiceCode> serviceCode, OptionsCache optionsCache)
     {
         var throwOperation = (IThrowOperation)context.Operation;
-        if (symbols.MariachiError is null || RawExceptions.RawThrown(throwOperation, symbols) is not { } thrown)
+        if (context.IsGeneratedCode
+            || symbols.MariachiError is null || RawExceptions.RawThrown(throwOperation, symbols) is not { } thrown)
         {
             return;
         }
 
         var options = optionsCache.For(throwOperation.Syntax.SyntaxTree);
         if ((symbols.IsTestProject && !options.IncludeTestProjects)
-            || !serviceCode.Value.Contains(throwOperation, context.ContainingSymbol, options))
+            || !serviceCode.Value.Contains(throwOperation, context.ContainingSymbol, options)
+            || !HandWrittenCode.IsReportable(thrown.Syntax))
         {
             return;
         }
