@@ -44,7 +44,7 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
     /// </summary>
     public static CandidateNodes Of(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var hits = Words.Find(tree.GetText(cancellationToken).ToString());
+        var hits = Words.Find(tree, cancellationToken);
         if (hits.Length == 0)
         {
             return new CandidateNodes(tree, ImmutableArray<TextSpan>.Empty);

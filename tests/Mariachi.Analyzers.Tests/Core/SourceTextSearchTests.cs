@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Mariachi.Analyzers.Tests.Core;
 
 /// <summary>
-/// The piecewise text search behind the Map-call gates (MAR0001's, and the layer rules' call scan): it must find a
+/// The windowed text search behind the Map-call gates (MAR0001's, and the layer rules' call scan): it must find a
 /// word wherever it sits in a large text, across the pieces it reads, judge whole words by their neighbours there
 /// too, and the gates must pass exactly the trees that may hold a call.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class SourceTextSearchTests
 {
     private const int Length = 120_000;
 
-    public static TheoryData<int> Positions => new() { 0, 1, 8189, 8190, 8191, 8192, 8193, 16383, 16384, 100_000, Length - 10 };
+    public static TheoryData<int> Positions => new() { 0, 1, 8189, 8190, 8191, 8192, 8193, 16380, 16381, 16382, 16383, 16384, 16385, 32767, 32768, 100_000, Length - 10 };
 
     [Theory]
     [MemberData(nameof(Positions))]

@@ -112,7 +112,7 @@ internal sealed class AdapterMentions
     /// <summary>True when an identifier token of <paramref name="tree"/> is one of <paramref name="words"/> (comments and strings do not count).</summary>
     private static bool Read(SyntaxTree tree, IdentifierWords words, CancellationToken cancellationToken)
     {
-        var hits = words.Find(tree.GetText(cancellationToken).ToString());
+        var hits = words.Find(tree, cancellationToken);
         if (hits.Length == 0)
         {
             return false;
