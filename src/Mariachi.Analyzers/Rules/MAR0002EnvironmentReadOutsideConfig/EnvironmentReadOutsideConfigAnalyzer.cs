@@ -50,15 +50,8 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
 
             // System.Environment is resolved at the first call named like a read, not here: resolving a core-library
             // type loads that namespace's types, which a compilation that only spells the word in a comment never needs.
-            // Only the code blocks whose text spells the word are walked: the others (nearly all) have no read.
             var state = new State(symbols, options, isTestProject, new EntryPoint(start.Compilation));
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (MayRead(block.OperationBlocks, block.CancellationToken))
-                {
-                    block.RegisterOperationAction(operationContext => Analyze(operationContext, state), OperationKind.Invocation, OperationKind.MethodReference);
-                }
-            });
+            start.RegisterOperationAction(operationContext => Analyze(operationContext, state), OperationKind.Invocation, OperationKind.MethodReference);
         });
     }
 
@@ -105,20 +98,6 @@ public sealed class EnvironmentReadOutsideConfigAnalyzer : DiagnosticAnalyzer
             DiagnosticDescriptors.EnvironmentReadOutsideConfig,
             context.Operation.Syntax.GetLocation(),
             Describe(context.Operation, method!)));
-    }
-
-    /// <summary>True when the text of one of the block's operations spells a read's name (see <see cref="EnvironmentReads.Mentions"/>).</summary>
-    private static bool MayRead(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
-    {
-        foreach (var operation in blocks)
-        {
-            if (EnvironmentReads.Mentions.InSpan(operation.Syntax.SyntaxTree, operation.Syntax.Span, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsInNameOf(IOperation operation)
