@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Mariachi.Analyzers.Core;
@@ -29,8 +28,6 @@ internal sealed class DataAccessTypes
     private readonly Dictionary<IAssemblySymbol, bool> _declaring = new Dictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
 
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _known = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IAssemblySymbol, SourceTypesByName> _referenceTypes =
-        new ConcurrentDictionary<IAssemblySymbol, SourceTypesByName>(SymbolEqualityComparer.Default);
     private readonly Func<ITypeSymbol, bool> _read = Read;
 
     private DataAccessTypes()
@@ -88,45 +85,6 @@ internal sealed class DataAccessTypes
         {
             return Declaring(assembly);
         }
-    }
-
-    /// <summary>
-    /// For <see cref="TypeNameFilter"/>, asked once per identifier and reference (one that <see cref="MayDeclare"/>
-    /// and that declares a type with that name): false when no type of <paramref name="assembly"/> named
-    /// <paramref name="identifier"/> is a data-access type. Nearly every reference may declare one (anything built against netstandard, or on a
-    /// project that uses ADO.NET or EF Core), so the assembly's set of names let through every name of the
-    /// solution's own projects, each then bound where written: on bitwarden's Api, every model and service name
-    /// of Core. The types of a reference are indexed by name on the first such question.
-    /// </summary>
-    public bool MayDeclareNamed(IAssemblySymbol assembly, string identifier, MariachiOptions options, CancellationToken cancellationToken)
-    {
-        if (!options.DataAccessTypes.IsEmpty)
-        {
-            return true;
-        }
-
-        if (!_referenceTypes.TryGetValue(assembly, out var types))
-        {
-            types = _referenceTypes.GetOrAdd(assembly, SourceTypesByName.OfReference(assembly, cancellationToken));
-        }
-
-        var named = types.Find(identifier);
-
-        // Not found: a name the index does not hold (unusual metadata); binding decides.
-        if (named.Count == 0)
-        {
-            return true;
-        }
-
-        foreach (var type in named)
-        {
-            if (IsDataAccess(type, options))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private bool Declaring(IAssemblySymbol assembly)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -22,7 +21,6 @@ internal sealed class LayerReferences
     private readonly bool _exemptRegistrations;
     private readonly OptionsCache _options;
     private readonly TypeNameFilter _names;
-    private readonly UsingAliases _aliases;
 
     /// <param name="compilation">The compilation analyzed: the name pre-filter looks up its types.</param>
     /// <param name="options">The options of each file.</param>
@@ -31,7 +29,6 @@ internal sealed class LayerReferences
     /// <param name="descriptor">Reported with the type's display name and the layer's name ("Controller", ...).</param>
     /// <param name="exemptRegistrations">When true, dependency-injection registration calls are not reported.</param>
     /// <param name="referencedForbiddenNames">The names of the forbidden types the references declare, when the rule can list them (see <see cref="TypeNameFilter"/>).</param>
-    /// <param name="declaresForbiddenNamed">Whether a reference declares a forbidden type with an identifier, when the rule can tell (see <see cref="TypeNameFilter"/>).</param>
     public LayerReferences(
         Compilation compilation,
         OptionsCache options,
@@ -39,15 +36,13 @@ internal sealed class LayerReferences
         Func<IAssemblySymbol, MariachiOptions, bool> mayDeclareForbidden,
         DiagnosticDescriptor descriptor,
         bool exemptRegistrations,
-        Func<MariachiOptions, HashSet<string>?>? referencedForbiddenNames = null,
-        Func<IAssemblySymbol, string, MariachiOptions, CancellationToken, bool>? declaresForbiddenNamed = null)
+        Func<MariachiOptions, HashSet<string>?>? referencedForbiddenNames = null)
     {
         _options = options;
         _isForbidden = isForbidden;
         _descriptor = descriptor;
         _exemptRegistrations = exemptRegistrations;
-        _aliases = new UsingAliases(compilation);
-        _names = new TypeNameFilter(compilation, isForbidden, mayDeclareForbidden, _aliases, referencedForbiddenNames, declaresForbiddenNamed);
+        _names = new TypeNameFilter(compilation, isForbidden, mayDeclareForbidden, referencedWantedNames: referencedForbiddenNames);
     }
 
     /// <summary>True when a declaration of <paramref name="symbol"/> sits in a file whose options include test projects.</summary>
@@ -73,39 +68,8 @@ internal sealed class LayerReferences
     /// </summary>
     public void Register(SymbolStartAnalysisContext context, string? layer, Classifier? classify)
     {
-        if (MayWriteForbiddenName(context.Symbol, context.CancellationToken))
-        {
-            TypeSyntaxActions.Register(context, (node, model, report, cancellationToken) => AnalyzeTypeSyntax(node, model, report, layer, classify, cancellationToken));
-        }
-
+        TypeSyntaxActions.Register(context, (node, model, report, cancellationToken) => AnalyzeTypeSyntax(node, model, report, layer, classify, cancellationToken));
         context.RegisterOperationAction(operation => AnalyzeMemberUse(operation, layer, classify), TypeReferences.MemberUseKinds);
-    }
-
-    /// <summary>
-    /// False when no identifier written in the declarations of <paramref name="type"/> can name a forbidden type (the
-    /// name filter's answer for each, using aliases included): then no type syntax of its members can be reported,
-    /// and only member uses (whose receiver's type need not be written there) are looked at. One pass over the
-    /// tokens of the type instead of a syntax node action per type-bearing node and a walk of every body: on
-    /// bitwarden's Core, whose many services name no HTTP server type, those were most of what MAR0007 spent.
-    /// </summary>
-    private bool MayWriteForbiddenName(ISymbol type, CancellationToken cancellationToken)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            var options = _options.For(reference.SyntaxTree);
-            foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
-            {
-                // A type is named by simple names only (a declared name - method, parameter, local - is not one).
-                if (token.IsKind(SyntaxKind.IdentifierToken)
-                    && token.Parent is SimpleNameSyntax
-                    && (_names.MayBeNamed(token.ValueText, options, cancellationToken) || _aliases.Contains(token.ValueText, cancellationToken)))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     private void AnalyzeTypeSyntax(

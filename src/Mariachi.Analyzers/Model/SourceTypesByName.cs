@@ -20,8 +20,8 @@ internal sealed class SourceTypesByName
 
     private readonly Dictionary<string, List<INamedTypeSymbol>> _byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
 
-    private SourceTypesByName(IAssemblySymbol assembly, CancellationToken cancellationToken) =>
-        AddNamespace(assembly.GlobalNamespace, cancellationToken);
+    private SourceTypesByName(Compilation compilation, CancellationToken cancellationToken) =>
+        AddNamespace(compilation.Assembly.GlobalNamespace, cancellationToken);
 
     /// <summary>The index of <paramref name="compilation"/>; two threads may build it at once, one result is kept.</summary>
     public static SourceTypesByName Of(Compilation compilation, CancellationToken cancellationToken)
@@ -31,13 +31,9 @@ internal sealed class SourceTypesByName
             return known;
         }
 
-        var built = new SourceTypesByName(compilation.Assembly, cancellationToken);
+        var built = new SourceTypesByName(compilation, cancellationToken);
         return Shared.GetValue(compilation, _ => built);
     }
-
-    /// <summary>The same index of a referenced assembly's types, built anew on each call (the caller keeps it).</summary>
-    public static SourceTypesByName OfReference(IAssemblySymbol assembly, CancellationToken cancellationToken) =>
-        new SourceTypesByName(assembly, cancellationToken);
 
     /// <summary>The source types named <paramref name="name"/> (empty when there is none).</summary>
     public IReadOnlyList<INamedTypeSymbol> Find(string name) =>

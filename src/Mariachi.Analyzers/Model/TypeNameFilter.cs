@@ -27,7 +27,6 @@ internal sealed class TypeNameFilter
     private readonly Func<ITypeSymbol, MariachiOptions, bool> _isWanted;
     private readonly Func<IAssemblySymbol, MariachiOptions, bool> _mayDeclareWanted;
     private readonly Func<MariachiOptions, HashSet<string>?>? _referencedWantedNames;
-    private readonly Func<IAssemblySymbol, string, MariachiOptions, CancellationToken, bool>? _declaresWantedNamed;
     private readonly UsingAliases _aliases;
     private readonly ConcurrentDictionary<MariachiOptions, Verdicts> _verdicts = new ConcurrentDictionary<MariachiOptions, Verdicts>();
     private Verdicts? _last;
@@ -42,19 +41,13 @@ internal sealed class TypeNameFilter
     /// (null when it cannot): a name is then looked up in that set, and only the assemblies
     /// <paramref name="mayDeclareWanted"/> still names (those the list does not cover) are asked for their type names.
     /// </param>
-    /// <param name="declaresWantedNamed">
-    /// When the rule can tell, whether a reference that declares a type with an identifier declares a wanted one
-    /// with it (asked once per identifier and assembly, after <paramref name="mayDeclareWanted"/>).
-    /// </param>
     public TypeNameFilter(
         Compilation compilation,
         Func<ITypeSymbol, MariachiOptions, bool> isWanted,
         Func<IAssemblySymbol, MariachiOptions, bool> mayDeclareWanted,
         UsingAliases? aliases = null,
-        Func<MariachiOptions, HashSet<string>?>? referencedWantedNames = null,
-        Func<IAssemblySymbol, string, MariachiOptions, CancellationToken, bool>? declaresWantedNamed = null)
+        Func<MariachiOptions, HashSet<string>?>? referencedWantedNames = null)
     {
-        _declaresWantedNamed = declaresWantedNamed;
         _compilation = compilation;
         _isWanted = isWanted;
         _mayDeclareWanted = mayDeclareWanted;
@@ -114,8 +107,7 @@ internal sealed class TypeNameFilter
         // would load every type of them).
         foreach (var assembly in verdicts.Assemblies)
         {
-            if (assembly.TypeNames.Contains(identifier)
-                && (_declaresWantedNamed is null || _declaresWantedNamed(assembly, identifier, options, cancellationToken)))
+            if (assembly.TypeNames.Contains(identifier))
             {
                 return true;
             }

@@ -17,24 +17,15 @@ public sealed class DataAccessInControllerAnalyzer : LayerReferenceAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.DataAccessInController);
 
-    private protected override (ILayerCode Code, LayerReferences References)? Start(Compilation compilation, OptionsCache options) =>
-        References(compilation, options) is { } references ? (new ControllerOrFacadeCode(compilation, options), references) : null;
-
-    /// <summary>The references MAR0006 reports in <paramref name="compilation"/>; null when no data-access type can exist there.</summary>
-    internal static LayerReferences? References(Compilation compilation, OptionsCache options)
+    private protected override (ILayerCode Code, LayerReferences References)? Start(Compilation compilation, OptionsCache options)
     {
         if (DataAccessTypes.Create(compilation, options) is not { } dataAccess)
         {
             return null;
         }
 
-        return new LayerReferences(
-            compilation,
-            options,
-            dataAccess.IsDataAccess,
-            dataAccess.MayDeclare,
-            DiagnosticDescriptors.DataAccessInController,
-            exemptRegistrations: true,
-            declaresForbiddenNamed: dataAccess.MayDeclareNamed);
+        var references = new LayerReferences(
+            compilation, options, dataAccess.IsDataAccess, dataAccess.MayDeclare, DiagnosticDescriptors.DataAccessInController, exemptRegistrations: true);
+        return (new ControllerOrFacadeCode(compilation, options), references);
     }
 }

@@ -16,19 +16,21 @@ public sealed class HttpTypeInServiceAnalyzer : LayerReferenceAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.HttpTypeInService);
 
-    private protected override (ILayerCode Code, LayerReferences References)? Start(Compilation compilation, OptionsCache options) =>
-        References(compilation, options) is { } references ? (new ServiceCodeScope(KnownSymbols.Create(compilation), options), references) : null;
+    private protected override (ILayerCode Code, LayerReferences References)? Start(Compilation compilation, OptionsCache options)
+    {
+        if (!HttpServerTypes.MayExist(compilation, options))
+        {
+            return null;
+        }
 
-    /// <summary>The references MAR0007 reports in <paramref name="compilation"/>; null when no HTTP server type can exist there.</summary>
-    internal static LayerReferences? References(Compilation compilation, OptionsCache options) =>
-        HttpServerTypes.MayExist(compilation, options)
-            ? new LayerReferences(
-                compilation,
-                options,
-                HttpServerTypes.IsHttpServerType,
-                HttpServerTypes.UnlistedDeclarers(compilation),
-                DiagnosticDescriptors.HttpTypeInService,
-                exemptRegistrations: false,
-                HttpServerTypes.ReferencedNames(compilation))
-            : null;
+        var references = new LayerReferences(
+            compilation,
+            options,
+            HttpServerTypes.IsHttpServerType,
+            HttpServerTypes.UnlistedDeclarers(compilation),
+            DiagnosticDescriptors.HttpTypeInService,
+            exemptRegistrations: false,
+            HttpServerTypes.ReferencedNames(compilation));
+        return (new ServiceCodeScope(KnownSymbols.Create(compilation), options), references);
+    }
 }
