@@ -193,21 +193,9 @@ internal static class ContextReach
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var hits = Hits(tree, words, kept, cancellationToken);
-            if (hits.Length == 0)
+            if (words.AnyIsIdentifier(tree, Hits(tree, words, kept, cancellationToken), cancellationToken))
             {
-                continue;
-            }
-
-            var root = tree.GetRoot(cancellationToken);
-            foreach (var position in hits)
-            {
-                // An identifier, not a comment, string or disabled text; an escaped one (Mari\u0061chi) by its value.
-                var token = root.FindToken(position);
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && words.Words.Contains(token.ValueText))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Mariachi.Analyzers.Core;
 
@@ -47,6 +48,30 @@ internal sealed class IdentifierWords
     public string Key { get; }
 
     public SortedSet<string> Words { get; }
+
+    /// <summary>
+    /// True when one of <paramref name="hits"/> (from <see cref="Find"/> on <paramref name="tree"/>) is an identifier
+    /// token that is one of the words: not a comment, string or disabled text; an escaped one by its value.
+    /// </summary>
+    public bool AnyIsIdentifier(SyntaxTree tree, int[] hits, CancellationToken cancellationToken)
+    {
+        if (hits.Length == 0)
+        {
+            return false;
+        }
+
+        var root = tree.GetRoot(cancellationToken);
+        foreach (var position in hits)
+        {
+            var token = root.FindToken(position);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && Words.Contains(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The start of every whole-identifier occurrence of a word in <paramref name="tree"/>'s text, and of every

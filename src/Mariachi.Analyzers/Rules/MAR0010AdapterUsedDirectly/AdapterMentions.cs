@@ -110,26 +110,8 @@ internal sealed class AdapterMentions
     }
 
     /// <summary>True when an identifier token of <paramref name="tree"/> is one of <paramref name="words"/> (comments and strings do not count).</summary>
-    private static bool Read(SyntaxTree tree, IdentifierWords words, CancellationToken cancellationToken)
-    {
-        var hits = words.Find(tree, cancellationToken);
-        if (hits.Length == 0)
-        {
-            return false;
-        }
-
-        var root = tree.GetRoot(cancellationToken);
-        foreach (var position in hits)
-        {
-            var token = root.FindToken(position);
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && words.Words.Contains(token.ValueText))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool Read(SyntaxTree tree, IdentifierWords words, CancellationToken cancellationToken) =>
+        words.AnyIsIdentifier(tree, words.Find(tree, cancellationToken), cancellationToken);
 
     /// <summary>The simple names of the adapter classes under <paramref name="ns"/> (nested ones included).</summary>
     private static void AddAdapterNames(INamespaceSymbol ns, SortedSet<string> names)
