@@ -37,7 +37,9 @@ internal static class GeneratorTiming
         _ = compilation.SourceModule.ReferencedAssemblySymbols;
         AnalyzerPass.Settle();
         var driver = CSharpGeneratorDriver.Create([.. generators], parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
+        var noGc = AnalyzerPass.NoGcRegion.TryStart();
         var ran = driver.RunGenerators(compilation, cancellationToken);
+        AnalyzerPass.NoGcRegion.End(noGc);
         var result = ran.GetRunResult();
         if (result.Results.FirstOrDefault(r => r.Exception is not null) is { Exception: { } exception })
         {

@@ -77,7 +77,7 @@ internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnaly
             counts ??= diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             log.WriteLine(
                 $"  N={files.Count,5} run {run}/{runs}: compile {thisCompileMs:0} ms, analysis pass {pass.WallMs:0} ms; " +
-                $"Mariachi {analyzers.Where(a => a.IsMariachi).Sum(a => thisRun[a.Label]) + thisGeneratorMs:0.0} ms (generator {thisGeneratorMs:0.0}), CA2016 {Sum(thisRun, AnalyzerSet.Ca2016):0.0} ms, RS0030 {Sum(thisRun, AnalyzerSet.Rs0030):0.0} ms");
+                $"Mariachi {analyzers.Where(a => a.IsMariachi).Sum(a => thisRun[a.Label]) + thisGeneratorMs:0.0} ms (generator {thisGeneratorMs:0.0}), CA2016 {Sum(thisRun, AnalyzerSet.Ca2016):0.0} ms, RS0030 {Sum(thisRun, AnalyzerSet.Rs0030):0.0} ms; pass {pass.Gc}");
         }
 
         return new SizeResult(files.Count, lines, compileMs, passMs, mariachiMs, generators.Count == 0 ? 0 : generatorMs, best, counts!);

@@ -258,7 +258,7 @@ internal sealed class RealRunner(IReadOnlyList<MeasuredAnalyzer> analyzers, IRea
 
             log.WriteLine(
                 $"  {project.Name} ({project.Files} files) run {run}/{runs}: compile {thisCompileMs:0} ms, analysis pass {pass.WallMs:0} ms; " +
-                $"Mariachi {thisMariachiMs:0.0} ms, catalog generator {thisGeneratorMs:0.0} ms, CA2016 {Group(pass.AnalyzerMs, AnalyzerSet.Ca2016):0.0} ms, RS0030 {Group(pass.AnalyzerMs, AnalyzerSet.Rs0030):0.0} ms");
+                $"Mariachi {thisMariachiMs:0.0} ms, catalog generator {thisGeneratorMs:0.0} ms, CA2016 {Group(pass.AnalyzerMs, AnalyzerSet.Ca2016):0.0} ms, RS0030 {Group(pass.AnalyzerMs, AnalyzerSet.Rs0030):0.0} ms; pass {pass.Gc}");
         }
 
         return (new ProjectResult(

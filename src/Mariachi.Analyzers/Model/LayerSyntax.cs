@@ -11,7 +11,7 @@ namespace Mariachi.Analyzers.Core;
 
 /// <summary>
 /// What the layer rules (MAR0001, MAR0006, MAR0007, MAR0009) read from one syntax tree alone, in one pass, kept with
-/// the tree: its using aliases, its minimal-API <c>Map*</c> calls and their name arguments (possible method groups),
+/// the tree: its minimal-API <c>Map*</c> calls and their name arguments (possible method groups),
 /// the lambdas passed to <c>Use</c>/<c>Run</c> and its <c>Register</c> calls. Each rule used to scan and cache the
 /// tree on its own; on bitwarden's Core (1,659 files) the four scans and their four cache entries per tree were a
 /// sixth of what MAR0001, MAR0006 and MAR0007 spent, most of it walking every node of the files whose text said
@@ -22,7 +22,7 @@ namespace Mariachi.Analyzers.Core;
 internal sealed class LayerSyntax
 {
     private static readonly LayerSyntax Empty = new LayerSyntax(
-        ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty, ImmutableArray<ArgumentSyntax>.Empty, ImmutableArray<TextSpan>.Empty, ImmutableArray<TextSpan>.Empty);
+        ImmutableArray<TextSpan>.Empty, ImmutableArray<ArgumentSyntax>.Empty, ImmutableArray<TextSpan>.Empty, ImmutableArray<TextSpan>.Empty);
 
     private static readonly PerTreeCache<LayerSyntax> PerTree = new PerTreeCache<LayerSyntax>(Scan);
 
@@ -32,21 +32,16 @@ internal sealed class LayerSyntax
     private static readonly string[] ScanWords = [.. ControllerCode.MapMethodNames, "Use", "Run", ProcedureModel.RegisterName, .. Escapes];
 
     private LayerSyntax(
-        ImmutableArray<string> aliases,
         ImmutableArray<TextSpan> mapCalls,
         ImmutableArray<ArgumentSyntax> mapArguments,
         ImmutableArray<TextSpan> pipelineLambdas,
         ImmutableArray<TextSpan> registerCalls)
     {
-        Aliases = aliases;
         MapCalls = mapCalls;
         MapArguments = mapArguments;
         PipelineLambdas = pipelineLambdas;
         RegisterCalls = registerCalls;
     }
-
-    /// <summary>The names declared as using aliases in the tree (compilation unit and namespace usings).</summary>
-    public ImmutableArray<string> Aliases { get; }
 
     /// <summary>The spans of the tree's <c>MapGet/MapPost/...</c> invocations (<see cref="ControllerCode.MapMethodNames"/>).</summary>
     public ImmutableArray<TextSpan> MapCalls { get; }
@@ -80,13 +75,6 @@ internal sealed class LayerSyntax
     private static LayerSyntax Scan(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var root = tree.GetRoot(cancellationToken);
-        var aliases = ImmutableArray.CreateBuilder<string>();
-        if (root is CompilationUnitSyntax unit)
-        {
-            AddAliases(aliases, unit.Usings);
-            AddAliasesFromMembers(aliases, unit.Members);
-        }
-
         var source = tree.GetText(cancellationToken);
         var text = SourceTextSearch.ContainsAny(source, ScanWords, wholeWords: true, cancellationToken) ? source.ToString() : string.Empty;
         var calls = new Dictionary<TextSpan, InvocationExpressionSyntax>();
@@ -108,7 +96,7 @@ internal sealed class LayerSyntax
 
         if (calls.Count == 0)
         {
-            return aliases.Count == 0 ? Empty : new LayerSyntax(aliases.ToImmutable(), Empty.MapCalls, Empty.MapArguments, Empty.PipelineLambdas, Empty.RegisterCalls);
+            return Empty;
         }
 
         // The same tests as a walk of every node would make, on the calls whose name the text spells.
@@ -145,7 +133,7 @@ internal sealed class LayerSyntax
             }
         }
 
-        return new LayerSyntax(aliases.ToImmutable(), mapCalls.ToImmutable(), mapArguments.ToImmutable(), lambdas.ToImmutable(), registerCalls.ToImmutable());
+        return new LayerSyntax(mapCalls.ToImmutable(), mapArguments.ToImmutable(), lambdas.ToImmutable(), registerCalls.ToImmutable());
     }
 
     /// <summary>Adds the invocations whose name is <paramref name="word"/> where the text spells it as a whole word.</summary>
@@ -219,28 +207,5 @@ internal sealed class LayerSyntax
         var end = at + length;
         return (at == 0 || char.IsDigit(text[at - 1]) || !SyntaxFacts.IsIdentifierPartCharacter(text[at - 1]))
             && (end == text.Length || !SyntaxFacts.IsIdentifierPartCharacter(text[end]));
-    }
-
-    private static void AddAliasesFromMembers(ImmutableArray<string>.Builder names, SyntaxList<MemberDeclarationSyntax> members)
-    {
-        foreach (var member in members)
-        {
-            if (member is BaseNamespaceDeclarationSyntax ns)
-            {
-                AddAliases(names, ns.Usings);
-                AddAliasesFromMembers(names, ns.Members);
-            }
-        }
-    }
-
-    private static void AddAliases(ImmutableArray<string>.Builder names, SyntaxList<UsingDirectiveSyntax> usings)
-    {
-        foreach (var directive in usings)
-        {
-            if (directive.Alias is { } alias)
-            {
-                names.Add(alias.Name.Identifier.ValueText);
-            }
-        }
     }
 }

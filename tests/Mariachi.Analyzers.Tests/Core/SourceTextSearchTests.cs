@@ -89,7 +89,21 @@ public sealed class SourceTextSearchTests
         Assert.Empty(scan.MapCalls);
         Assert.Empty(scan.PipelineLambdas);
         Assert.Empty(scan.RegisterCalls);
-        Assert.Equal("Alias", Assert.Single(scan.Aliases));
+    }
+
+    [Fact]
+    public void Using_aliases_are_read_from_the_usings_of_the_file_and_its_namespaces_only()
+    {
+        var tree = CSharpSyntaxTree.ParseText(
+            "using Top = System.String;\nusing System;\nnamespace A { using Inner = System.Int32; namespace B { using Deep = System.Guid; } }\n" +
+            "class K { void M() { /* using NotAnAlias = System.Object; */ } }");
+        var aliases = new UsingAliases(CSharpCompilation.Create("t", [tree]));
+
+        Assert.True(aliases.Contains("Top", CancellationToken.None));
+        Assert.True(aliases.Contains("Inner", CancellationToken.None));
+        Assert.True(aliases.Contains("Deep", CancellationToken.None));
+        Assert.False(aliases.Contains("System", CancellationToken.None));
+        Assert.False(aliases.Contains("NotAnAlias", CancellationToken.None));
     }
 
     /// <summary>A large text of filler with <paramref name="word"/> at <paramref name="at"/>, between two given characters.</summary>
