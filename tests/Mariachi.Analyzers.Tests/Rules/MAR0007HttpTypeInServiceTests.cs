@@ -33,6 +33,45 @@ public sealed class MAR0007HttpTypeInServiceTests
         At(1, "HeaderDictionary"));
 
     [Fact]
+    public Task Types_written_only_in_code_are_reported_in_bodies_local_functions_and_initializers() => Verify(
+        """
+        using System;
+        using Microsoft.AspNetCore.Http;
+
+        public sealed class OrderService
+        {
+            public event Func<object, bool> Checked = o => o is {|#0:HttpContext|};
+
+            private readonly Func<object, object?> _as = o => o as {|#1:HttpRequest|};
+
+            public int Count(object[] items)
+            {
+                var count = 0;
+                foreach ({|#2:IResult|} item in items) { count++; }
+                try { } catch ({|#3:BadHttpRequestException|}) { }
+                if (items[0] is {|#4:HttpResponse|} { {|#10:StatusCode|}: 200 }) { count++; }
+                Func<{|#5:IResult|}?> make = {|#6:IResult|}? () => null;
+                return count + Local(null);
+
+                int Local({|#7:HttpContext|}? http) => items.Length is var n && Parse(out {|#8:PathString|} path) ? n : 0;
+            }
+
+            private static bool Parse(out {|#9:PathString|} path) { path = default; return true; }
+        }
+        """,
+        At(0, "HttpContext"),
+        At(1, "HttpRequest"),
+        At(2, "IResult"),
+        At(3, "BadHttpRequestException"),
+        At(4, "HttpResponse"),
+        At(5, "IResult"),
+        At(6, "IResult"),
+        At(7, "HttpContext"),
+        At(8, "PathString"),
+        At(9, "PathString"),
+        At(10, "HttpResponse"));
+
+    [Fact]
     public Task HTTP_server_types_in_a_service_are_reported_at_each_type_syntax_and_member_use() => Verify(
         """
         using System.Threading.Tasks;
