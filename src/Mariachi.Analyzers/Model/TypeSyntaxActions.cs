@@ -27,17 +27,6 @@ internal static class TypeSyntaxActions
 
     private static readonly Func<SyntaxNode, bool> IntoCode = node => node is not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax;
 
-    /// <summary>
-    /// The type-bearing kinds that can stand outside executable code (signatures, attributes, parameter defaults,
-    /// constraints): the syntax node action asks for these only. Lambdas, local functions, patterns, declaration
-    /// expressions, <c>as</c>/<c>is</c>, <c>foreach</c> and <c>catch</c> occur only in code the operation blocks cover,
-    /// and in a service's or controller's bodies they were calls the action made only to be told "executable".
-    /// </summary>
-    private static readonly SyntaxKind[] OutsideCodeKinds = Array.FindAll(TypeReferences.TypeBearingKinds, kind => kind is not (
-        SyntaxKind.LocalFunctionStatement or SyntaxKind.ParenthesizedLambdaExpression or SyntaxKind.DeclarationExpression
-        or SyntaxKind.DeclarationPattern or SyntaxKind.TypePattern or SyntaxKind.RecursivePattern or SyntaxKind.ForEachStatement
-        or SyntaxKind.CatchDeclaration or SyntaxKind.AsExpression or SyntaxKind.IsExpression));
-
     /// <summary>Registers <paramref name="analyze"/> on the type-bearing nodes of the members of the started type.</summary>
     public static void Register(SymbolStartAnalysisContext context, Analyze analyze)
     {
@@ -49,7 +38,7 @@ internal static class TypeSyntaxActions
                     analyze(node.Node, node.SemanticModel, node.ReportDiagnostic, node.CancellationToken);
                 }
             },
-            OutsideCodeKinds);
+            TypeReferences.TypeBearingKinds);
         context.RegisterOperationBlockAction(block =>
         {
             if (!block.IsGeneratedCode)
@@ -70,12 +59,10 @@ internal static class TypeSyntaxActions
                 continue;
             }
 
-            // Below an executable root every node is executable; the root itself is asked once.
-            var belowIsCode = IsCodeMarker(root) || IsExecutable(root);
             foreach (var node in root.DescendantNodesAndSelf(IntoCode))
             {
                 var kind = (int)node.Kind();
-                if (kind < Kinds.Length && Kinds[kind] && (node == root ? IsExecutable(root) : belowIsCode))
+                if (kind < Kinds.Length && Kinds[kind] && IsExecutable(node))
                 {
                     analyze(node, model, context.ReportDiagnostic, context.CancellationToken);
                 }
@@ -127,21 +114,17 @@ internal static class TypeSyntaxActions
     {
         for (var current = node.Parent; current is not null and not MemberDeclarationSyntax; current = current.Parent)
         {
-            if (IsCodeMarker(current))
+            switch (current)
             {
-                return true;
+                case BlockSyntax:
+                case ArrowExpressionClauseSyntax:
+                case ConstructorInitializerSyntax:
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }:
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } }:
+                    return true;
             }
         }
 
         return false;
     }
-
-    /// <summary>True for a node whose descendants are executable code (see <see cref="IsExecutable"/>).</summary>
-    private static bool IsCodeMarker(SyntaxNode node) => node switch
-    {
-        BlockSyntax or ArrowExpressionClauseSyntax or ConstructorInitializerSyntax => true,
-        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } => true,
-        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } } => true,
-        _ => false,
-    };
 }

@@ -72,6 +72,17 @@ public sealed class MAR0007HttpTypeInServiceTests
         At(10, "HttpResponse"));
 
     [Fact]
+    public Task A_type_written_in_a_primary_constructors_base_arguments_is_reported() => Verify(
+        """
+        using Microsoft.AspNetCore.Http;
+
+        public abstract class ServiceBase(object? request);
+
+        public sealed class OrderService(object o) : ServiceBase(o as {|#0:HttpRequest|});
+        """,
+        At(0, "HttpRequest"));
+
+    [Fact]
     public Task HTTP_server_types_in_a_service_are_reported_at_each_type_syntax_and_member_use() => Verify(
         """
         using System.Threading.Tasks;
