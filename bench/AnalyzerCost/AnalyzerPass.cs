@@ -15,7 +15,11 @@ internal sealed record AnalyzerPassResult(
     IReadOnlyDictionary<string, double> AnalyzerMs,
     ImmutableArray<Diagnostic> Diagnostics,
     IReadOnlyList<AnalyzerFailure> Failures,
-    GcActivity Gc);
+    GcActivity Gc)
+{
+    /// <summary>The processor time of the whole process during the pass (every thread; not the time the machine gave others).</summary>
+    public double CpuMs { get; init; }
+}
 
 /// <summary>
 /// The garbage collections during one pass (none where <see cref="AnalyzerPass.NoGcRegion"/> held) and what the pass
@@ -35,11 +39,16 @@ internal readonly record struct GcActivity(int Gen0, int Gen1, int Gen2, double 
 /// <summary>One pass of every measured analyzer over a compilation, single-threaded, with execution-time logging.</summary>
 internal static class AnalyzerPass
 {
+    /// <param name="timeEachAnalyzer">
+    /// False for a pass timed only as a whole (<see cref="MarginalCost"/>): no per-analyzer execution-time logging, whose
+    /// clock reads around every callback a build without <c>/reportanalyzer</c> does not make.
+    /// </param>
     public static async Task<AnalyzerPassResult> RunAsync(
         Compilation compilation,
         IReadOnlyList<MeasuredAnalyzer> analyzers,
         AnalyzerOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool timeEachAnalyzer = true)
     {
         // Bind the references first, as csc does for its declaration diagnostics while the analyzer driver starts:
         // otherwise whichever analyzer first asks for any symbol is charged with binding the hundreds of framework
@@ -53,24 +62,28 @@ internal static class AnalyzerPass
                 options,
                 onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(new AnalyzerFailure(analyzer.GetType().FullName ?? analyzer.GetType().Name, exception.ToString())),
                 concurrentAnalysis: false,
-                logAnalyzerExecutionTime: true,
+                logAnalyzerExecutionTime: timeEachAnalyzer,
                 reportSuppressedDiagnostics: false));
         var noGc = NoGcRegion.TryStart();
         var gc = GcActivity.Now();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         watch.Stop();
+        process.Refresh();
+        var cpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
         NoGcRegion.End(noGc);
         var gcDuring = GcActivity.Now().Since(gc);
 
         var times = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var analyzer in analyzers)
+        foreach (var analyzer in timeEachAnalyzer ? analyzers : [])
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer.Analyzer, cancellationToken).ConfigureAwait(false);
             times[analyzer.Label] = telemetry.ExecutionTime.TotalMilliseconds;
         }
 
-        return new AnalyzerPassResult(watch.Elapsed.TotalMilliseconds, times, diagnostics, [.. failures], gcDuring);
+        return new AnalyzerPassResult(watch.Elapsed.TotalMilliseconds, times, diagnostics, [.. failures], gcDuring) { CpuMs = cpuMs };
     }
 
     /// <summary>

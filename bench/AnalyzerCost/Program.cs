@@ -5,13 +5,16 @@ using Mariachi.Bench.AnalyzerCost;
 using Mariachi.Bench.AnalyzerCost.RealCode;
 using Microsoft.CodeAnalysis;
 
-const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--smoke]" +
+const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3] [--out DIR] [--only MAR0001,CA2016] [--marginal ROUNDS] [--allocations] [--smoke]" +
     " | AnalyzerCost --write-solution N DIR" +
     " | AnalyzerCost --real SOLUTION|PROJECT|FOLDER [--name NAME] [--runs 2] [--warmup 1] [--out DIR] [--only ...] [--reuse-build] [--partial] [--time-partial] [--adopted] [--projects A,B] [--configuration Release] [--property NAME=VALUE]...";
 
 // Synthetic mode (default): generated solutions of the given sizes.
 //   --smoke: one run of a 100-file solution into a temporary folder, checking that every rule reports something.
 //   --only: measure only the analyzers whose label contains one of the given texts (for profiling one rule).
+//   --marginal: after the runs of each size, that many paired rounds of the analysis pass with and without the
+//     Mariachi rules, timed as a whole (MarginalCost): their cost by difference, next to their execution times.
+//   --allocations: after the runs of each size, what each rule adds to the analysis pass's allocations (RuleAllocations).
 // Real-code mode (--real): builds the target once, then measures every C# project as its build compiled it; writes
 // analyzer-cost-real-NAME.md/json to --out (default: its work folder under the temp folder).
 //   --reuse-build: measure the compiles captured by the last build of the same NAME instead of building again.
@@ -40,6 +43,8 @@ var properties = new List<string>();
 var partial = false;
 var timePartial = false;
 var adopted = false;
+var marginalRounds = 0;
+var allocations = false;
 string[]? projectNames = null;
 (int Files, string Directory)? writeSolution = null;
 for (var i = 0; i < args.Length; i++)
@@ -57,6 +62,12 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--only":
             only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries);
+            break;
+        case "--marginal":
+            marginalRounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--allocations":
+            allocations = true;
             break;
         case "--smoke":
             smoke = true;
@@ -155,9 +166,10 @@ if (!smoke)
 }
 
 var results = new List<SizeResult>();
+var measuring = new Runner(setup, analyzers, generators, Console.Out) { MarginalRounds = smoke ? 1 : marginalRounds, Allocations = allocations };
 foreach (var size in sizes)
 {
-    results.Add(await runner.MeasureAsync(size, runs, CancellationToken.None));
+    results.Add(await measuring.MeasureAsync(size, runs, CancellationToken.None));
 }
 
 var report = new Report(analyzers, results, runs, machine + " Load average at the end: " + Machine.LoadAverage() + ".");
@@ -186,6 +198,12 @@ if (smoke)
     if (missing.Count > 0)
     {
         Console.Error.WriteLine($"SMOKE FAILED: no diagnostic for {string.Join(", ", missing)}");
+        return 1;
+    }
+
+    if (results[0].Marginal is null)
+    {
+        Console.Error.WriteLine("SMOKE FAILED: no cost by difference (--marginal) was measured");
         return 1;
     }
 

@@ -56,6 +56,16 @@ internal sealed class Report(IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnl
         }
 
         md.AppendLine();
+        if (results.Any(r => r.Marginal is not null))
+        {
+            AppendMarginal(md);
+        }
+
+        if (results.Any(r => r.AllocatedMbByRule is not null))
+        {
+            AppendAllocations(md);
+        }
+
         md.AppendLine("Time per file (µs/file) and growth: µs/file at the largest size over µs/file at a smaller one (1.00 = linear; below 1, a fixed per-compilation cost is being spread over more files).");
         md.AppendLine();
         md.Append("| Rule |");
@@ -123,6 +133,42 @@ internal sealed class Report(IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnl
             row.Append(Invariant, $" {Growth(ms, 0):0.00} | {Growth(ms, 1):0.00} |");
             return row.ToString();
         }
+    }
+
+    /// <summary>The rules' cost by difference (<see cref="MarginalCost"/>), next to the table of execution times.</summary>
+    private void AppendMarginal(StringBuilder md)
+    {
+        md.AppendLine("By difference (`--marginal`): the analysis pass over fresh compilations with every analyzer and without Mariachi's, timed as a whole without per-analyzer clocks, in paired rounds that alternate which goes first: the median difference (and the range of the rounds) by wall clock and by the process's processor time, plus the catalog generator's best run. It charges the rules neither with binding the driver does anyway for the other operation analyzers nor with the per-callback clock reads of the execution times, and includes the driver's dispatch of their actions; but it carries the noise of two whole passes.");
+        md.AppendLine();
+        md.AppendLine("| Files | Rounds | Pass with Mariachi, wall (processor) | Pass without | Difference, wall (range) | Difference, processor (range) | + catalog generator (wall, processor) | Share of compile (wall, processor) | Allocated by the rules |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            if (r.Marginal is { Wall: var w, Cpu: var c } m)
+            {
+                md.AppendLine(Invariant,
+                    $"| {r.Files} | {m.Rounds} | {w.WithMs:0} ({c.WithMs:0}) | {w.WithoutMs:0} ({c.WithoutMs:0}) | {w.DifferenceMs:0} ({w.DifferenceMinMs:0} to {w.DifferenceMaxMs:0}) | {c.DifferenceMs:0} ({c.DifferenceMinMs:0} to {c.DifferenceMaxMs:0}) | " +
+                    $"{w.DifferenceMs + r.GeneratorMs:0}, {c.DifferenceMs + r.GeneratorMs:0} | {100 * (w.DifferenceMs + r.GeneratorMs) / r.CompileMs:0.00}%, {100 * (c.DifferenceMs + r.GeneratorMs) / r.CompileMs:0.00}% | {m.AllocatedMb:0} MB |");
+            }
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>What each rule allocates in a pass (<see cref="RuleAllocations"/>).</summary>
+    private void AppendAllocations(StringBuilder md)
+    {
+        var measured = results.Where(r => r.AllocatedMbByRule is not null).ToList();
+        md.AppendLine("Allocated in the analysis pass (`--allocations`, MB): a pass with the rule and the other analyzers less a pass with the others alone (one pass each: bytes do not vary as times do; caches the rules share are counted in each that uses them).");
+        md.AppendLine();
+        md.AppendLine("| Rule |" + string.Concat(measured.Select(r => string.Create(Invariant, $" MB, N={r.Files} |"))));
+        md.AppendLine("|---|" + string.Concat(measured.Select(_ => "---:|")));
+        foreach (var rule in measured[0].AllocatedMbByRule!.Keys)
+        {
+            md.AppendLine($"| {(rule == MariachiTotal ? $"**{rule}**" : rule)} |" + string.Concat(measured.Select(r => string.Create(Invariant, $" {r.AllocatedMbByRule![rule]:0.0} |"))));
+        }
+
+        md.AppendLine();
     }
 
     /// <summary>The issue's targets, each with whether it is met and the numbers behind it.</summary>

@@ -14,7 +14,14 @@ internal sealed record SizeResult(
     double MariachiTotalMs,
     double GeneratorMs,
     IReadOnlyDictionary<string, double> AnalyzerMs,
-    IReadOnlyDictionary<string, int> DiagnosticCounts);
+    IReadOnlyDictionary<string, int> DiagnosticCounts)
+{
+    /// <summary>The rules' cost by difference (<c>--marginal</c>, see <see cref="MarginalCost"/>), else null.</summary>
+    public MarginalResult? Marginal { get; init; }
+
+    /// <summary>The MB each rule adds to the pass's allocations (<c>--allocations</c>, see <see cref="RuleAllocations"/>), else null.</summary>
+    public IReadOnlyDictionary<string, double>? AllocatedMbByRule { get; init; }
+}
 
 /// <summary>
 /// Measures one size: the compile without analyzers (parse, then one Emit that binds, checks and writes the assembly,
@@ -27,6 +34,12 @@ internal sealed record SizeResult(
 /// </summary>
 internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnalyzer> analyzers, IReadOnlyList<ISourceGenerator> generators, TextWriter log)
 {
+    /// <summary>Paired rounds of <see cref="MarginalCost"/> after the runs of each size (<c>--marginal</c>); 0 for none.</summary>
+    public int MarginalRounds { get; init; }
+
+    /// <summary>Whether to measure what each rule allocates after the runs of each size (<c>--allocations</c>).</summary>
+    public bool Allocations { get; init; }
+
     public async Task<SizeResult> MeasureAsync(int size, int runs, CancellationToken cancellationToken)
     {
         var files = SyntheticSolution.Generate(size);
@@ -80,7 +93,16 @@ internal sealed class Runner(CompilationSetup setup, IReadOnlyList<MeasuredAnaly
                 $"Mariachi {analyzers.Where(a => a.IsMariachi).Sum(a => thisRun[a.Label]) + thisGeneratorMs:0.0} ms (generator {thisGeneratorMs:0.0}), CA2016 {Sum(thisRun, AnalyzerSet.Ca2016):0.0} ms, RS0030 {Sum(thisRun, AnalyzerSet.Rs0030):0.0} ms; pass {pass.Gc}");
         }
 
-        return new SizeResult(files.Count, lines, compileMs, passMs, mariachiMs, generators.Count == 0 ? 0 : generatorMs, best, counts!);
+        Compilation Fresh() => GeneratorTiming.WithGeneratedFiles(setup.Compile(CompilationSetup.Parse(files)), cancellationToken);
+        var marginal = await MarginalCost.MeasureAsync(Fresh, analyzers, CompilationSetup.AnalyzerOptions, MarginalRounds, log, $"N={files.Count,5}", cancellationToken).ConfigureAwait(false);
+        var allocations = Allocations
+            ? await RuleAllocations.MeasureAsync(Fresh, analyzers, CompilationSetup.AnalyzerOptions, log, cancellationToken).ConfigureAwait(false)
+            : null;
+        return new SizeResult(files.Count, lines, compileMs, passMs, mariachiMs, generators.Count == 0 ? 0 : generatorMs, best, counts!)
+        {
+            Marginal = marginal,
+            AllocatedMbByRule = allocations,
+        };
 
         double Sum(IReadOnlyDictionary<string, double> times, string group) => analyzers.Where(a => a.Group == group).Sum(a => times[a.Label]);
     }

@@ -1,13 +1,14 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Mariachi.Analyzers.Core;
 
-/// <summary>The part of a layer rule that decides, per type, where the layer's code is (and registers the references there).</summary>
+/// <summary>The part of a layer rule that decides, per type, where the layer's code is (and so where to look for the references).</summary>
 internal interface ILayerCode
 {
-    /// <summary>Registers <paramref name="references"/> on the members of the started type that are the layer's code.</summary>
-    void Register(SymbolStartAnalysisContext context, LayerReferences references);
+    /// <summary>The analysis of <paramref name="type"/>'s own members that are the layer's code, or null when none are.</summary>
+    TypeSyntaxActions.TypeAnalysis? For(INamedTypeSymbol type, LayerReferences references, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -30,15 +31,11 @@ public abstract class LayerReferenceAnalyzer : DiagnosticAnalyzer
             }
 
             var isTestProject = Layers.IsTestProject(start.Compilation);
-            start.RegisterSymbolStartAction(
-                type =>
-                {
-                    if (!type.IsGeneratedCode && (!isTestProject || LayerReferences.IncludesTests(type.Symbol, options)))
-                    {
-                        layer.Code.Register(type, layer.References);
-                    }
-                },
-                SymbolKind.NamedType);
+            TypeSyntaxActions.Register(
+                start,
+                (type, cancellationToken) => !isTestProject || LayerReferences.IncludesTests(type, options)
+                    ? layer.Code.For(type, layer.References, cancellationToken)
+                    : null);
         });
     }
 

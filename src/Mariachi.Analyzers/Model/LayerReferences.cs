@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Mariachi.Analyzers.Core;
 
@@ -63,14 +62,13 @@ internal sealed class LayerReferences
     public delegate string? Classifier(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Looks at the members of the type <paramref name="context"/> started on: all of them are code of
-    /// <paramref name="layer"/> when it is given, else <paramref name="classify"/> decides per node.
+    /// The analysis of one type's members: all of them are code of <paramref name="layer"/> when it is given, else
+    /// <paramref name="classify"/> decides per node.
     /// </summary>
-    public void Register(SymbolStartAnalysisContext context, string? layer, Classifier? classify)
-    {
-        TypeSyntaxActions.Register(context, (node, model, report, cancellationToken) => AnalyzeTypeSyntax(node, model, report, layer, classify, cancellationToken));
-        context.RegisterOperationAction(operation => AnalyzeMemberUse(operation, layer, classify), TypeReferences.MemberUseKinds);
-    }
+    public TypeSyntaxActions.TypeAnalysis For(string? layer, Classifier? classify) =>
+        new TypeSyntaxActions.TypeAnalysis(
+            (node, model, report, cancellationToken) => AnalyzeTypeSyntax(node, model, report, layer, classify, cancellationToken),
+            (operation, model, report, cancellationToken) => AnalyzeMemberUse(operation, model, report, layer, classify, cancellationToken));
 
     private void AnalyzeTypeSyntax(
         SyntaxNode node, SemanticModel model, Action<Diagnostic> report, string? layer, Classifier? classify, CancellationToken cancellationToken)
@@ -101,19 +99,17 @@ internal sealed class LayerReferences
         }
     }
 
-    private void AnalyzeMemberUse(OperationAnalysisContext context, string? layer, Classifier? classify)
+    private void AnalyzeMemberUse(
+        IOperation operation, SemanticModel model, Action<Diagnostic> report, string? layer, Classifier? classify, CancellationToken cancellationToken)
     {
-        var operation = context.Operation;
-        if (context.IsGeneratedCode
-            || TypeReferences.UsedMember(operation)?.ContainingType is not { } type
+        if (TypeReferences.UsedMember(operation)?.ContainingType is not { } type
             || !_isForbidden(type, _options.For(operation.Syntax.SyntaxTree))
-            || TypeReferences.IsInNameOf(operation)
-            || operation.SemanticModel is not { } model)
+            || TypeReferences.IsInNameOf(operation))
         {
             return;
         }
 
-        var found = layer ?? classify?.Invoke(operation.Syntax, model, context.CancellationToken);
+        var found = layer ?? classify?.Invoke(operation.Syntax, model, cancellationToken);
         if (found is null
             || (_exemptRegistrations && ServiceRegistrations.ContainsOperation(operation))
             || !HandWrittenCode.IsReportable(operation.Syntax))
@@ -121,7 +117,7 @@ internal sealed class LayerReferences
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(_descriptor, operation.Syntax.GetLocation(), Display(type), found));
+        report(Diagnostic.Create(_descriptor, operation.Syntax.GetLocation(), Display(type), found));
     }
 
     private static string Display(ITypeSymbol type) =>

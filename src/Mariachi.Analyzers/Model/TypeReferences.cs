@@ -45,14 +45,8 @@ internal static class TypeReferences
     };
 
     /// <summary>The operations that use a member: calls, property/field/event access, method groups.</summary>
-    public static readonly OperationKind[] MemberUseKinds =
-    {
-        OperationKind.Invocation,
-        OperationKind.PropertyReference,
-        OperationKind.FieldReference,
-        OperationKind.EventReference,
-        OperationKind.MethodReference,
-    };
+    public static bool IsMemberUseKind(OperationKind kind) =>
+        kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.EventReference or OperationKind.MethodReference;
 
     /// <summary>
     /// The type names a type-bearing node (one of <see cref="TypeBearingKinds"/>) writes: its type with nullable,
@@ -75,7 +69,7 @@ internal static class TypeReferences
     }
 
     /// <summary>
-    /// The member <paramref name="operation"/> (one of <see cref="MemberUseKinds"/>) uses, or null: implicit
+    /// The member <paramref name="operation"/> (of a <see cref="IsMemberUseKind"/> kind) uses, or null: implicit
     /// operations, the members set by an object initializer (its type syntax counts) and field declarations. A use
     /// inside <c>nameof</c> is not a reference either; <see cref="IsInNameOf"/> walks every ancestor, so a rule asks it
     /// only for a member it would report.

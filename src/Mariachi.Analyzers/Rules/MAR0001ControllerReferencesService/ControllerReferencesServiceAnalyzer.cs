@@ -38,7 +38,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             }
 
             var state = new State(start.Compilation, symbols, options);
-            start.RegisterSymbolStartAction(state.AnalyzeType, SymbolKind.NamedType);
+            TypeSyntaxActions.Register(start, state.AnalysisOf);
         });
     }
 
@@ -66,31 +66,20 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         /// Decides once per type whether its members can be controller code, and looks inside only those that
         /// can: most types of a solution are neither controllers nor hold minimal-API handlers, and cost nothing.
         /// </summary>
-        public void AnalyzeType(SymbolStartAnalysisContext context)
+        public TypeSyntaxActions.TypeAnalysis? AnalysisOf(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            if (context.IsGeneratedCode)
-            {
-                return;
-            }
-
-            var type = (INamedTypeSymbol)context.Symbol;
-            var scope = _code.ScopeOf(type, _options, context.CancellationToken);
+            var scope = _code.ScopeOf(type, _options, cancellationToken);
             if (scope == TypeScope.None)
             {
-                return;
+                return null;
             }
 
-            // Actions registered here run on this type's own members only (nested types start on their own),
-            // so inside a controller every node is this type's controller code and needs no classification.
+            // The analysis covers this type's own members only (nested types are decided on their own), so inside
+            // a controller every node is this type's controller code and needs no classification.
             var controller = scope == TypeScope.Controller ? type : null;
-            TypeSyntaxActions.Register(context, (node, model, report, cancellationToken) => AnalyzeTypeSyntax(node, model, report, controller, cancellationToken));
-            context.RegisterOperationAction(
-                operation => AnalyzeMemberUse(operation, controller),
-                OperationKind.Invocation,
-                OperationKind.PropertyReference,
-                OperationKind.FieldReference,
-                OperationKind.EventReference,
-                OperationKind.MethodReference);
+            return new TypeSyntaxActions.TypeAnalysis(
+                (node, model, report, token) => AnalyzeTypeSyntax(node, model, report, controller, token),
+                (operation, model, report, token) => AnalyzeMemberUse(operation, model, report, controller, token));
         }
 
         private void AnalyzeTypeSyntax(
@@ -132,13 +121,8 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void AnalyzeMemberUse(OperationAnalysisContext context, INamedTypeSymbol? controller)
+        private void AnalyzeMemberUse(IOperation operation, SemanticModel model, Action<Diagnostic> report, INamedTypeSymbol? controller, CancellationToken cancellationToken)
         {
-            var operation = context.Operation;
-            if (context.IsGeneratedCode || operation.IsImplicit || operation.SemanticModel is not { } model)
-            {
-                return;
-            }
 
             ISymbol? member;
             var site = ReferenceSite.MemberUse;
@@ -173,11 +157,11 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (!IsControllerCode(operation.Syntax, model, options, controller, context.CancellationToken, out var codeType))
+            if (!IsControllerCode(operation.Syntax, model, options, controller, cancellationToken, out var codeType))
             {
                 // A service method passed straight to MapGet & co. is a handler that is a service member: the
                 // method group at the Map call is where the controller reaches the service.
-                if (!(operation is IMethodReferenceOperation && IsMapHandlerArgument(operation, model, context.CancellationToken)))
+                if (!(operation is IMethodReferenceOperation && IsMapHandlerArgument(operation, model, cancellationToken)))
                 {
                     return;
                 }
@@ -192,7 +176,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 DiagnosticDescriptors.ControllerReferencesService,
                 operation.Syntax.GetLocation(),
                 ReferenceSites.MessageArguments(site, Display(serviceType), member, extension)));

@@ -1,7 +1,6 @@
 using System.Threading;
 using Mariachi.Analyzers.Core;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Mariachi.Analyzers.Rules;
 
@@ -27,23 +26,21 @@ internal sealed class ControllerOrFacadeCode : ILayerCode
         _facades = new FacadeCode(compilation);
     }
 
-    /// <summary>Registers <paramref name="references"/> on the members of the started type that are controller or facade code.</summary>
-    public void Register(SymbolStartAnalysisContext context, LayerReferences references)
+    /// <summary>The analysis of <paramref name="type"/>'s members that are controller or facade code, or null.</summary>
+    public TypeSyntaxActions.TypeAnalysis? For(INamedTypeSymbol type, LayerReferences references, CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        var scope = _controllers.ScopeOf(type, _options, context.CancellationToken);
+        var scope = _controllers.ScopeOf(type, _options, cancellationToken);
         if (scope == TypeScope.Controller || IsInHub(type))
         {
-            references.Register(context, Controller, null);
+            return references.For(Controller, null);
         }
-        else if (IsInFacadeType(type))
+
+        if (IsInFacadeType(type))
         {
-            references.Register(context, Facade, null);
+            return references.For(Facade, null);
         }
-        else if (scope == TypeScope.Mixed || _facades.MayHoldPipelineLambdas(type, context.CancellationToken))
-        {
-            references.Register(context, null, Classify);
-        }
+
+        return scope == TypeScope.Mixed || _facades.MayHoldPipelineLambdas(type, cancellationToken) ? references.For(null, Classify) : null;
     }
 
     private string? Classify(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)

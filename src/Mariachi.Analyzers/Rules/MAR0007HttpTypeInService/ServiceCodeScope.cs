@@ -2,7 +2,6 @@ using System.Threading;
 using Mariachi.Analyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Mariachi.Analyzers.Rules;
 
@@ -23,10 +22,9 @@ internal sealed class ServiceCodeScope : ILayerCode
         _serviceCode = new ServiceCode(symbols);
     }
 
-    /// <summary>Registers <paramref name="references"/> on the members of the started type that are service code.</summary>
-    public void Register(SymbolStartAnalysisContext context, LayerReferences references)
+    /// <summary>The analysis of <paramref name="type"/>'s members that are service code, or null.</summary>
+    public TypeSyntaxActions.TypeAnalysis? For(INamedTypeSymbol type, LayerReferences references, CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
         var serviceIn = 0;
         var declarations = type.DeclaringSyntaxReferences;
         foreach (var declaration in declarations)
@@ -39,12 +37,10 @@ internal sealed class ServiceCodeScope : ILayerCode
 
         if (serviceIn > 0 && serviceIn == declarations.Length)
         {
-            references.Register(context, Service, null);
+            return references.For(Service, null);
         }
-        else if (serviceIn > 0 || ServiceCode.MayHoldHandlers(declarations, context.CancellationToken))
-        {
-            references.Register(context, null, Classify);
-        }
+
+        return serviceIn > 0 || ServiceCode.MayHoldHandlers(declarations, cancellationToken) ? references.For(null, Classify) : null;
     }
 
     private string? Classify(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
