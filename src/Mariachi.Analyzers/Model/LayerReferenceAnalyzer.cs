@@ -31,11 +31,17 @@ public abstract class LayerReferenceAnalyzer : DiagnosticAnalyzer
             }
 
             var isTestProject = Layers.IsTestProject(start.Compilation);
-            TypeSyntaxActions.Register(
-                start,
-                (type, cancellationToken) => !isTestProject || LayerReferences.IncludesTests(type, options)
-                    ? layer.Code.For(type, layer.References, cancellationToken)
-                    : null);
+            start.RegisterSymbolStartAction(
+                type =>
+                {
+                    if (!type.IsGeneratedCode
+                        && (!isTestProject || LayerReferences.IncludesTests(type.Symbol, options))
+                        && layer.Code.For((INamedTypeSymbol)type.Symbol, layer.References, type.CancellationToken) is { } analysis)
+                    {
+                        TypeSyntaxActions.Register(type, analysis);
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 

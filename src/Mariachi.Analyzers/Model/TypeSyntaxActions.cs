@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -21,11 +20,14 @@ namespace Mariachi.Analyzers.Core;
 /// IdentityServer's Razor hosts, where every member is controller code, that was most of what MAR0006 and MAR0001
 /// spent binding. Generated code (as the context says) is skipped, see <see cref="HandWrittenCode"/>.
 /// <para>
-/// The actions are registered once per compilation and look up the type's analysis, rather than registered per type
-/// from a symbol-start action: for every member of a type that registered actions there, the driver builds the
-/// member's own tables of actions by syntax kind, which on the generated bench code was nearly all MAR0007 allocated
-/// (18 MB of 18 at N=534) and most of what MAR0001 and MAR0006 did; and member uses are read from the operation block
-/// instead of one operation action per use, so the types a rule skips cost one look-up per block and per signature node.
+/// A rule registers per type, from a symbol-start action, so the types it skips cost nothing. The syntax node action
+/// asks for a type's declaration, not for each type-bearing kind: for each member of such a type the analyzer driver
+/// builds the member's own table of actions by syntax kind, and with the 26 type-bearing kinds those tables were
+/// nearly all MAR0007 allocated on the generated bench code (18 MB of 18 at N=534). Member uses are read from the
+/// operation block for the same reason, instead of one operation action per kind of use. (Registering once per
+/// compilation with a per-type look-up instead cost bitwarden's Core, where few types are a layer's, a callback per
+/// member of every type: MAR0007 181 -> 365 ms.)
+/// </para>
 /// </para>
 /// </summary>
 internal static class TypeSyntaxActions
@@ -38,6 +40,25 @@ internal static class TypeSyntaxActions
 
     /// <summary>Indexed by <see cref="SyntaxKind"/>: a look-up per node of every body walked, cheaper than a set.</summary>
     private static readonly bool[] Kinds = KindTable();
+
+    /// <summary>
+    /// The declarations whose signatures <see cref="AnalyzeSignatures"/> reads: the kinds of type declarations, and
+    /// top-level statements. Few kinds on purpose: for each member of a type whose symbol-start
+    /// action registers syntax node actions, the analyzer driver builds the member's own table of actions by kind, and
+    /// with one entry per type-bearing kind (26) those tables were nearly all MAR0007 allocated on the generated code
+    /// (18 MB of 18 at N=534).
+    /// </summary>
+    private static readonly SyntaxKind[] DeclarationKinds =
+    {
+        SyntaxKind.ClassDeclaration,
+        SyntaxKind.StructDeclaration,
+        SyntaxKind.InterfaceDeclaration,
+        SyntaxKind.RecordDeclaration,
+        SyntaxKind.RecordStructDeclaration,
+        SyntaxKind.EnumDeclaration,
+        SyntaxKind.DelegateDeclaration,
+        SyntaxKind.GlobalStatement,
+    };
 
     private static readonly Func<SyntaxNode, bool> IntoCode = node => node is not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax;
 
@@ -55,37 +76,50 @@ internal static class TypeSyntaxActions
         public AnalyzeMemberUse MemberUse { get; }
     }
 
-    /// <summary>
-    /// Registers the actions of a compilation: each type's analysis is asked of <paramref name="forType"/> once (in
-    /// any thread; it must be thread-safe) and applied to the type-bearing nodes and member uses of its own members.
-    /// </summary>
-    public static void Register(CompilationStartAnalysisContext context, Func<INamedTypeSymbol, CancellationToken, TypeAnalysis?> forType)
+    /// <summary>Registers <paramref name="analysis"/> on the type <paramref name="context"/> started on (its own members; nested types start on their own).</summary>
+    public static void Register(SymbolStartAnalysisContext context, TypeAnalysis analysis)
     {
-        var byType = new ConcurrentDictionary<INamedTypeSymbol, TypeAnalysis?>(SymbolEqualityComparer.Default);
         context.RegisterSyntaxNodeAction(
-            node =>
+            declaration =>
             {
-                if (!node.IsGeneratedCode
-                    && For(node.ContainingSymbol, node.CancellationToken) is { } analysis
-                    && !IsExecutable(node.Node))
+                if (!declaration.IsGeneratedCode)
                 {
-                    analysis.TypeSyntax(node.Node, node.SemanticModel, node.ReportDiagnostic, node.CancellationToken);
+                    AnalyzeSignatures(declaration, analysis);
                 }
             },
-            TypeReferences.TypeBearingKinds);
+            DeclarationKinds);
         context.RegisterOperationBlockAction(block =>
         {
-            if (!block.IsGeneratedCode && For(block.OwningSymbol, block.CancellationToken) is { } analysis)
+            if (!block.IsGeneratedCode)
             {
                 AnalyzeCode(block, analysis);
             }
         });
-
-        TypeAnalysis? For(ISymbol? symbol, CancellationToken cancellationToken) =>
-            (symbol as INamedTypeSymbol ?? symbol?.ContainingType) is { } type
-                ? byType.GetOrAdd(type, t => forType(t, cancellationToken))
-                : null;
     }
+
+    /// <summary>
+    /// The type-bearing nodes of one type declaration outside executable code (which the operation blocks cover): its
+    /// header (attributes, base list, primary constructor parameters, constraints) and its members' signatures,
+    /// attributes and parameter defaults, not its nested types (they start on their own). For a top-level statement, its
+    /// code outside blocks, which no operation block's walk reaches.
+    /// </summary>
+    private static void AnalyzeSignatures(SyntaxNodeAnalysisContext context, TypeAnalysis analysis)
+    {
+        var declaration = context.Node;
+        Action<Diagnostic>? report = null;
+        foreach (var node in declaration.DescendantNodesAndSelf(child => child == declaration || IsSignatureOf(child)))
+        {
+            var kind = (int)node.Kind();
+            if (kind < Kinds.Length && Kinds[kind] && (node == declaration || IsSignatureOf(node)))
+            {
+                analysis.TypeSyntax(node, context.SemanticModel, report ??= context.ReportDiagnostic, context.CancellationToken);
+            }
+        }
+    }
+
+    /// <summary>True for a node below a declaration that is neither executable code nor another type's declaration.</summary>
+    private static bool IsSignatureOf(SyntaxNode node) =>
+        !IsExecutableRoot(node) && node is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or BaseNamespaceDeclarationSyntax);
 
     private static void AnalyzeCode(OperationBlockAnalysisContext context, TypeAnalysis analysis)
     {
@@ -157,6 +191,15 @@ internal static class TypeSyntaxActions
 
         return false;
     }
+
+    /// <summary>The root of executable code below a declaration (see <see cref="IsExecutable"/>).</summary>
+    private static bool IsExecutableRoot(SyntaxNode node) => node switch
+    {
+        BlockSyntax or ArrowExpressionClauseSyntax or ConstructorInitializerSyntax => true,
+        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } => true,
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } } => true,
+        _ => false,
+    };
 
     /// <summary>
     /// True for a node inside executable code: a body (block or expression), a field or property initializer, or a

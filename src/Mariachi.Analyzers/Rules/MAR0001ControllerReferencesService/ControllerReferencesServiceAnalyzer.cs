@@ -38,7 +38,7 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
             }
 
             var state = new State(start.Compilation, symbols, options);
-            TypeSyntaxActions.Register(start, state.AnalysisOf);
+            start.RegisterSymbolStartAction(state.AnalyzeType, SymbolKind.NamedType);
         });
     }
 
@@ -66,20 +66,28 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
         /// Decides once per type whether its members can be controller code, and looks inside only those that
         /// can: most types of a solution are neither controllers nor hold minimal-API handlers, and cost nothing.
         /// </summary>
-        public TypeSyntaxActions.TypeAnalysis? AnalysisOf(INamedTypeSymbol type, CancellationToken cancellationToken)
+        public void AnalyzeType(SymbolStartAnalysisContext context)
         {
-            var scope = _code.ScopeOf(type, _options, cancellationToken);
-            if (scope == TypeScope.None)
+            if (context.IsGeneratedCode)
             {
-                return null;
+                return;
             }
 
-            // The analysis covers this type's own members only (nested types are decided on their own), so inside
-            // a controller every node is this type's controller code and needs no classification.
+            var type = (INamedTypeSymbol)context.Symbol;
+            var scope = _code.ScopeOf(type, _options, context.CancellationToken);
+            if (scope == TypeScope.None)
+            {
+                return;
+            }
+
+            // Actions registered here run on this type's own members only (nested types start on their own),
+            // so inside a controller every node is this type's controller code and needs no classification.
             var controller = scope == TypeScope.Controller ? type : null;
-            return new TypeSyntaxActions.TypeAnalysis(
-                (node, model, report, token) => AnalyzeTypeSyntax(node, model, report, controller, token),
-                (operation, model, report, token) => AnalyzeMemberUse(operation, model, report, controller, token));
+            TypeSyntaxActions.Register(
+                context,
+                new TypeSyntaxActions.TypeAnalysis(
+                    (node, model, report, cancellationToken) => AnalyzeTypeSyntax(node, model, report, controller, cancellationToken),
+                    (operation, model, report, cancellationToken) => AnalyzeMemberUse(operation, model, report, controller, cancellationToken)));
         }
 
         private void AnalyzeTypeSyntax(

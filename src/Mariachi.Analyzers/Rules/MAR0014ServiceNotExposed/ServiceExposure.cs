@@ -27,6 +27,7 @@ internal sealed class ServiceExposure
     private readonly IAssemblySymbol _assembly;
     private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _candidates = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _reached = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _users = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
     private int _registers;
 
     public ServiceExposure(KnownSymbols symbols, OptionsCache options)
@@ -37,8 +38,8 @@ internal sealed class ServiceExposure
         _assembly = symbols.Compilation.Assembly;
     }
 
-    /// <summary>Records a candidate; in a service, module or hosted service (or a type nested in one), what it uses.</summary>
-    public void AnalyzeType(SymbolStartAnalysisContext context)
+    /// <summary>Records a candidate; in a service, module or hosted service (or a type nested in one), the types its members' signatures reach.</summary>
+    public void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var options = _options.For(type.Locations.FirstOrDefault()?.SourceTree);
@@ -47,7 +48,7 @@ internal sealed class ServiceExposure
             _candidates.TryAdd(type, 0);
         }
 
-        if (!IsInUser(type, options))
+        if (!IsUser(type))
         {
             return;
         }
@@ -72,17 +73,36 @@ internal sealed class ServiceExposure
                     break;
             }
         }
-
-        context.RegisterOperationAction(
-            operation => ReachUse(operation.Operation, type),
-            OperationKind.Invocation,
-            OperationKind.MethodReference,
-            OperationKind.PropertyReference,
-            OperationKind.FieldReference,
-            OperationKind.EventReference,
-            OperationKind.ObjectCreation,
-            OperationKind.TypeOf);
     }
+
+    /// <summary>
+    /// A member use, creation or <c>typeof</c> in the code of a service, module or hosted service: what it reaches.
+    /// Registered once per compilation and decided by the code's type (cached), not from a symbol-start action per
+    /// type: for each member of a type that registers actions there, the analyzer driver builds that member's own
+    /// tables of actions.
+    /// </summary>
+    public void AnalyzeUse(OperationAnalysisContext context)
+    {
+        if ((context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType) is { } type && IsUser(type))
+        {
+            ReachUse(context.Operation, type);
+        }
+    }
+
+    /// <summary>The operations <see cref="AnalyzeUse"/> looks at.</summary>
+    public static readonly OperationKind[] UseKinds =
+    {
+        OperationKind.Invocation,
+        OperationKind.MethodReference,
+        OperationKind.PropertyReference,
+        OperationKind.FieldReference,
+        OperationKind.EventReference,
+        OperationKind.ObjectCreation,
+        OperationKind.TypeOf,
+    };
+
+    private bool IsUser(INamedTypeSymbol type) =>
+        _users.GetOrAdd(type, t => IsInUser(t, _options.For(t.Locations.FirstOrDefault()?.SourceTree)));
 
     /// <summary>A <c>Register</c> call: the compilation registers procedures, and its handler reaches what it uses.</summary>
     public void AnalyzeRegistration(OperationAnalysisContext context)

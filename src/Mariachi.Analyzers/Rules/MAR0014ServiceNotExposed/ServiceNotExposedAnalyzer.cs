@@ -37,7 +37,8 @@ public sealed class ServiceNotExposedAnalyzer : DiagnosticAnalyzer
             }
 
             var exposure = new ServiceExposure(symbols, options);
-            start.RegisterSymbolStartAction(exposure.AnalyzeType, SymbolKind.NamedType);
+            start.RegisterSymbolAction(exposure.AnalyzeType, SymbolKind.NamedType);
+            start.RegisterOperationAction(exposure.AnalyzeUse, ServiceExposure.UseKinds);
             start.RegisterOperationAction(exposure.AnalyzeRegistration, OperationKind.Invocation);
             start.RegisterCompilationEndAction(exposure.Report);
         });
