@@ -15,6 +15,7 @@ const string Usage = "Usage: AnalyzerCost [--sizes 500,1000,2000,4000] [--runs 3
 //   --marginal: after the runs of each size, that many paired rounds of the analysis pass with and without the
 //     Mariachi rules, timed as a whole (MarginalCost): their cost by difference, next to their execution times.
 //   --allocations: after the runs of each size, what each rule adds to the analysis pass's allocations (RuleAllocations).
+//   --smoke runs one round of --marginal and --allocations too.
 // Real-code mode (--real): builds the target once, then measures every C# project as its build compiled it; writes
 // analyzer-cost-real-NAME.md/json to --out (default: its work folder under the temp folder).
 //   --reuse-build: measure the compiles captured by the last build of the same NAME instead of building again.
@@ -166,7 +167,7 @@ if (!smoke)
 }
 
 var results = new List<SizeResult>();
-var measuring = new Runner(setup, analyzers, generators, Console.Out) { MarginalRounds = smoke ? 1 : marginalRounds, Allocations = allocations };
+var measuring = new Runner(setup, analyzers, generators, Console.Out) { MarginalRounds = smoke ? 1 : marginalRounds, Allocations = allocations || smoke };
 foreach (var size in sizes)
 {
     results.Add(await measuring.MeasureAsync(size, runs, CancellationToken.None));
@@ -204,6 +205,13 @@ if (smoke)
     if (results[0].Marginal is null)
     {
         Console.Error.WriteLine("SMOKE FAILED: no cost by difference (--marginal) was measured");
+        return 1;
+    }
+
+    var rules = analyzers.Where(a => a.IsMariachi).Select(a => a.Rule).Distinct().ToList();
+    if (results[0].AllocatedMbByRule is not { } allocated || rules.Any(rule => !allocated.ContainsKey(rule)))
+    {
+        Console.Error.WriteLine("SMOKE FAILED: not every rule's allocations (--allocations) were measured");
         return 1;
     }
 

@@ -12,6 +12,8 @@ public sealed class AnalyzerCostSmokeTests
         Assert.True(exitCode == 0, output);
         Assert.Contains("SMOKE OK", output, StringComparison.Ordinal);
         Assert.Contains("| **Mariachi, all rules** |", output, StringComparison.Ordinal);
+        Assert.Contains("By difference (`--marginal`)", output, StringComparison.Ordinal);
+        Assert.Contains("Allocated in the analysis pass (`--allocations`, MB)", output, StringComparison.Ordinal);
     }
 }
 
