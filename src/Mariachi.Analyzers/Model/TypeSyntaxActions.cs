@@ -28,7 +28,6 @@ namespace Mariachi.Analyzers.Core;
 /// compilation with a per-type look-up instead cost bitwarden's Core, where few types are a layer's, a callback per
 /// member of every type: MAR0007 181 -> 365 ms.)
 /// </para>
-/// </para>
 /// </summary>
 internal static class TypeSyntaxActions
 {

@@ -131,7 +131,6 @@ public sealed class ControllerReferencesServiceAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeMemberUse(IOperation operation, SemanticModel model, Action<Diagnostic> report, INamedTypeSymbol? controller, CancellationToken cancellationToken)
         {
-
             ISymbol? member;
             var site = ReferenceSite.MemberUse;
             switch (operation)

@@ -21,6 +21,18 @@ internal sealed class ServiceExposure
 {
     private const int MaxTypeArgumentDepth = 4;
 
+    /// <summary>The operations <see cref="AnalyzeUse"/> looks at.</summary>
+    public static readonly OperationKind[] UseKinds =
+    {
+        OperationKind.Invocation,
+        OperationKind.MethodReference,
+        OperationKind.PropertyReference,
+        OperationKind.FieldReference,
+        OperationKind.EventReference,
+        OperationKind.ObjectCreation,
+        OperationKind.TypeOf,
+    };
+
     private readonly KnownSymbols _symbols;
     private readonly OptionsCache _options;
     private readonly ServiceCode _code;
@@ -88,18 +100,6 @@ internal sealed class ServiceExposure
             ReachUse(context.Operation, type);
         }
     }
-
-    /// <summary>The operations <see cref="AnalyzeUse"/> looks at.</summary>
-    public static readonly OperationKind[] UseKinds =
-    {
-        OperationKind.Invocation,
-        OperationKind.MethodReference,
-        OperationKind.PropertyReference,
-        OperationKind.FieldReference,
-        OperationKind.EventReference,
-        OperationKind.ObjectCreation,
-        OperationKind.TypeOf,
-    };
 
     private bool IsUser(INamedTypeSymbol type) =>
         _users.GetOrAdd(type, t => IsInUser(t, _options.For(t.Locations.FirstOrDefault()?.SourceTree)));
