@@ -23,13 +23,6 @@ internal sealed record PairedMedians(double WithMs, double WithoutMs, double Dif
         rounds.Min(r => r.With - r.Without),
         rounds.Max(r => r.With - r.Without));
 
-    /// <summary>Over projects measured one by one: each project's medians, summed.</summary>
-    public static PairedMedians Sum(IEnumerable<PairedMedians> each)
-    {
-        var all = each.ToList();
-        return new(all.Sum(m => m.WithMs), all.Sum(m => m.WithoutMs), all.Sum(m => m.DifferenceMs), all.Sum(m => m.DifferenceMinMs), all.Sum(m => m.DifferenceMaxMs));
-    }
-
     public override string ToString() => $"{DifferenceMs:0} ms (range {DifferenceMinMs:0} to {DifferenceMaxMs:0}; {WithMs:0} with, {WithoutMs:0} without)";
 
     private static double Median(IEnumerable<double> values)
@@ -103,18 +96,5 @@ internal static class MarginalCost
 
             return pass;
         }
-    }
-
-    /// <summary>Over projects measured one by one: each project's medians, summed (null when none was measured).</summary>
-    public static MarginalResult? Sum(IEnumerable<MarginalResult?> results)
-    {
-        var measured = results.OfType<MarginalResult>().ToList();
-        return measured.Count == 0
-            ? null
-            : new MarginalResult(
-                measured.Min(r => r.Rounds),
-                PairedMedians.Sum(measured.Select(r => r.Wall)),
-                PairedMedians.Sum(measured.Select(r => r.Cpu)),
-                measured.Sum(r => r.AllocatedMb));
     }
 }

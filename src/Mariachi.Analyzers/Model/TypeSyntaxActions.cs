@@ -108,8 +108,7 @@ internal static class TypeSyntaxActions
         Action<Diagnostic>? report = null;
         foreach (var node in declaration.DescendantNodesAndSelf(child => child == declaration || IsSignatureOf(child)))
         {
-            var kind = (int)node.Kind();
-            if (kind < Kinds.Length && Kinds[kind] && (node == declaration || IsSignatureOf(node)))
+            if (IsTypeBearing(node) && (node == declaration || IsSignatureOf(node)))
             {
                 analysis.TypeSyntax(node, context.SemanticModel, report ??= context.ReportDiagnostic, context.CancellationToken);
             }
@@ -147,13 +146,18 @@ internal static class TypeSyntaxActions
 
             foreach (var node in root.DescendantNodesAndSelf(IntoCode))
             {
-                var kind = (int)node.Kind();
-                if (kind < Kinds.Length && Kinds[kind] && IsExecutable(node))
+                if (IsTypeBearing(node) && IsExecutable(node))
                 {
                     analysis.TypeSyntax(node, model, report, context.CancellationToken);
                 }
             }
         }
+    }
+
+    private static bool IsTypeBearing(SyntaxNode node)
+    {
+        var kind = (int)node.Kind();
+        return kind < Kinds.Length && Kinds[kind];
     }
 
     private static bool[] KindTable()
@@ -203,20 +207,15 @@ internal static class TypeSyntaxActions
     /// <summary>
     /// True for a node inside executable code: a body (block or expression), a field or property initializer, or a
     /// constructor initializer. The member's operation block covers it; everything else (signatures, attributes,
-    /// base lists, parameter defaults, enum values) is left to the syntax node action.
+    /// base lists, parameter defaults, enum values) is left to <see cref="AnalyzeSignatures"/>.
     /// </summary>
     private static bool IsExecutable(SyntaxNode node)
     {
         for (var current = node.Parent; current is not null and not MemberDeclarationSyntax; current = current.Parent)
         {
-            switch (current)
+            if (IsExecutableRoot(current))
             {
-                case BlockSyntax:
-                case ArrowExpressionClauseSyntax:
-                case ConstructorInitializerSyntax:
-                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }:
-                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } }:
-                    return true;
+                return true;
             }
         }
 
