@@ -45,4 +45,10 @@ public sealed class ProcedureCatalogEntryAttribute : Attribute
 
     /// <summary>The output type's name (its full name, or the display name when recorded by name only).</summary>
     public string OutputTypeName { get; }
+
+    /// <summary>True when the input type is registered as a nullable reference type (<c>T?</c>), which <c>typeof</c> cannot say.</summary>
+    public bool InputNullable { get; set; }
+
+    /// <summary>True when the output type is registered as a nullable reference type (<c>T?</c>), which <c>typeof</c> cannot say.</summary>
+    public bool OutputNullable { get; set; }
 }

@@ -23,7 +23,7 @@ internal static class ClosestName
                 continue;
             }
 
-            var distance = Distance(name, candidate);
+            var distance = Distance(name, candidate, limit);
             if (distance <= limit && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0)))
             {
                 best = candidate;
@@ -34,8 +34,11 @@ internal static class ClosestName
         return best;
     }
 
-    /// <summary>Levenshtein distance over two rows.</summary>
-    private static int Distance(string a, string b)
+    /// <summary>
+    /// Levenshtein distance over two rows, or <paramref name="limit"/> + 1 as soon as it must exceed the limit: a row's
+    /// smallest entry never decreases, so the analyzers' look-ups over a large catalog stop after a few rows.
+    /// </summary>
+    private static int Distance(string a, string b, int limit)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
@@ -47,10 +50,17 @@ internal static class ClosestName
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            var smallest = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
                 current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+                smallest = Math.Min(smallest, current[j]);
+            }
+
+            if (smallest > limit)
+            {
+                return limit + 1;
             }
 
             (previous, current) = (current, previous);

@@ -16,10 +16,11 @@ namespace Mariachi.Analyzers.Catalog;
 /// </summary>
 internal sealed class CandidateNodes : IEquatable<CandidateNodes>
 {
-    private CandidateNodes(SyntaxTree tree, ImmutableArray<TextSpan> spans)
+    private CandidateNodes(SyntaxTree tree, ImmutableArray<TextSpan> spans, ulong fingerprint)
     {
         Tree = tree;
         Spans = spans;
+        Fingerprint = fingerprint;
     }
 
     public SyntaxTree Tree { get; }
@@ -28,6 +29,13 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
     public ImmutableArray<TextSpan> Spans { get; }
 
     public int Count => Spans.Length;
+
+    /// <summary>
+    /// A hash of the tree's path and of the text each candidate's entry is read from (see <see cref="EntryText"/>), not
+    /// of positions: the generator writes the trees' fingerprints into its file (<see cref="CatalogSource"/>), so an
+    /// analyzer can tell whether the file still describes the code (<see cref="Mariachi.Analyzers.Core.GeneratedCatalog.IsCurrent"/>).
+    /// </summary>
+    public ulong Fingerprint { get; }
 
     public static bool IsCandidate(SyntaxNode node) => ProcedureModel.IsRegisterCallSyntax(node) || HandleEntry.IsCandidate(node);
 
@@ -47,7 +55,7 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
         var hits = Words.Find(tree, cancellationToken);
         if (hits.Length == 0)
         {
-            return new CandidateNodes(tree, ImmutableArray<TextSpan>.Empty);
+            return new CandidateNodes(tree, ImmutableArray<TextSpan>.Empty, 0);
         }
 
         var root = tree.GetRoot(cancellationToken);
@@ -80,12 +88,42 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
         }
 
         var spans = found.ToImmutableArray().Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        return new CandidateNodes(tree, spans);
+        var fingerprint = CatalogFingerprint.Add(CatalogFingerprint.Start, tree.FilePath);
+        foreach (var span in spans)
+        {
+            fingerprint = CatalogFingerprint.Add(fingerprint, EntryText(root.FindNode(span, getInnermostNodeForTie: true), span));
+        }
+
+        return new CandidateNodes(tree, spans, fingerprint);
+    }
+
+    /// <summary>
+    /// The text a candidate's entry depends on: a registration with explicit type arguments is read from its receiver,
+    /// name and types (its handler's body does not matter, so editing it leaves the fingerprint alone); any other
+    /// registration (its types may be inferred from the handler) and a handle's declaration, whole.
+    /// </summary>
+    private static string EntryText(SyntaxNode node, TextSpan span)
+    {
+        while (!IsCandidate(node) && node.Parent is { } parent && parent.Span == span)
+        {
+            node = parent;
+        }
+
+        switch (node)
+        {
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 2 } } access } invocation
+                when invocation.ArgumentList.Arguments.Count == 2:
+                return access + "(" + invocation.ArgumentList.Arguments[0] + ", ...)";
+            case VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } declarator:
+                return field.Modifiers + " " + field.Declaration.Type + " " + declarator;
+            default:
+                return node.ToString();
+        }
     }
 
     public bool Equals(CandidateNodes? other)
     {
-        if (other is null || Tree != other.Tree || Spans.Length != other.Spans.Length)
+        if (other is null || Tree != other.Tree || Fingerprint != other.Fingerprint || Spans.Length != other.Spans.Length)
         {
             return false;
         }

@@ -13,12 +13,14 @@ internal sealed class CatalogEntry : IEquatable<CatalogEntry>
     internal static readonly SymbolDisplayFormat TypeOfFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
-    private CatalogEntry(string name, string input, string output, bool typed)
+    private CatalogEntry(string name, string input, string output, bool typed, bool inputNullable = false, bool outputNullable = false)
     {
         Name = name;
         Input = input;
         Output = output;
         Typed = typed;
+        InputNullable = inputNullable;
+        OutputNullable = outputNullable;
     }
 
     public string Name { get; }
@@ -34,13 +36,29 @@ internal sealed class CatalogEntry : IEquatable<CatalogEntry>
     /// </summary>
     public bool Typed { get; }
 
-    public static CatalogEntry Create(Mariachi.Analyzers.Core.OwnRegistration registration, Compilation compilation)
+    /// <summary>True when a typed entry's input is a nullable reference type (written as the attribute's <c>InputNullable</c>).</summary>
+    public bool InputNullable { get; }
+
+    public bool OutputNullable { get; }
+
+    /// <param name="registration">The registration read from the code.</param>
+    /// <param name="compilation">The compilation it is written into.</param>
+    /// <param name="writesNullable">True when the compilation's attribute declares <c>InputNullable</c> and <c>OutputNullable</c> (an older Mariachi.Abstractions does not).</param>
+    public static CatalogEntry Create(Mariachi.Analyzers.Core.OwnRegistration registration, Compilation compilation, bool writesNullable)
     {
         var typed = CanName(registration.Input, compilation) && CanName(registration.Output, compilation);
         return typed
-            ? new CatalogEntry(registration.Name, registration.Input.ToDisplayString(TypeOfFormat), registration.Output.ToDisplayString(TypeOfFormat), typed: true)
+            ? new CatalogEntry(
+                registration.Name,
+                registration.Input.ToDisplayString(TypeOfFormat),
+                registration.Output.ToDisplayString(TypeOfFormat),
+                typed: true,
+                writesNullable && IsNullableReference(registration.Input),
+                writesNullable && IsNullableReference(registration.Output))
             : new CatalogEntry(registration.Name, registration.Input.ToDisplayString(), registration.Output.ToDisplayString(), typed: false);
     }
+
+    private static bool IsNullableReference(ITypeSymbol type) => type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated };
 
     /// <summary>True when <c>typeof(type)</c> compiles in an assembly-level attribute of <paramref name="compilation"/>.</summary>
     internal static bool CanName(ITypeSymbol type, Compilation compilation)
@@ -98,6 +116,8 @@ internal sealed class CatalogEntry : IEquatable<CatalogEntry>
     public bool Equals(CatalogEntry? other) =>
         other is not null
         && Typed == other.Typed
+        && InputNullable == other.InputNullable
+        && OutputNullable == other.OutputNullable
         && string.Equals(Name, other.Name, StringComparison.Ordinal)
         && string.Equals(Input, other.Input, StringComparison.Ordinal)
         && string.Equals(Output, other.Output, StringComparison.Ordinal);

@@ -36,23 +36,17 @@ internal sealed class HandleEntry : IEquatable<HandleEntry>
         _ => false,
     };
 
-    public static HandleEntry? Create(SyntaxNode node, SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
+    public static HandleEntry? Create(SyntaxNode node, SemanticModel model, NameLookup lookup, KnownSymbols symbols, CancellationToken cancellationToken)
     {
-        if (symbols.Procedure is null)
+        if (symbols.Procedure is not { } procedure)
         {
             return null;
         }
 
         var member = model.GetDeclaredSymbol(node, cancellationToken);
-        var type = member switch
-        {
-            IFieldSymbol { IsStatic: true, IsReadOnly: true } field => field.Type,
-            IPropertySymbol { IsStatic: true, SetMethod: null, IsIndexer: false } property => property.Type,
-            _ => null,
-        };
-        if (type is not INamedTypeSymbol named
-            || !SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.Procedure)
-            || member!.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
+        if (member is not (IFieldSymbol { IsStatic: true, IsReadOnly: true } or IPropertySymbol { IsStatic: true, SetMethod: null, IsIndexer: false })
+            || !IsProcedure(member, DeclaredType(node), lookup, procedure)
+            || member.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
             || member.ContainingType is not { } containing
             || !CatalogEntry.CanName(containing, symbols.Compilation)
             || ProcedureModel.ConstantNameOfMember(member, symbols) is not { } name)
@@ -61,6 +55,35 @@ internal sealed class HandleEntry : IEquatable<HandleEntry>
         }
 
         return new HandleEntry(containing.ToDisplayString(CatalogEntry.TypeOfFormat), member.Name, name);
+    }
+
+    /// <summary>The type syntax of a candidate (see <see cref="IsCandidate"/>).</summary>
+    private static TypeSyntax? DeclaredType(SyntaxNode node) => node switch
+    {
+        VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+        PropertyDeclarationSyntax property => property.Type,
+        _ => null,
+    };
+
+    /// <summary>
+    /// True when the member's type is Mariachi's <c>Procedure&lt;,&gt;</c>: the generic name is looked up where it is
+    /// written, without binding its type arguments (the entry does not need them, and the generator's compilation is not
+    /// the build's); the member's type is bound only when a look-up cannot tell.
+    /// </summary>
+    private static bool IsProcedure(ISymbol member, TypeSyntax? syntax, NameLookup lookup, INamedTypeSymbol procedure)
+    {
+        if (syntax is NameSyntax name && lookup.GenericDefinition(name, syntax.SpanStart) is { } definition)
+        {
+            return SymbolEqualityComparer.Default.Equals(definition, procedure);
+        }
+
+        var type = member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        return type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, procedure);
     }
 
     private static bool IsProcedureType(TypeSyntax type) =>

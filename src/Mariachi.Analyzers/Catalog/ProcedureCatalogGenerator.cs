@@ -72,9 +72,10 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
             .Select(static (entry, _) => (HandleEntry)entry)
             .WithTrackingName(HandlesStep);
         var catalog = entries.Collect().Combine(handles.Collect()).WithTrackingName(CatalogStep);
-        context.RegisterSourceOutput(catalog, static (output, pair) =>
+        var fingerprint = candidates.Select(static (candidates, _) => candidates.Fingerprint).Collect();
+        context.RegisterSourceOutput(catalog.Combine(fingerprint), static (output, pair) =>
         {
-            if (CatalogSource.Write(pair.Left, pair.Right) is { } source)
+            if (CatalogSource.Write(pair.Left.Left, pair.Left.Right, CatalogFingerprint.Of(pair.Right)) is { } source)
             {
                 output.AddSource(HintName, source);
             }
@@ -88,7 +89,14 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
     private static bool CanHaveProcedures(Compilation compilation, CancellationToken cancellationToken)
     {
         var symbols = KnownSymbolsOf(compilation);
-        return symbols.Communication is not null && CatalogAttribute.IsAvailable(symbols) && ContextReach.IsPossible(symbols, cancellationToken);
+        if (symbols.Communication is null || !CatalogAttribute.IsAvailable(symbols) || !ContextReach.IsPossible(symbols, cancellationToken))
+        {
+            return false;
+        }
+
+        _ = compilation.Assembly.GetAttributes();
+        _ = compilation.SourceModule.GetAttributes();
+        return true;
     }
 
     /// <summary>The catalog entries and handles of one tree's candidates (a tree holds few; most hold none and never get here).</summary>
@@ -98,7 +106,8 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
         var model = compilation.GetSemanticModel(candidates.Tree);
         var root = candidates.Tree.GetRoot(cancellationToken);
         var found = new List<object>();
-        RegistrationReader? reader = null;
+        var reader = new RegistrationReader(model, symbols);
+        var writesNullable = CatalogAttribute.WritesNullable(symbols);
         foreach (var span in candidates.Spans)
         {
             var node = root.FindNode(span, getInnermostNodeForTie: true);
@@ -108,8 +117,8 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
             }
 
             object? entry = node is InvocationExpressionSyntax invocation && ProcedureModel.IsRegisterCallSyntax(node)
-                ? Entry(reader ??= new RegistrationReader(model, symbols), invocation, cancellationToken)
-                : HandleEntry.Create(node, model, symbols, cancellationToken);
+                ? Entry(reader, invocation, writesNullable, cancellationToken)
+                : HandleEntry.Create(node, model, reader.Lookup, symbols, cancellationToken);
             if (entry is not null)
             {
                 found.Add(entry);
@@ -119,8 +128,8 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
         return found;
     }
 
-    private static CatalogEntry? Entry(RegistrationReader reader, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
-        reader.Read(invocation, cancellationToken) is { } registration ? CatalogEntry.Create(registration, reader.Compilation) : null;
+    private static CatalogEntry? Entry(RegistrationReader reader, InvocationExpressionSyntax invocation, bool writesNullable, CancellationToken cancellationToken) =>
+        reader.Read(invocation, cancellationToken) is { } registration ? CatalogEntry.Create(registration, reader.Compilation, writesNullable) : null;
 
     /// <summary>The symbols shared with the analyzers of the same compilation.</summary>
     private static KnownSymbols KnownSymbolsOf(Compilation compilation) => KnownSymbols.Create(compilation);

@@ -141,4 +141,58 @@ public sealed class GeneratedCatalogTests
         Assert.True(ProcedureCatalog.Get(KnownSymbols.Create(lagging), CancellationToken.None).FromGeneratedFile);
         Assert.Equal(await FindingsAsync(plain), await FindingsAsync(lagging));
     }
+
+    [Fact]
+    public async Task A_current_generator_file_is_trusted_and_the_code_is_not_scanned()
+    {
+        var plain = CatalogCompilations.Create("Shop.Services", [Services, Api]);
+        var generated = CatalogCompilations.Generate(plain, out var file);
+        var symbols = KnownSymbols.Create(generated);
+        var catalog = ProcedureCatalog.Get(symbols, CancellationToken.None);
+
+        Assert.Contains(CatalogFingerprint.LinePrefix, file, StringComparison.Ordinal);
+        Assert.True(GeneratedCatalog.IsCurrent(generated, CancellationToken.None));
+        Assert.Same(catalog, catalog.FromCode(symbols, CancellationToken.None));
+        Assert.Equal(await FindingsAsync(plain), await FindingsAsync(generated));
+    }
+
+    [Theory]
+    [InlineData("\"orders.get\"", "\"orders.fetch\"")]
+    [InlineData("new(\"orders.create\")", "new(\"orders.place\")")]
+    [InlineData("(Context ctx, CreateOrder input) => Task.FromResult(input.Customer.Length)", "(Context ctx, CreateOrder input) => Task.FromResult(input.Customer)")]
+    public async Task A_registration_edited_after_the_generator_ran_makes_its_file_stale(string before, string after)
+    {
+        // The IDE's balanced mode: the code changed, the generator has not run again.
+        var generated = CatalogCompilations.Generate(CatalogCompilations.Create("Shop.Services", [Services, Api]), out _);
+        var edited = Edit(generated, before, after);
+        var symbols = KnownSymbols.Create(edited);
+        var catalog = ProcedureCatalog.Get(symbols, CancellationToken.None);
+
+        Assert.False(GeneratedCatalog.IsCurrent(edited, CancellationToken.None));
+        Assert.NotSame(catalog, catalog.FromCode(symbols, CancellationToken.None));
+
+        // A stale file still clears what it lists; whatever it would flag is judged against the code.
+        Assert.Subset(
+            (await FindingsAsync(Edit(CatalogCompilations.Create("Shop.Services", [Services, Api]), before, after))).ToHashSet(),
+            (await FindingsAsync(edited)).ToHashSet());
+    }
+
+    [Fact]
+    public void An_edit_of_an_explicitly_typed_handler_s_body_or_elsewhere_leaves_the_file_current()
+    {
+        var generated = CatalogCompilations.Generate(CatalogCompilations.Create("Shop.Services", [Services, Api]), out _);
+
+        var edited = Edit(generated, "Task.FromResult<Order?>(new Order(id))", "Task.FromResult<Order?>(null)");
+        edited = Edit(edited, "await c.CallAsync<int>(\"orders.count\", ctx, 42);", "");
+
+        Assert.True(GeneratedCatalog.IsCurrent(edited, CancellationToken.None));
+    }
+
+    private static Compilation Edit(Compilation compilation, string before, string after)
+    {
+        var tree = compilation.SyntaxTrees.First(t => t.ToString().Contains(before, StringComparison.Ordinal));
+        var text = tree.GetText();
+        var at = text.ToString().IndexOf(before, StringComparison.Ordinal);
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(text.Replace(at, before.Length, after)));
+    }
 }

@@ -28,14 +28,18 @@ public sealed class ProcedureCatalogGeneratorTests
     private static string? Catalog(params string[] sources)
     {
         CatalogCompilations.Generate(CatalogCompilations.Create("Shop.Services", sources.Append(Types)), out var catalog);
-        return catalog?.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return WithoutFingerprint(catalog?.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
-    private static string Entry(string name, string input, string output) =>
-        $"[assembly: global::Mariachi.Communication.ProcedureCatalogEntryAttribute(\"{name}\", {input}, {output})]\n";
+    /// <summary>The file without its fingerprint line (a hash of the code read, checked by the tests of <see cref="GeneratedCatalog"/>).</summary>
+    private static string? WithoutFingerprint(string? catalog) =>
+        catalog is null ? null : string.Join('\n', catalog.Split('\n').Where(line => !line.StartsWith(CatalogFingerprint.LinePrefix, StringComparison.Ordinal)));
 
-    private static string Typed(string name, string input = "global::Shop.CreateOrder", string output = "global::Shop.Order") =>
-        Entry(name, $"typeof({input})", $"typeof({output})");
+    private static string Entry(string name, string input, string output, string named = "") =>
+        $"[assembly: global::Mariachi.Communication.ProcedureCatalogEntryAttribute(\"{name}\", {input}, {output}{named})]\n";
+
+    private static string Typed(string name, string input = "global::Shop.CreateOrder", string output = "global::Shop.Order", string named = "") =>
+        Entry(name, $"typeof({input})", $"typeof({output})", named);
 
     [Fact]
     public void Direct_names_and_consts_are_written_in_name_order_once_each()
@@ -66,7 +70,7 @@ public sealed class ProcedureCatalogGeneratorTests
             Header
             + Typed("orders.Orders", "int", "int[]")
             + Typed("orders.create")
-            + Typed("orders.get", "global::System.Guid", "global::Shop.Order"),
+            + Typed("orders.get", "global::System.Guid", "global::Shop.Order", ", OutputNullable = true"),
             catalog);
     }
 
@@ -245,6 +249,7 @@ public sealed class ProcedureCatalogGeneratorTests
                 {
                     c.Register<CreateOrder, Order>("orders.create", (ctx, input) => Task.FromResult(new Order(Guid.NewGuid())));
                     c.Register<Secret, int>("orders.secret", (ctx, s) => Task.FromResult(s.Value));
+                    c.Register<string?, Order?>("orders.find", (ctx, customer) => Task.FromResult<Order?>(null));
                 }
             }
             """);
@@ -262,6 +267,11 @@ public sealed class ProcedureCatalogGeneratorTests
         Assert.Null(secret.Output);
         Assert.Equal("int", secret.OutputName);
         Assert.Empty(catalogs.Find("orders.get"));
+
+        // typeof cannot say T?: the entry's InputNullable and OutputNullable do, for the messages.
+        var find = Assert.Single(catalogs.Find("orders.find"));
+        Assert.Equal("string?", find.Input?.ToDisplayString());
+        Assert.Equal("Shop.Order?", find.OutputName);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Mariachi.Analyzers.Core;
 using Mariachi.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Mariachi.Analyzers.Tests.Model;
 
@@ -47,6 +49,78 @@ public sealed class RegistrationReaderTests
         }
 
         return (read, fullBinds);
+    }
+
+    /// <summary>Each call read by the reader and bound whole, side by side ("name: input -> output" each).</summary>
+    private static (List<(string Read, string Bound)> Pairs, int SpeculativeBinds) ReadAndBound(string source)
+    {
+        var compilation = CatalogCompilations.Create("Shop.Services", [source, Types]);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        var symbols = KnownSymbols.Create(compilation);
+        var pairs = new List<(string, string)>();
+        var tree = compilation.SyntaxTrees.First();
+        var model = compilation.GetSemanticModel(tree);
+        var reader = new RegistrationReader(model, symbols);
+        foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Where(ProcedureModel.IsRegisterCallSyntax))
+        {
+            var read = reader.Read(call, CancellationToken.None);
+            var bound = CatalogRegistration.Create((IInvocationOperation)compilation.GetSemanticModel(tree).GetOperation(call)!, symbols);
+            pairs.Add((
+                read is null ? "none" : $"{read.Name}: {read.Input.ToDisplayString()} -> {read.Output.ToDisplayString()}",
+                bound is null ? "none" : $"{bound.Name}: {bound.Input.ToDisplayString()} -> {bound.Output.ToDisplayString()}"));
+        }
+
+        return (pairs, reader.SpeculativeBinds);
+    }
+
+    [Fact]
+    public void Types_and_names_found_by_look_up_are_those_binding_finds()
+    {
+        // Keywords, arrays, nullable value and reference types, generic types, aliases, nested and qualified types, a
+        // type of the code's namespace hiding an imported one of the same name, a constant of a base class; and shapes a
+        // look-up leaves to binding (global::, a tuple).
+        var (pairs, speculativeBinds) = ReadAndBound("""
+            using O = Shop.Order;
+            using Imported;
+            using System.Collections.Generic;
+
+            namespace Imported
+            {
+                public sealed class Hidden { }
+            }
+
+            namespace Shop
+            {
+                public sealed class Hidden { }
+
+                public class BaseNames { public const string Inherited = "orders.inherited"; }
+
+                public sealed class Names : BaseNames { }
+
+                public static class Outer { public sealed class Inner { } }
+
+                static class Module
+                {
+                    public static void Map(ICommunication c)
+                    {
+                        c.Register<int?, Order?>("orders.a", (ctx, n) => Task.FromResult<Order?>(null));
+                        c.Register<List<string?>, Dictionary<string, int[]>>("orders.b", (ctx, l) => Task.FromResult(new Dictionary<string, int[]>()));
+                        c.Register<O, Hidden>("orders.c", (ctx, o) => Task.FromResult(new Hidden()));
+                        c.Register<Outer.Inner, System.Collections.Generic.IReadOnlyList<Guid?>>(Names.Inherited, (ctx, i) => Task.FromResult<IReadOnlyList<Guid?>>([]));
+                        c.Register<global::Shop.Order, int[,]>("orders.d", (ctx, o) => Task.FromResult(new int[1, 1]));
+                        c.Register<(int A, string B), object>(Procedures.PingName, (ctx, t) => Task.FromResult<object>(t));
+                        c.Register(Shop.Procedures.Create, (ctx, input) => Task.FromResult(new Order(Guid.NewGuid())));
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal(7, pairs.Count);
+        Assert.All(pairs, pair => Assert.Equal(pair.Bound, pair.Read));
+        Assert.Equal("orders.c: Shop.Order -> Shop.Hidden", pairs[2].Read);
+
+        // global::Shop.Order and the tuple: every other name and type was looked up.
+        Assert.Equal(2, speculativeBinds);
     }
 
     [Fact]

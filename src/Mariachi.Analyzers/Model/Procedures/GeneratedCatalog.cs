@@ -51,6 +51,51 @@ internal static class GeneratedCatalog
         return found;
     }
 
+    /// <summary>
+    /// True when the generator's file in <paramref name="compilation"/> describes its code as it is: the fingerprint it
+    /// carries is that of the candidates the code holds now (<see cref="CandidateNodes.Fingerprint"/>). In a build the
+    /// file always is; in the IDE, whose "balanced" generator mode reruns generators only on save or build, it may not be.
+    /// A change the fingerprint cannot see (a constant's value edited where it is declared) shows at the next run.
+    /// </summary>
+    public static bool IsCurrent(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (Find(compilation) is not { } file || Written(file, cancellationToken) is not { } written)
+        {
+            return false;
+        }
+
+        var trees = new List<ulong>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (CandidateNodes.Of(tree, cancellationToken) is { Count: > 0 } candidates)
+            {
+                trees.Add(candidates.Fingerprint);
+            }
+        }
+
+        return CatalogFingerprint.Format(CatalogFingerprint.Of(trees)) == written;
+    }
+
+    /// <summary>The fingerprint the file carries, or null (a file of an older generator carries none).</summary>
+    private static string? Written(SyntaxTree file, CancellationToken cancellationToken)
+    {
+        foreach (var line in file.GetText(cancellationToken).Lines)
+        {
+            var text = line.ToString();
+            if (text.StartsWith(CatalogFingerprint.LinePrefix, StringComparison.Ordinal))
+            {
+                return text.Substring(CatalogFingerprint.LinePrefix.Length).Trim();
+            }
+
+            if (!text.StartsWith("//", StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The generator's file in <paramref name="compilation"/>, or null.</summary>
     internal static SyntaxTree? Find(Compilation compilation)
     {

@@ -22,7 +22,12 @@ internal sealed class ProcedureCatalog
 
     private readonly Dictionary<string, List<RegisteredTypes>> _byName;
     private readonly ReferencedCatalogs _referenced;
+    private const int Unknown = 0;
+    private const int Yes = 1;
+    private const int No = 2;
+
     private ProcedureCatalog? _scanned;
+    private int _current;
 
     private ProcedureCatalog(Dictionary<string, List<RegisteredTypes>> byName, bool hasEntries, ReferencedCatalogs referenced, bool fromGeneratedFile)
     {
@@ -71,13 +76,14 @@ internal sealed class ProcedureCatalog
     }
 
     /// <summary>
-    /// The catalog a finding is confirmed against: this one when it was read from the code, else the code scanned once
-    /// (kept with this catalog). The generator's file may lag behind the code (the IDE's "balanced" generator mode
-    /// reruns generators on save or build), so it only clears calls; a call it would flag is judged against the code.
+    /// The catalog a finding is confirmed against: this one when it was read from the code or the generator's file is
+    /// current, else the code scanned once (kept with this catalog). The generator's file may lag behind the code (the
+    /// IDE's "balanced" generator mode reruns generators on save or build): a stale file only clears calls, and a call
+    /// it would flag is judged against the code.
     /// </summary>
     public ProcedureCatalog FromCode(KnownSymbols symbols, CancellationToken cancellationToken)
     {
-        if (!FromGeneratedFile)
+        if (!FromGeneratedFile || IsCurrent(symbols, cancellationToken))
         {
             return this;
         }
@@ -90,6 +96,22 @@ internal sealed class ProcedureCatalog
         }
 
         return scanned;
+    }
+
+    /// <summary>
+    /// True when the generator's file describes the code as it is (<see cref="GeneratedCatalog.IsCurrent"/>): decided
+    /// once, the first time a call is flagged; then nothing is scanned.
+    /// </summary>
+    private bool IsCurrent(KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _current);
+        if (current == Unknown)
+        {
+            current = GeneratedCatalog.IsCurrent(symbols.Compilation, cancellationToken) ? Yes : No;
+            Volatile.Write(ref _current, current);
+        }
+
+        return current == Yes;
     }
 
     /// <summary>

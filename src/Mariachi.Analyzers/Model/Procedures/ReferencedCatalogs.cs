@@ -167,11 +167,29 @@ internal sealed class ReferencedEntry
 
         var input = attribute.ConstructorArguments[1];
         var output = attribute.ConstructorArguments[2];
-        return new ReferencedEntry(name, TypeOf(input), TypeOf(output), NameOf(input), NameOf(output), assembly);
+        var inputType = TypeOf(input, IsSet(attribute, CatalogAttribute.InputNullable));
+        var outputType = TypeOf(output, IsSet(attribute, CatalogAttribute.OutputNullable));
+        return new ReferencedEntry(name, inputType, outputType, inputType?.ToDisplayString() ?? NameOf(input), outputType?.ToDisplayString() ?? NameOf(output), assembly);
     }
 
-    private static ITypeSymbol? TypeOf(TypedConstant argument) =>
-        argument.Kind == TypedConstantKind.Type && argument.Value is ITypeSymbol { TypeKind: not TypeKind.Error } type ? type : null;
+    /// <summary>The type of a <c>typeof</c> argument, annotated as nullable when the entry says so (typeof cannot).</summary>
+    private static ITypeSymbol? TypeOf(TypedConstant argument, bool nullable) =>
+        argument.Kind == TypedConstantKind.Type && argument.Value is ITypeSymbol { TypeKind: not TypeKind.Error } type
+            ? (nullable && type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.Annotated) : type)
+            : null;
+
+    private static bool IsSet(AttributeData attribute, string property)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == property)
+            {
+                return argument.Value.Value is true;
+            }
+        }
+
+        return false;
+    }
 
     private static string NameOf(TypedConstant argument) => argument.Value switch
     {

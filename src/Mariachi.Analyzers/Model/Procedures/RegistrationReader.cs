@@ -21,6 +21,7 @@ internal sealed class RegistrationReader
 {
     private readonly SemanticModel _model;
     private readonly KnownSymbols _symbols;
+    private readonly NameLookup _lookup;
 
     /// <summary>Per scope of usings (namespace declaration or file): whether every Register found there is Mariachi's.</summary>
     private readonly Dictionary<SyntaxNode, bool> _onlyMariachiInScope = new Dictionary<SyntaxNode, bool>();
@@ -32,12 +33,19 @@ internal sealed class RegistrationReader
     {
         _model = model;
         _symbols = symbols;
+        _lookup = new NameLookup(model);
     }
+
+    /// <summary>The look-ups of this reader's tree, for the generator's handles in the same tree to share.</summary>
+    public NameLookup Lookup => _lookup;
 
     public Compilation Compilation => _symbols.Compilation;
 
     /// <summary>How many calls had to be bound whole (for tests).</summary>
     internal int FullBinds { get; private set; }
+
+    /// <summary>How many names and types a look-up could not tell and were bound speculatively (for tests).</summary>
+    internal int SpeculativeBinds { get; private set; }
 
     /// <summary>The registration made by <paramref name="syntax"/>, or null when it registers no procedure of a constant name.</summary>
     public OwnRegistration? Read(InvocationExpressionSyntax syntax, CancellationToken cancellationToken)
@@ -85,8 +93,8 @@ internal sealed class RegistrationReader
         ITypeSymbol? output;
         if (access.Name is GenericNameSyntax { TypeArgumentList.Arguments: { Count: 2 } typeArguments })
         {
-            input = _model.GetSpeculativeTypeInfo(scope.Position, typeArguments[0], SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
-            output = _model.GetSpeculativeTypeInfo(scope.Position, typeArguments[1], SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            input = TypeAt(typeArguments[0], scope.Position);
+            output = TypeAt(typeArguments[1], scope.Position);
         }
         else if (handleType is not null && access.Name is IdentifierNameSyntax)
         {
@@ -117,16 +125,15 @@ internal sealed class RegistrationReader
         switch (receiver)
         {
             case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
-                return _model.GetSpeculativeTypeInfo(scope.Position, member, SpeculativeBindingOption.BindAsExpression).Type;
+                return ValueTypeAt(member, scope.Position);
             case IdentifierNameSyntax identifier:
                 if (scope.Parameter(identifier.Identifier.ValueText) is { } parameter)
                 {
-                    return (_model.GetDeclaredSymbol(parameter) as IParameterSymbol)?.Type;
+                    // The parameter's type alone: its declared symbol would bind the member's whole signature.
+                    return parameter.Type is { } type ? TypeAt(type, scope.Position) : null;
                 }
 
-                return scope.DeclaresInBody(identifier.Identifier.ValueText)
-                    ? null
-                    : _model.GetSpeculativeTypeInfo(scope.Position, identifier, SpeculativeBindingOption.BindAsExpression).Type;
+                return scope.DeclaresInBody(identifier.Identifier.ValueText) ? null : ValueTypeAt(identifier, scope.Position);
             default:
                 return null;
         }
@@ -158,7 +165,7 @@ internal sealed class RegistrationReader
             return null;
         }
 
-        var symbol = _model.GetSpeculativeSymbolInfo(scope.Position, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
+        var symbol = _lookup.FieldOrProperty(expression, scope.Position) ?? BindSymbol(expression, scope.Position);
         switch (symbol)
         {
             case IFieldSymbol { IsConst: true, ConstantValue: string constant }:
@@ -172,6 +179,31 @@ internal sealed class RegistrationReader
             default:
                 return null;
         }
+    }
+
+    /// <summary>A type written in the member's header scope: looked up, or bound when a look-up cannot tell.</summary>
+    private ITypeSymbol? TypeAt(TypeSyntax syntax, int position) =>
+        _lookup.Type(syntax, position) ?? BindType(syntax, position, SpeculativeBindingOption.BindAsTypeOrNamespace);
+
+    /// <summary>The type of the field or property a name refers to in the member's header scope.</summary>
+    private ITypeSymbol? ValueTypeAt(IdentifierNameSyntax name, int position) =>
+        _lookup.FieldOrProperty(name, position) switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => BindType(name, position, SpeculativeBindingOption.BindAsExpression),
+        };
+
+    private ITypeSymbol? BindType(ExpressionSyntax syntax, int position, SpeculativeBindingOption option)
+    {
+        SpeculativeBinds++;
+        return _model.GetSpeculativeTypeInfo(position, syntax, option).Type;
+    }
+
+    private ISymbol? BindSymbol(ExpressionSyntax expression, int position)
+    {
+        SpeculativeBinds++;
+        return _model.GetSpeculativeSymbolInfo(position, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
     }
 
     private bool IsProcedure(INamedTypeSymbol type) =>
