@@ -23,7 +23,8 @@ internal static class ClosestName
                 continue;
             }
 
-            var distance = Distance(name, candidate, limit);
+            // Past the best distance found so far a candidate can only lose: stop computing it there.
+            var distance = Distance(name, candidate, Math.Min(limit, bestDistance));
             if (distance <= limit && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0)))
             {
                 best = candidate;

@@ -100,7 +100,7 @@ internal static class HttpServerTypes
 
         foreach (var type in container.GetTypeMembers())
         {
-            names.Add(type.Name);
+            names.Add(TypeNameFilter.Key(type.Name, type.Arity));
             AddTypeNames(type, names);
         }
     }

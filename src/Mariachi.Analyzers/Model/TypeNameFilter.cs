@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,8 +38,8 @@ internal sealed class TypeNameFilter
     /// <param name="mayDeclareWanted">False for a referenced assembly that declares no wanted type (true when unsure).</param>
     /// <param name="aliases">The compilation's using aliases, when the rule has them already.</param>
     /// <param name="referencedWantedNames">
-    /// When the rule can list them under a configuration, the simple names of the wanted types its references declare
-    /// (null when it cannot): a name is then looked up in that set, and only the assemblies
+    /// When the rule can list them under a configuration, the simple names of the wanted types its references declare,
+    /// each as <see cref="Key"/> gives it (null when it cannot): a name is then looked up in that set, and only the assemblies
     /// <paramref name="mayDeclareWanted"/> still names (those the list does not cover) are asked for their type names.
     /// </param>
     public TypeNameFilter(
@@ -58,14 +59,35 @@ internal sealed class TypeNameFilter
     /// <summary>True when <paramref name="name"/> may denote a wanted type: it must be bound to know.</summary>
     public bool MayDenote(NameSyntax name, MariachiOptions options, CancellationToken cancellationToken) =>
         SyntaxNames.LastIdentifier(name) is not { } identifier
-        || MayBeNamed(identifier, options, cancellationToken)
+        || MayBeNamed(identifier, Arity(name), options, cancellationToken)
         || _aliases.Contains(identifier, cancellationToken)
 
         // A nested type written qualified (HeaderDictionary.Enumerator) is looked for through its containing type.
         || (name is QualifiedNameSyntax qualified && MayDenote(qualified.Left, options, cancellationToken));
 
-    /// <summary>True when some type whose simple name is <paramref name="identifier"/> is wanted (aliases aside).</summary>
-    public bool MayBeNamed(string identifier, MariachiOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key of a simple name in the rule's list of referenced names (<see cref="LayerReferences"/>): the identifier,
+    /// with <c>`</c> and the arity for a generic type, so that <c>Page&lt;T&gt;</c> of the code's own does not pass for
+    /// Razor Pages' <c>Page</c>.
+    /// </summary>
+    public static string Key(string name, int arity) => arity == 0 ? name : name + "`" + arity.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>True when some type whose simple name is <paramref name="identifier"/> is wanted (aliases aside), of any arity.</summary>
+    public bool MayBeNamed(string identifier, MariachiOptions options, CancellationToken cancellationToken) =>
+        MayBeNamed(identifier, AnyArity, options, cancellationToken);
+
+    private const int AnyArity = -1;
+
+    /// <summary>The arity a name is written with (<c>Page&lt;T&gt;</c>: 1).</summary>
+    private static int Arity(NameSyntax name) => name switch
+    {
+        GenericNameSyntax generic => generic.TypeArgumentList.Arguments.Count,
+        QualifiedNameSyntax qualified => Arity(qualified.Right),
+        AliasQualifiedNameSyntax alias => Arity(alias.Name),
+        _ => 0,
+    };
+
+    private bool MayBeNamed(string identifier, int arity, MariachiOptions options, CancellationToken cancellationToken)
     {
         // Nearly every file of a compilation has the same options: the last configuration asked answers first.
         var verdicts = Volatile.Read(ref _last);
@@ -75,30 +97,31 @@ internal sealed class TypeNameFilter
             Volatile.Write(ref _last, verdicts);
         }
 
-        if (verdicts.ByIdentifier.TryGetValue(identifier, out var known))
+        var key = arity == AnyArity ? identifier + "`*" : Key(identifier, arity);
+        if (verdicts.ByIdentifier.TryGetValue(key, out var known))
         {
             return known;
         }
 
         // Two threads may decide the same identifier; they find the same answer.
-        var verdict = Decide(identifier, verdicts, options, cancellationToken);
-        verdicts.ByIdentifier.TryAdd(identifier, verdict);
+        var verdict = Decide(identifier, arity, verdicts, options, cancellationToken);
+        verdicts.ByIdentifier.TryAdd(key, verdict);
         return verdict;
     }
 
-    private bool Decide(string identifier, Verdicts verdicts, MariachiOptions options, CancellationToken cancellationToken)
+    private bool Decide(string identifier, int arity, Verdicts verdicts, MariachiOptions options, CancellationToken cancellationToken)
     {
         // Source: the compilation's index of its types by name, nested types included.
         var sourceTypes = Volatile.Read(ref _sourceTypes) ?? (_sourceTypes = SourceTypesByName.Of(_compilation, cancellationToken));
         foreach (var type in sourceTypes.Find(identifier))
         {
-            if (_isWanted(type, options))
+            if ((arity == AnyArity || (type as INamedTypeSymbol)?.Arity == arity) && _isWanted(type, options))
             {
                 return true;
             }
         }
 
-        if (verdicts.ReferencedNames?.Contains(identifier) == true)
+        if (verdicts.ReferencedNames is { } referenced && (arity == AnyArity ? referenced.Contains(identifier) || AnyGeneric(referenced, identifier) : referenced.Contains(Key(identifier, arity))))
         {
             return true;
         }
@@ -108,6 +131,20 @@ internal sealed class TypeNameFilter
         foreach (var assembly in verdicts.Assemblies)
         {
             if (assembly.TypeNames.Contains(identifier))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="names"/> holds a generic type named <paramref name="identifier"/> (rarely asked: names of unknown arity).</summary>
+    private static bool AnyGeneric(HashSet<string> names, string identifier)
+    {
+        foreach (var name in names)
+        {
+            if (name.Length > identifier.Length && name[identifier.Length] == '`' && name.StartsWith(identifier, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -20,6 +20,27 @@ public sealed class MAR0007HttpTypeInServiceTests
         new DiagnosticResult(DiagnosticDescriptors.HttpTypeInService).WithLocation(markup).WithArguments(type, "Service");
 
     [Fact]
+    public Task A_generic_type_is_told_from_a_server_type_of_the_same_name_and_another_arity() => Verify(
+        """
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Mvc.RazorPages;
+
+        public sealed record Page<T>(IReadOnlyList<T> Items);
+
+        public sealed class OrderService
+        {
+            public Page<int> List() => new Page<int>(new int[0]);
+
+            public {|#0:ActionResult<int>|} Legacy() => 1;
+
+            public object Razor({|#1:Page|} page) => page;
+        }
+        """,
+        At(0, "ActionResult<int>"),
+        At(1, "Page"));
+
+    [Fact]
     public Task A_nested_server_type_named_without_its_container_is_reported() => Verify(
         """
         using Microsoft.AspNetCore.Http;
