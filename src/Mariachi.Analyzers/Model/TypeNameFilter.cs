@@ -15,8 +15,8 @@ namespace Mariachi.Analyzers.Core;
 /// heuristic that can miss: an identifier passes when a type with that simple name declared in the compilation is
 /// wanted under the file's options, when a referenced assembly that may declare wanted types (the rule says which,
 /// per assembly: ASP.NET Core's for HTTP server types) declares a type with that name, or when it is a using alias
-/// (which can rename anything). Metadata is never walked: an assembly's set of type names answers. Each identifier
-/// is decided once per compilation and configuration; thread-safe.
+/// (which can rename anything). Metadata is never walked: an assembly's set of type names answers. Where assemblies
+/// must be asked, each identifier is decided once per compilation and configuration; thread-safe.
 /// </summary>
 /// <remarks>
 /// A rule creates one at compilation start with its type predicate and asks <see cref="MayDenote"/> before
@@ -95,6 +95,13 @@ internal sealed class TypeNameFilter
         {
             verdicts = _verdicts.GetOrAdd(options, o => new Verdicts(o, _referencedWantedNames?.Invoke(o), DeclaringAssemblies(o)));
             Volatile.Write(ref _last, verdicts);
+        }
+
+        // Without assemblies to ask, deciding is two hash look-ups: cheaper than a cache that takes a lock for each of
+        // the many distinct names a compilation writes (and that two threads of the driver contend for).
+        if (verdicts.Assemblies.Length == 0)
+        {
+            return Decide(identifier, arity, verdicts, options, cancellationToken);
         }
 
         var key = arity == AnyArity ? identifier + "`*" : Key(identifier, arity);
