@@ -44,69 +44,24 @@ internal sealed class NameLookup
 
     /// <summary>
     /// The field or property a name such as <c>Name</c>, <c>Type.Name</c> or <c>Namespace.Type.Name</c> refers to in an
-    /// expression at <paramref name="position"/>, or null (also when its first part is a field, property or local:
+    /// expression at <paramref name="position"/>, or null (also when a part before it is a field, property or local:
     /// member access on a value is left to binding).
     /// </summary>
-    public ISymbol? FieldOrProperty(ExpressionSyntax expression, int position)
+    public ISymbol? FieldOrProperty(ExpressionSyntax expression, int position) =>
+        Dotted(expression, position) is { Kind: SymbolKind.Field or SymbolKind.Property } found ? found : null;
+
+    /// <summary>The one symbol a dotted name of identifiers refers to, each part before the last a namespace or a non-generic type; else null.</summary>
+    private ISymbol? Dotted(ExpressionSyntax expression, int position) => expression switch
     {
-        INamespaceOrTypeSymbol? container = null;
-        IdentifierNameSyntax last;
-        switch (expression)
-        {
-            case IdentifierNameSyntax identifier:
-                last = identifier;
-                break;
-            case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax name } access:
-                container = Container(access.Expression, position);
-                if (container is null)
-                {
-                    return null;
-                }
+        IdentifierNameSyntax identifier => Single(Find(position, identifier.Identifier.ValueText, typesOnly: false)),
 
-                last = name;
-                break;
-            default:
-                return null;
-        }
-
-        var found = container is null
-            ? Single(Find(position, last.Identifier.ValueText, typesOnly: false))
-            : Member(container, last.Identifier.ValueText, position);
-        return found is { Kind: SymbolKind.Field or SymbolKind.Property } ? found : null;
-    }
-
-    /// <summary>The namespace or type the left part of a member access names (identifiers only), or null.</summary>
-    private INamespaceOrTypeSymbol? Container(ExpressionSyntax expression, int position)
-    {
-        INamespaceOrTypeSymbol? container = null;
-        IdentifierNameSyntax name;
-        switch (expression)
-        {
-            case IdentifierNameSyntax identifier:
-                name = identifier;
-                break;
-            case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax right } access:
-                container = Container(access.Expression, position);
-                if (container is null)
-                {
-                    return null;
-                }
-
-                name = right;
-                break;
-            default:
-                return null;
-        }
-
-        // A value of the same name as its type (Color Color) would be found here as the value: left to binding.
-        var symbol = container is null
-            ? Single(Find(position, name.Identifier.ValueText, typesOnly: false))
-            : Member(container, name.Identifier.ValueText, position);
-        return symbol is INamespaceOrTypeSymbol found
-            && (found is INamespaceSymbol || found is INamedTypeSymbol { Arity: 0 })
-                ? found
-                : null;
-    }
+        // A value of the same name as its type (Color Color) would be found on the left as the value: left to binding.
+        MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax name } access =>
+            Dotted(access.Expression, position) is INamespaceOrTypeSymbol container and (INamespaceSymbol or INamedTypeSymbol { Arity: 0 })
+                ? Member(container, name.Identifier.ValueText, position)
+                : null,
+        _ => null,
+    };
 
     private INamespaceOrTypeSymbol? NamespaceOrType(NameSyntax name, int position, bool constructed)
     {
