@@ -5,7 +5,7 @@ namespace Mariachi.Analyzers.Core;
 
 /// <summary>
 /// Generated code left alone by the rule itself instead of the analyzer driver, for rules that report many findings
-/// (MAR0001, MAR0006, MAR0007). With <see cref="GeneratedCodeAnalysisFlags.None"/> the driver checks every reported
+/// (MAR0001, MAR0006, MAR0007, MAR0008, MAR0009). With <see cref="GeneratedCodeAnalysisFlags.None"/> the driver checks every reported
 /// diagnostic against generated code, and the first report in a file walks all of that file's tokens looking for a
 /// <c>GeneratedCode</c> attribute: on IdentityServer's Razor hosts that was about a third of MAR0001's time. These
 /// rules take <see cref="Flags"/>, return where the context says the code is generated (a generated file, a type or
@@ -22,9 +22,12 @@ internal static class HandWrittenCode
     /// False when a diagnostic on <paramref name="node"/> (inside a member the context did not call generated) would
     /// be dropped by the driver as generated code: it starts on a <c>#line hidden</c> line.
     /// </summary>
-    public static bool IsReportable(SyntaxNode node)
-    {
-        var tree = node.SyntaxTree;
-        return !tree.HasHiddenRegions() || tree.GetLineVisibility(node.SpanStart) != LineVisibility.Hidden;
-    }
+    public static bool IsReportable(SyntaxNode node) => IsReportable(node.SyntaxTree, node.SpanStart);
+
+    /// <summary>As <see cref="IsReportable(SyntaxNode)"/>, for a diagnostic at <paramref name="location"/>.</summary>
+    public static bool IsReportable(Location location) =>
+        location.SourceTree is not { } tree || IsReportable(tree, location.SourceSpan.Start);
+
+    private static bool IsReportable(SyntaxTree tree, int position) =>
+        !tree.HasHiddenRegions() || tree.GetLineVisibility(position) != LineVisibility.Hidden;
 }

@@ -241,4 +241,30 @@ public sealed class MAR0008ContextNotFirstTests
             public Task CreateAsync(string customer) => Task.CompletedTask;
         }
         """);
+
+    [Fact]
+    public Task Generated_members_types_and_hidden_lines_are_not_reported() => Verify(
+        """
+        using System.CodeDom.Compiler;
+        using System.Threading.Tasks;
+        using Mariachi;
+        public class OrderService
+        {
+            [GeneratedCode("tool", "1.0")]
+            public Task GeneratedAsync(string customer) => Task.CompletedTask;
+
+        #line hidden
+            public Task HiddenAsync(string customer) => Task.CompletedTask;
+        #line default
+
+            public Task {|#0:WrittenAsync|}(string customer) => Task.CompletedTask;
+        }
+
+        [GeneratedCode("tool", "1.0")]
+        public class ClientService
+        {
+            public Task SendAsync(string customer) => Task.CompletedTask;
+        }
+        """,
+        Missing(0, "WrittenAsync"));
 }

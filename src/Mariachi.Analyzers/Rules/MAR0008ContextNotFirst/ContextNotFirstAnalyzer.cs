@@ -28,7 +28,7 @@ public sealed class ContextNotFirstAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(HandWrittenCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = KnownSymbols.Create(start.Compilation);
@@ -44,7 +44,8 @@ public sealed class ContextNotFirstAnalyzer : DiagnosticAnalyzer
                 symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    if ((!isTestProject || LayerReferences.IncludesTests(method, options))
+                    if (!symbolContext.IsGeneratedCode
+                        && (!isTestProject || LayerReferences.IncludesTests(method, options))
                         && operations.IsJudged(method, symbolContext.CancellationToken))
                     {
                         Report(symbolContext, method, symbols);
@@ -66,6 +67,11 @@ public sealed class ContextNotFirstAnalyzer : DiagnosticAnalyzer
         {
             if (symbols.IsContext(parameters[i].Type) && !parameters[i].Locations.IsEmpty)
             {
+                if (!HandWrittenCode.IsReportable(parameters[i].Locations[0]))
+                {
+                    return;
+                }
+
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.ContextNotFirst,
                     parameters[i].Locations[0],
@@ -76,7 +82,7 @@ public sealed class ContextNotFirstAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (!method.Locations.IsEmpty)
+        if (!method.Locations.IsEmpty && HandWrittenCode.IsReportable(method.Locations[0]))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ContextNotFirst,
