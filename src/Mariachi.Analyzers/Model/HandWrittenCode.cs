@@ -5,7 +5,7 @@ namespace Mariachi.Analyzers.Core;
 
 /// <summary>
 /// Generated code left alone by the rule itself instead of the analyzer driver, for rules that report many findings
-/// (MAR0001, MAR0006, MAR0007, MAR0008, MAR0009). With <see cref="GeneratedCodeAnalysisFlags.None"/> the driver checks every reported
+/// (MAR0001, MAR0006, MAR0007, MAR0008, MAR0009, MAR0012, MAR0013). With <see cref="GeneratedCodeAnalysisFlags.None"/> the driver checks every reported
 /// diagnostic against generated code, and the first report in a file walks all of that file's tokens looking for a
 /// <c>GeneratedCode</c> attribute: on IdentityServer's Razor hosts that was about a third of MAR0001's time. These
 /// rules take <see cref="Flags"/>, return where the context says the code is generated (a generated file, a type or

@@ -53,6 +53,33 @@ public sealed class MAR0012UnknownProcedureTests
     }
 
     [Fact]
+    public Task Calls_in_generated_members_types_and_hidden_lines_are_not_reported() => Verify(
+        """
+        class Api
+        {
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            async Task Generated(ICommunication c, Context ctx) => await c.CallAsync<Order>("orders.generated", ctx, new CreateOrder("Ana"));
+
+            async Task Hidden(ICommunication c, Context ctx)
+            {
+        #line hidden
+                await c.CallAsync<Order>("orders.hidden", ctx, new CreateOrder("Ana"));
+        #line default
+            }
+
+            async Task Written(ICommunication c, Context ctx) => await c.CallAsync<Order>({|#0:"billing.written"|}, ctx, new CreateOrder("Ana"));
+        }
+
+        [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+        class Client
+        {
+            async Task Run(ICommunication c, Context ctx) => await c.CallAsync<Order>("orders.client", ctx, new CreateOrder("Ana"));
+        }
+        """ + Module,
+        null,
+        Unknown(0, "billing.written", null));
+
+    [Fact]
     public Task A_misspelt_name_is_reported_with_the_nearest_registered_name() => Verify(
         """
         class Api

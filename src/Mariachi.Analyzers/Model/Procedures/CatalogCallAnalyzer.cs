@@ -15,7 +15,7 @@ public abstract class CatalogCallAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(HandWrittenCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             // A CallAsync needs an ICommunication, a Mariachi type: none where no code can reach one (ContextReach).
@@ -36,7 +36,9 @@ public abstract class CatalogCallAnalyzer : DiagnosticAnalyzer
     private void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod?.Name != ProcedureModel.CallName || ProcedureCallSite.Create(invocation, symbols) is not { } call)
+        if (invocation.TargetMethod?.Name != ProcedureModel.CallName
+            || context.IsGeneratedCode
+            || ProcedureCallSite.Create(invocation, symbols) is not { } call)
         {
             return;
         }
@@ -50,7 +52,7 @@ public abstract class CatalogCallAnalyzer : DiagnosticAnalyzer
 
         // A catalog read from the generator's file clears calls cheaply; what it flags is judged against the code.
         catalog = catalog.FromCode(symbols, context.CancellationToken);
-        if (catalog.CanKnow && Finds(call, catalog, symbols))
+        if (catalog.CanKnow && Finds(call, catalog, symbols) && HandWrittenCode.IsReportable(invocation.Syntax))
         {
             Report(context, call, catalog, symbols);
         }
