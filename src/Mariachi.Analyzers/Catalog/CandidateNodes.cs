@@ -59,7 +59,16 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
         }
 
         var root = tree.GetRoot(cancellationToken);
-        var found = new HashSet<TextSpan>();
+        // Each candidate by its span, the innermost of two with one span (as NodeAt finds it again).
+        var found = new Dictionary<TextSpan, SyntaxNode>();
+        void Add(SyntaxNode candidate)
+        {
+            if (!found.ContainsKey(candidate.Span))
+            {
+                found[candidate.Span] = candidate;
+            }
+        }
+
         foreach (var position in hits)
         {
             var token = root.FindToken(position);
@@ -72,7 +81,7 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
             {
                 if (IsCandidate(node))
                 {
-                    found.Add(node.Span);
+                    Add(node);
                 }
                 else if (node is VariableDeclarationSyntax declaration)
                 {
@@ -80,18 +89,18 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
                     {
                         if (IsCandidate(declarator))
                         {
-                            found.Add(declarator.Span);
+                            Add(declarator);
                         }
                     }
                 }
             }
         }
 
-        var spans = found.ToImmutableArray().Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var spans = found.Keys.ToImmutableArray().Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
         var fingerprint = CatalogFingerprint.Add(CatalogFingerprint.Start, tree.FilePath);
         foreach (var span in spans)
         {
-            fingerprint = CatalogFingerprint.Add(fingerprint, EntryText(root.FindNode(span, getInnermostNodeForTie: true), span));
+            fingerprint = CatalogFingerprint.Add(fingerprint, EntryText(found[span]));
         }
 
         return new CandidateNodes(tree, spans, fingerprint);
@@ -102,13 +111,8 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
     /// name and types (its handler's body does not matter, so editing it leaves the fingerprint alone); any other
     /// registration (its types may be inferred from the handler) and a handle's declaration, whole.
     /// </summary>
-    private static string EntryText(SyntaxNode node, TextSpan span)
+    private static string EntryText(SyntaxNode node)
     {
-        while (!IsCandidate(node) && node.Parent is { } parent && parent.Span == span)
-        {
-            node = parent;
-        }
-
         switch (node)
         {
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 2 } } access } invocation
@@ -119,6 +123,18 @@ internal sealed class CandidateNodes : IEquatable<CandidateNodes>
             default:
                 return node.ToString();
         }
+    }
+
+    /// <summary>The candidate at <paramref name="span"/> (one of <see cref="Spans"/>) in its tree's <paramref name="root"/>.</summary>
+    public static SyntaxNode NodeAt(SyntaxNode root, TextSpan span)
+    {
+        var node = root.FindNode(span, getInnermostNodeForTie: true);
+        while (!IsCandidate(node) && node.Parent is { } parent && parent.Span == span)
+        {
+            node = parent;
+        }
+
+        return node;
     }
 
     public bool Equals(CandidateNodes? other)

@@ -110,11 +110,7 @@ public sealed class ProcedureCatalogGenerator : IIncrementalGenerator
         var writesNullable = CatalogAttribute.WritesNullable(symbols);
         foreach (var span in candidates.Spans)
         {
-            var node = root.FindNode(span, getInnermostNodeForTie: true);
-            while (!CandidateNodes.IsCandidate(node) && node.Parent is { } parent && parent.Span == span)
-            {
-                node = parent;
-            }
+            var node = CandidateNodes.NodeAt(root, span);
 
             object? entry = node is InvocationExpressionSyntax invocation && ProcedureModel.IsRegisterCallSyntax(node)
                 ? Entry(reader, invocation, writesNullable, cancellationToken)
