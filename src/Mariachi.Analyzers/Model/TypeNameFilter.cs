@@ -72,12 +72,6 @@ internal sealed class TypeNameFilter
     /// </summary>
     public static string Key(string name, int arity) => arity == 0 ? name : name + "`" + arity.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>True when some type whose simple name is <paramref name="identifier"/> is wanted (aliases aside), of any arity.</summary>
-    public bool MayBeNamed(string identifier, MariachiOptions options, CancellationToken cancellationToken) =>
-        MayBeNamed(identifier, AnyArity, options, cancellationToken);
-
-    private const int AnyArity = -1;
-
     /// <summary>The arity a name is written with (<c>Page&lt;T&gt;</c>: 1).</summary>
     private static int Arity(NameSyntax name) => name switch
     {
@@ -87,7 +81,8 @@ internal sealed class TypeNameFilter
         _ => 0,
     };
 
-    private bool MayBeNamed(string identifier, int arity, MariachiOptions options, CancellationToken cancellationToken)
+    /// <summary>True when some type of <paramref name="arity"/> whose simple name is <paramref name="identifier"/> is wanted (aliases aside).</summary>
+    public bool MayBeNamed(string identifier, int arity, MariachiOptions options, CancellationToken cancellationToken)
     {
         // Nearly every file of a compilation has the same options: the last configuration asked answers first.
         var verdicts = Volatile.Read(ref _last);
@@ -104,7 +99,7 @@ internal sealed class TypeNameFilter
             return Decide(identifier, arity, verdicts, options, cancellationToken);
         }
 
-        var key = arity == AnyArity ? identifier + "`*" : Key(identifier, arity);
+        var key = Key(identifier, arity);
         if (verdicts.ByIdentifier.TryGetValue(key, out var known))
         {
             return known;
@@ -122,13 +117,13 @@ internal sealed class TypeNameFilter
         var sourceTypes = Volatile.Read(ref _sourceTypes) ?? (_sourceTypes = SourceTypesByName.Of(_compilation, cancellationToken));
         foreach (var type in sourceTypes.Find(identifier))
         {
-            if ((arity == AnyArity || (type as INamedTypeSymbol)?.Arity == arity) && _isWanted(type, options))
+            if ((type as INamedTypeSymbol)?.Arity == arity && _isWanted(type, options))
             {
                 return true;
             }
         }
 
-        if (verdicts.ReferencedNames is { } referenced && (arity == AnyArity ? referenced.Contains(identifier) || AnyGeneric(referenced, identifier) : referenced.Contains(Key(identifier, arity))))
+        if (verdicts.ReferencedNames?.Contains(Key(identifier, arity)) == true)
         {
             return true;
         }
@@ -138,20 +133,6 @@ internal sealed class TypeNameFilter
         foreach (var assembly in verdicts.Assemblies)
         {
             if (assembly.TypeNames.Contains(identifier))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>True when <paramref name="names"/> holds a generic type named <paramref name="identifier"/> (rarely asked: names of unknown arity).</summary>
-    private static bool AnyGeneric(HashSet<string> names, string identifier)
-    {
-        foreach (var name in names)
-        {
-            if (name.Length > identifier.Length && name[identifier.Length] == '`' && name.StartsWith(identifier, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -39,11 +39,11 @@ public sealed class LayerFilterTests
             HttpServerTypes.UnlistedDeclarers(compilation),
             referencedWantedNames: HttpServerTypes.ReferencedNames(compilation));
 
-        Assert.True(filter.MayBeNamed("AcmeApplicationBuilderExtensions", options, CancellationToken.None));
-        Assert.True(filter.MayBeNamed("Part", options, CancellationToken.None));
-        Assert.True(filter.MayBeNamed("HttpContext", options, CancellationToken.None));
-        Assert.False(filter.MayBeNamed("OrderModel", options, CancellationToken.None));
-        Assert.False(filter.MayBeNamed("Envelope2", options, CancellationToken.None));
+        Assert.True(filter.MayBeNamed("AcmeApplicationBuilderExtensions", 0, options, CancellationToken.None));
+        Assert.True(filter.MayBeNamed("Part", 0, options, CancellationToken.None));
+        Assert.True(filter.MayBeNamed("HttpContext", 0, options, CancellationToken.None));
+        Assert.False(filter.MayBeNamed("OrderModel", 0, options, CancellationToken.None));
+        Assert.False(filter.MayBeNamed("Envelope2", 0, options, CancellationToken.None));
     }
 
     private static MetadataReference Reference(string name, string source)
