@@ -13,6 +13,7 @@ namespace Mariachi.Analyzers.Core;
 /// the catalog generator's compilation (one the build does not share) was most of the generator's time. A look-up
 /// follows the language's scopes (usings, aliases, enclosing namespaces and types); where it does not find exactly one
 /// symbol of the right kind and arity, or the shape is another, the answer is null and the caller binds as before.
+/// A first name is found by walking the scopes (<see cref="ScopeWalk"/>), each asked for that name alone.
 /// </summary>
 internal sealed class NameLookup
 {
@@ -23,10 +24,19 @@ internal sealed class NameLookup
     /// positions asked about are those of member headers and field types, where every member of a type sees the same
     /// scopes (generic methods are not read this way), and a type's registrations name the same few types and handles.
     /// </summary>
-    private readonly Dictionary<(SyntaxNode Scope, string Name, bool TypesOnly), ImmutableArray<ISymbol>> _found =
-        new Dictionary<(SyntaxNode, string, bool), ImmutableArray<ISymbol>>();
+    private readonly Dictionary<(SyntaxNode Scope, string Name, int Arity, bool TypesOnly), ImmutableArray<ISymbol>> _found =
+        new Dictionary<(SyntaxNode, string, int, bool), ImmutableArray<ISymbol>>();
 
-    public NameLookup(SemanticModel model) => _model = model;
+    private readonly ScopeWalk _walk;
+
+    public NameLookup(SemanticModel model)
+    {
+        _model = model;
+        _walk = new ScopeWalk(model);
+    }
+
+    /// <summary>How many first names the scope walk could not tell and the semantic model looked up (for tests).</summary>
+    internal int SemanticModelLookups { get; private set; }
 
     /// <summary>The type <paramref name="syntax"/> names at <paramref name="position"/>, or null when a look-up cannot tell.</summary>
     public ITypeSymbol? Type(TypeSyntax syntax, int position) => syntax switch
@@ -53,7 +63,7 @@ internal sealed class NameLookup
     /// <summary>The one symbol a dotted name of identifiers refers to, each part before the last a namespace or a non-generic type; else null.</summary>
     private ISymbol? Dotted(ExpressionSyntax expression, int position) => expression switch
     {
-        IdentifierNameSyntax identifier => Single(Find(position, identifier.Identifier.ValueText, typesOnly: false)),
+        IdentifierNameSyntax identifier => Single(Find(position, identifier.Identifier.ValueText, arity: 0, typesOnly: false)),
 
         // A value of the same name as its type (Color Color) would be found on the left as the value: left to binding.
         MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax name } access =>
@@ -87,7 +97,7 @@ internal sealed class NameLookup
 
         var arity = simple is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : 0;
         var found = OfArity(
-            container is null ? Find(position, simple.Identifier.ValueText, typesOnly: true) : NamespacesAndTypes(container, simple.Identifier.ValueText, position),
+            container is null ? Find(position, simple.Identifier.ValueText, arity, typesOnly: true) : NamespacesAndTypes(container, simple.Identifier.ValueText, position),
             arity);
         if (arity == 0 || !constructed || found is not INamedTypeSymbol definition)
         {
@@ -109,13 +119,26 @@ internal sealed class NameLookup
         return definition.Construct(types);
     }
 
-    /// <summary>What a name written first finds at <paramref name="position"/> (the language's scopes), kept per scope.</summary>
-    private ImmutableArray<ISymbol> Find(int position, string name, bool typesOnly)
+    /// <summary>
+    /// What a name written first finds at <paramref name="position"/> (the language's scopes; types of another arity
+    /// left out), kept per scope: walked scope by scope (<see cref="ScopeWalk"/>), or asked of the semantic model where
+    /// the walk cannot tell.
+    /// </summary>
+    private ImmutableArray<ISymbol> Find(int position, string name, int arity, bool typesOnly)
     {
-        var key = (ScopeOf(position), name, typesOnly);
+        var key = (ScopeOf(position), name, arity, typesOnly);
         if (!_found.TryGetValue(key, out var symbols))
         {
-            symbols = typesOnly ? _model.LookupNamespacesAndTypes(position, name: name) : _model.LookupSymbols(position, name: name);
+            if (_walk.Find(position, name, arity, typesOnly) is { } walked)
+            {
+                symbols = walked;
+            }
+            else
+            {
+                SemanticModelLookups++;
+                symbols = typesOnly ? _model.LookupNamespacesAndTypes(position, name: name) : _model.LookupSymbols(position, name: name);
+            }
+
             _found[key] = symbols;
         }
 
