@@ -3,8 +3,8 @@ using Mariachi.Naming;
 namespace Mariachi.Analyzers.Tests.Model;
 
 /// <summary>
-/// The "did you mean" rule stops computing a distance once it must exceed the limit; its answers must be those of the
-/// full edit distance.
+/// The "did you mean" rule computes distances by bit vectors (names up to 64 characters) or row by row, stopping once
+/// past the limit (longer ones); its answers must be those of the full edit distance.
 /// </summary>
 public sealed class ClosestNameTests
 {
@@ -18,14 +18,18 @@ public sealed class ClosestNameTests
     public void Suggests_the_nearest_name_within_the_limit(string name, string? expected) =>
         Assert.Equal(expected, ClosestName.Find(name, ["orders.create", "orders.get", "billing.invoices.send", "a.b", "a.c"]));
 
-    [Fact]
-    public void Answers_as_the_full_edit_distance_does_on_many_names()
+    [Theory]
+    [InlineData(1, 7, "abcde")]
+    [InlineData(25, 34, "abcde")]
+    [InlineData(2, 9, "ab\u00e9\u4e2d.")]
+    public void Answers_as_the_full_edit_distance_does_on_many_names(int minWord, int maxWord, string alphabet)
     {
+        // Short names, names of 51-69 characters (either side of the 64 a bit vector holds), names beyond ASCII.
         var random = new Random(20261207);
-        var names = Enumerable.Range(0, 400).Select(_ => RandomName(random)).ToArray();
+        var names = Enumerable.Range(0, 400).Select(_ => RandomName(random, minWord, maxWord, alphabet)).ToArray();
         foreach (var name in names.Take(150))
         {
-            var typo = Mutate(name, random);
+            var typo = Mutate(name, random, alphabet + "f");
             Assert.Equal(Reference(typo, names), ClosestName.Find(typo, names));
         }
     }
@@ -67,14 +71,14 @@ public sealed class ClosestNameTests
         return d[a.Length, b.Length];
     }
 
-    private static string RandomName(Random random)
+    private static string RandomName(Random random, int minWord, int maxWord, string alphabet)
     {
         // A small alphabet, so many names lie within the limit of one another.
-        static string Word(Random random) => new(Enumerable.Range(0, random.Next(1, 7)).Select(_ => "abcde"[random.Next(5)]).ToArray());
-        return Word(random) + "." + Word(random);
+        string Word() => new(Enumerable.Range(0, random.Next(minWord, maxWord)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        return Word() + "." + Word();
     }
 
-    private static string Mutate(string name, Random random)
+    private static string Mutate(string name, Random random, string alphabet)
     {
         var chars = name.ToList();
         for (var edits = random.Next(0, 4); edits > 0 && chars.Count > 1; edits--)
@@ -86,10 +90,10 @@ public sealed class ClosestNameTests
                     chars.RemoveAt(at);
                     break;
                 case 1:
-                    chars.Insert(at, "abcdef"[random.Next(6)]);
+                    chars.Insert(at, alphabet[random.Next(alphabet.Length)]);
                     break;
                 default:
-                    chars[at] = "abcdef"[random.Next(6)];
+                    chars[at] = alphabet[random.Next(alphabet.Length)];
                     break;
             }
         }
