@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -275,37 +276,11 @@ internal sealed class ScopeWalk
         return imports;
     }
 
-    private static bool Declares(TypeParameterListSyntax? parameters, string name)
-    {
-        if (parameters is not null)
-        {
-            foreach (var parameter in parameters.Parameters)
-            {
-                if (parameter.Identifier.ValueText == name)
-                {
-                    return true;
-                }
-            }
-        }
+    private static bool Declares(TypeParameterListSyntax? parameters, string name) =>
+        parameters is not null && parameters.Parameters.Any(parameter => parameter.Identifier.ValueText == name);
 
-        return false;
-    }
-
-    private static bool Declares(ParameterListSyntax? parameters, string name)
-    {
-        if (parameters is not null)
-        {
-            foreach (var parameter in parameters.Parameters)
-            {
-                if (parameter.Identifier.ValueText == name)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool Declares(ParameterListSyntax? parameters, string name) =>
+        parameters is not null && parameters.Parameters.Any(parameter => parameter.Identifier.ValueText == name);
 
     /// <summary>One namespace of the walk and, when a declaration of it encloses the position, that declaration's imports.</summary>
     private readonly struct Level
