@@ -71,32 +71,10 @@ internal sealed class ScopeWalk
                 return null;
             }
 
-            var members = current.GetMembers(name);
-            if (members.IsEmpty)
+            var found = Viable(current.GetMembers(name), arity, typesOnly, position);
+            if (found is not { IsEmpty: true })
             {
-                continue;
-            }
-
-            var found = ImmutableArray.CreateBuilder<ISymbol>(members.Length);
-            foreach (var member in members)
-            {
-                // A type of another arity, or a value where only a type can stand, is passed by (as binding does).
-                if (member is INamedTypeSymbol nested ? nested.Arity != arity : typesOnly || arity != 0)
-                {
-                    continue;
-                }
-
-                if (!_model.IsAccessible(position, member))
-                {
-                    return null;
-                }
-
-                found.Add(member);
-            }
-
-            if (found.Count > 0)
-            {
-                return found.ToImmutable();
+                return found;
             }
         }
 
@@ -107,25 +85,10 @@ internal sealed class ScopeWalk
     {
         foreach (var level in levels)
         {
-            var found = ImmutableArray.CreateBuilder<ISymbol>();
-            foreach (var member in level.Namespace.GetMembers(name))
+            var found = Viable(level.Namespace.GetMembers(name), arity, typesOnly: true, position);
+            if (found is not { IsEmpty: true })
             {
-                if (member is INamedTypeSymbol type ? type.Arity != arity : arity != 0)
-                {
-                    continue;
-                }
-
-                if (!_model.IsAccessible(position, member))
-                {
-                    return null;
-                }
-
-                found.Add(member);
-            }
-
-            if (found.Count > 0)
-            {
-                return found.ToImmutable();
+                return found;
             }
 
             if (level.Imports is { } imports && FromImports(imports, name, arity, position, out var imported))
@@ -135,6 +98,38 @@ internal sealed class ScopeWalk
         }
 
         return ImmutableArray<ISymbol>.Empty;
+    }
+
+    /// <summary>
+    /// The members a look-up can stop at: types of <paramref name="arity"/>, namespaces (arity 0), and values where not
+    /// only a type can stand; a type of another arity or a value in a type's place is passed by, as binding does. Null
+    /// when one of them is inaccessible (binding would pass it by too, and the walk does not follow it).
+    /// </summary>
+    private ImmutableArray<ISymbol>? Viable(IEnumerable<ISymbol> members, int arity, bool typesOnly, int position)
+    {
+        var found = ImmutableArray.CreateBuilder<ISymbol>();
+        foreach (var member in members)
+        {
+            var viable = member switch
+            {
+                INamedTypeSymbol type => type.Arity == arity,
+                INamespaceSymbol => arity == 0,
+                _ => !typesOnly && arity == 0,
+            };
+            if (!viable)
+            {
+                continue;
+            }
+
+            if (!_model.IsAccessible(position, member))
+            {
+                return null;
+            }
+
+            found.Add(member);
+        }
+
+        return found.ToImmutable();
     }
 
     /// <summary>True when a declaration's aliases or imports decide the name (<paramref name="found"/> null: unsure).</summary>
